@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { ConsoleId, MemberRow } from './model';
+
+/**
+ * Every message that crosses a context boundary. Each side parses what it receives with these
+ * schemas: a page (and so a content script's output) is untrusted input.
+ */
+
+export const ScanMode = z.enum(['roster', 'link-status']);
+export type ScanMode = z.infer<typeof ScanMode>;
+
+/** What the page looks like before any scan: shown by the popup. */
+export const PageInfo = z.object({
+  console: ConsoleId,
+  profile: z.string().max(100),
+  /** Whether the profile can walk contact details for link status. */
+  linkStatusWalk: z.boolean(),
+  title: z.string().max(500),
+  url: z.string().max(4000),
+});
+export type PageInfo = z.infer<typeof PageInfo>;
+
+export const ScanCandidate = z.object({
+  index: z.number().int().nonnegative(),
+  label: z.string().max(200),
+  rows: z.number().int().nonnegative(),
+});
+export type ScanCandidate = z.infer<typeof ScanCandidate>;
+
+/** Content script → background, over a `scan` port. */
+export const ScanPortMessage = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('scan/begin'),
+    page: PageInfo,
+    tenant: z.string().max(253),
+    headers: z.array(z.string().max(200)).max(100),
+    candidates: z.array(ScanCandidate).max(50),
+  }),
+  z.object({ type: z.literal('scan/rows'), rows: z.array(MemberRow).max(1000) }),
+  z.object({
+    type: z.literal('scan/progress'),
+    rows: z.number().int().nonnegative(),
+    page: z.number().int().nonnegative(),
+    pages: z.number().int().nonnegative().optional(),
+  }),
+  z.object({
+    type: z.literal('scan/end'),
+    complete: z.boolean(),
+    reason: z.string().max(500).optional(),
+    pagesRead: z.number().int().nonnegative(),
+  }),
+  z.object({ type: z.literal('scan/error'), code: z.enum(['no-roster', 'failed']), message: z.string().max(1000) }),
+]);
+export type ScanPortMessage = z.infer<typeof ScanPortMessage>;
+
+/** Background → content script, over the same port. */
+export const ScanControl = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('scan/start'), mode: ScanMode, candidate: z.number().int().nonnegative().optional() }),
+  z.object({ type: z.literal('scan/cancel') }),
+]);
+export type ScanControl = z.infer<typeof ScanControl>;
+
+/** Popup ↔ background, over an `audit` port: the popup drives one audit of one tab. */
+export const AuditRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('audit/inspect'), tabId: z.number().int().nonnegative() }),
+  z.object({
+    type: z.literal('audit/start'),
+    tabId: z.number().int().nonnegative(),
+    mode: ScanMode,
+    candidate: z.number().int().nonnegative().optional(),
+  }),
+  z.object({ type: z.literal('audit/cancel') }),
+]);
+export type AuditRequest = z.infer<typeof AuditRequest>;
+
+export const AuditErrorCode = z.enum(['not-allowed', 'no-roster', 'tab-gone', 'failed', 'storage']);
+export type AuditErrorCode = z.infer<typeof AuditErrorCode>;
+
+export const AuditEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('audit/page'), page: PageInfo }),
+  z.object({
+    type: z.literal('audit/progress'),
+    rows: z.number().int().nonnegative(),
+    page: z.number().int().nonnegative(),
+    pages: z.number().int().nonnegative().optional(),
+  }),
+  z.object({
+    type: z.literal('audit/done'),
+    snapshotId: z.string(),
+    complete: z.boolean(),
+    reason: z.string().max(500).optional(),
+    candidates: z.array(ScanCandidate).max(50),
+  }),
+  z.object({ type: z.literal('audit/error'), code: AuditErrorCode, message: z.string().max(1000) }),
+]);
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export const SCAN_PORT = 'roster-audit/scan';
+export const AUDIT_PORT = 'roster-audit/audit';

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// One Chromium at a time: the machine has two cores and each test owns a browser profile.
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.test.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});

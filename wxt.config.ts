@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+import { CONSOLE_HOST_PERMISSIONS } from './lib/console-hosts';
+
+// The test build may audit fixture pages on any HTTPS host; the production build may not.
+const testBuild = process.env.ROSTER_AUDIT_TEST_BUILD === '1';
+
+export default defineConfig({
+  outDir: testBuild ? '.output/test' : '.output',
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage'],
+    host_permissions: [...CONSOLE_HOST_PERMISSIONS, ...(testBuild ? ['https://*/*'] : [])],
+    action: { default_title: '__MSG_actionTitle__' },
+    options_ui: { open_in_tab: true },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'roster-audit@roster-audit.dev',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
