@@ -1,0 +1,115 @@
+import Dexie, { type Table, type Transaction } from 'dexie';
+import { z } from 'zod';
+import type { DomainPolicy, Member, Snapshot } from '../model';
+
+/** A fix-up template the admin dropped in, kept byte for byte so a patched file can match it exactly. */
+export const TemplateRecord = z.object({
+  id: z.string().min(1),
+  name: z.string().max(500),
+  /** Export format id this template is for (`receptionist-employees`, `lineworks-bulk-modify` …). */
+  formatId: z.string().min(1).max(100),
+  bytes: z.instanceof(Uint8Array),
+  savedAt: z.number(),
+});
+export type TemplateRecord = z.infer<typeof TemplateRecord>;
+
+/** One line of the export log: what was handed to the admin, never the file itself. */
+export const ExportRecord = z.object({
+  id: z.string().min(1),
+  time: z.number(),
+  snapshotId: z.string(),
+  formatId: z.string().min(1).max(100),
+  fileName: z.string().max(500),
+  rows: z.number().int().nonnegative(),
+  encoding: z.string().max(50),
+});
+export type ExportRecord = z.infer<typeof ExportRecord>;
+
+export type TableName = 'snapshots' | 'members' | 'policies' | 'templates' | 'exports';
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<TableName, string>;
+  /** Runs once when a database written by an older version is opened; must only use `tx`. */
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+const SNAPSHOTS_V1 = 'id, console, tenant, [console+tenant], startedAt';
+const MEMBERS_V1 =
+  '[snapshotId+index], snapshotId, normalizedEmail, domain, classification, *findingIds, [snapshotId+classification], key';
+
+/**
+ * Every schema this code has ever shipped, oldest first. Kept as data so that an old database can be
+ * recreated in tests and the upgrade path proven; a new release appends an entry, never edits one.
+ */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      snapshots: SNAPSHOTS_V1,
+      members: MEMBERS_V1,
+      policies: 'tenant',
+      templates: 'id, name, formatId, savedAt',
+      exports: 'id, time, snapshotId',
+    },
+  },
+  {
+    // Version 2 adds the indexes that history, compare and the dashboard's sorted pages walk in order,
+    // so none of them has to load a 100,000-member roster to sort it. IndexedDB builds them from the
+    // existing rows on upgrade; no row changes.
+    version: 2,
+    stores: {
+      snapshots: `${SNAPSHOTS_V1}, [console+tenant+startedAt]`,
+      members: `${MEMBERS_V1}, [snapshotId+key+index], [snapshotId+domain], [snapshotId+name]`,
+      policies: 'tenant',
+      templates: 'id, name, formatId, savedAt',
+      exports: 'id, time, snapshotId',
+    },
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+
+/** What Dexie needs where there is no global IndexedDB (tests, workers with a polyfill). */
+export interface IndexedDbDeps {
+  indexedDB: IDBFactory;
+  IDBKeyRange: typeof IDBKeyRange;
+}
+
+export class RosterDb extends Dexie {
+  snapshots!: Table<Snapshot, string>;
+  members!: Table<Member, [string, number]>;
+  policies!: Table<DomainPolicy, string>;
+  templates!: Table<TemplateRecord, string>;
+  exports!: Table<ExportRecord, string>;
+
+  constructor(name: string, deps?: IndexedDbDeps, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
+    super(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined);
+    for (const { version, stores, upgrade } of versions) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
+  }
+}
+
+/**
+ * The cache of one browser profile. Call from extension pages and the background only: a content
+ * script's IndexedDB belongs to the audited site. Dexie opens the database on first use.
+ */
+export function openRosterDb(name = 'roster-audit', deps?: IndexedDbDeps): RosterDb {
+  return new RosterDb(name, deps);
+}
+
+/** Bounds of one snapshot's rows in any index whose first part is `snapshotId`. */
+export function snapshotRange(snapshotId: string): [lower: [string, number], upper: [string, unknown]] {
+  return [
+    [snapshotId, Dexie.minKey],
+    [snapshotId, Dexie.maxKey],
+  ];
+}
+
+/** One snapshot's members, in roster order. */
+export function membersOf(db: RosterDb, snapshotId: string) {
+  const [lower, upper] = snapshotRange(snapshotId);
+  return db.members.where('[snapshotId+index]').between(lower, upper, true, true);
+}

@@ -1,0 +1,142 @@
+import Dexie from 'dexie';
+import { z } from 'zod';
+import { Member, Snapshot, type ConsoleId } from '../model';
+import { asStorageError, RosterDbError, type EstimateStorage } from './errors';
+import { membersOf, type RosterDb } from './schema';
+
+/** Rows per bulkPut: large enough to keep IndexedDB busy, small enough to keep each request list short. */
+export const WRITE_CHUNK_SIZE = 5000;
+
+export interface SaveOptions {
+  /** `navigator.storage.estimate` in the browser: figures for the storage-full message. */
+  estimate?: EstimateStorage;
+  chunkSize?: number;
+}
+
+const MemberList = z.array(Member);
+
+/**
+ * Stores one audit: the snapshot and all its members, or nothing. Saving a snapshot id again replaces
+ * it whole, so no member of the earlier save lingers.
+ */
+export async function saveSnapshot(
+  db: RosterDb,
+  snapshot: Snapshot,
+  members: readonly Member[],
+  options: SaveOptions = {},
+): Promise<void> {
+  const validSnapshot = parseInput(Snapshot, snapshot, 'snapshot');
+  const validMembers = parseInput(MemberList, members, 'members');
+  const stray = validMembers.find((member) => member.snapshotId !== validSnapshot.id);
+  if (stray) {
+    throw invalidInput(`member ${stray.index} belongs to snapshot "${stray.snapshotId}", not "${validSnapshot.id}"`);
+  }
+  const chunkSize = options.chunkSize ?? WRITE_CHUNK_SIZE;
+  try {
+    await db.transaction('rw', db.snapshots, db.members, async () => {
+      await membersOf(db, validSnapshot.id).delete();
+      await db.snapshots.put(validSnapshot);
+      for (let start = 0; start < validMembers.length; start += chunkSize) {
+        await db.members.bulkPut(validMembers.slice(start, start + chunkSize));
+      }
+    });
+  } catch (error) {
+    throw await asStorageError(error, options.estimate);
+  }
+}
+
+function parseInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw invalidInput(`${what}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+function invalidInput(detail: string): RosterDbError {
+  return new RosterDbError('invalid-input', {
+    ja: `監査結果を保存できません（内容が正しくありません）: ${detail}`,
+    en: `The audit cannot be saved (its data is not valid): ${detail}`,
+  });
+}
+
+export interface SnapshotGroup {
+  console: ConsoleId;
+  tenant: string;
+  /** Newest first. */
+  snapshots: Snapshot[];
+}
+
+/** Every audit, grouped by console and tenant; groups with the most recent audit come first. */
+export async function listSnapshots(
+  db: RosterDb,
+  filter: { console?: ConsoleId; tenant?: string } = {},
+): Promise<SnapshotGroup[]> {
+  const newestFirst = await db.snapshots.orderBy('startedAt').reverse().toArray();
+  const groups = new Map<string, SnapshotGroup>();
+  for (const snapshot of newestFirst) {
+    if (filter.console !== undefined && snapshot.console !== filter.console) continue;
+    if (filter.tenant !== undefined && snapshot.tenant !== filter.tenant) continue;
+    const groupKey = JSON.stringify([snapshot.console, snapshot.tenant]);
+    let group = groups.get(groupKey);
+    if (!group) {
+      group = { console: snapshot.console, tenant: snapshot.tenant, snapshots: [] };
+      groups.set(groupKey, group);
+    }
+    group.snapshots.push(snapshot);
+  }
+  return [...groups.values()];
+}
+
+export async function getSnapshot(db: RosterDb, id: string): Promise<Snapshot | undefined> {
+  return db.snapshots.get(id);
+}
+
+/** The newest audit, of one console and/or tenant when given. */
+export async function latestSnapshot(db: RosterDb, console?: ConsoleId, tenant?: string): Promise<Snapshot | undefined> {
+  if (console !== undefined && tenant !== undefined) {
+    return db.snapshots
+      .where('[console+tenant+startedAt]')
+      .between([console, tenant, Dexie.minKey], [console, tenant, Dexie.maxKey])
+      .last();
+  }
+  if (console === undefined && tenant === undefined) return db.snapshots.orderBy('startedAt').last();
+  const matching =
+    console !== undefined
+      ? db.snapshots.where('console').equals(console)
+      : db.snapshots.where('tenant').equals(tenant as string);
+  const newestFirst = await matching.reverse().sortBy('startedAt');
+  return newestFirst[0];
+}
+
+/** The audit of the same console and tenant that came just before this one. */
+export async function previousSnapshot(db: RosterDb, snapshot: Snapshot): Promise<Snapshot | undefined> {
+  return db.snapshots
+    .where('[console+tenant+startedAt]')
+    .between([snapshot.console, snapshot.tenant, Dexie.minKey], [snapshot.console, snapshot.tenant, snapshot.startedAt], true, false)
+    .last();
+}
+
+export async function deleteSnapshot(db: RosterDb, id: string): Promise<void> {
+  await db.transaction('rw', db.snapshots, db.members, async () => {
+    await membersOf(db, id).delete();
+    await db.snapshots.delete(id);
+  });
+}
+
+/** Removes every audit of one tenant in one console; the tenant's domain policy is a setting and stays. Returns how many audits went. */
+export async function deleteTenant(db: RosterDb, console: ConsoleId, tenant: string): Promise<number> {
+  return db.transaction('rw', db.snapshots, db.members, async () => {
+    const ids = await db.snapshots.where('[console+tenant]').equals([console, tenant]).primaryKeys();
+    for (const id of ids) {
+      await membersOf(db, id).delete();
+    }
+    await db.snapshots.bulkDelete(ids);
+    return ids.length;
+  });
+}
+
+/** Empties the cache: audits, members, policies, templates and the export log. */
+export async function deleteEverything(db: RosterDb): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    await Promise.all(db.tables.map((table) => table.clear()));
+  });
+}

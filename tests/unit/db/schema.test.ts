@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { CURRENT_SCHEMA_VERSION, openRosterDb, RosterDb, SCHEMA_VERSIONS, type SchemaVersion } from '../../../lib/db/schema';
+import { saveSnapshot, latestSnapshot, previousSnapshot } from '../../../lib/db/snapshots';
+import { compareSnapshots } from '../../../lib/db/compare';
+import { queryMembers } from '../../../lib/db/query';
+import { isolatedIndexedDb, makeRoster } from './factory';
+
+async function fillVersion1(deps: ReturnType<typeof isolatedIndexedDb>) {
+  const v1 = new RosterDb('roster-audit', deps, SCHEMA_VERSIONS.slice(0, 1));
+  const older = makeRoster({ id: 's1', startedAt: 1000 }, 30);
+  const newer = makeRoster({ id: 's2', startedAt: 2000 }, [
+    ...Array.from({ length: 29 }, () => ({})),
+    { normalizedEmail: 'new@partner.example', name: 'Newcomer' },
+  ]);
+  await saveSnapshot(v1, older.snapshot, older.members);
+  await saveSnapshot(v1, newer.snapshot, newer.members);
+  await v1.policies.put({ tenant: '*', internalDomains: ['example.co.jp'], includeSubdomains: true, registrableMatch: false });
+  await v1.templates.put({ id: 't1', name: 'employees.csv', formatId: 'receptionist-employees', bytes: new Uint8Array([0xef, 0xbb, 0xbf, 0x41]), savedAt: 5 });
+  await v1.exports.put({ id: 'e1', time: 6, snapshotId: 's1', formatId: 'audit-report', fileName: 'a.csv', rows: 30, encoding: 'utf-8-bom' });
+  const rows = {
+    snapshots: await v1.snapshots.toArray(),
+    members: await v1.members.toArray(),
+    policies: await v1.policies.toArray(),
+    templates: await v1.templates.toArray(),
+    exports: await v1.exports.toArray(),
+  };
+  expect(v1.verno).toBe(1);
+  v1.close();
+  return rows;
+}
+
+describe('schema', () => {
+  it('opens at the newest version with every table', async () => {
+    const db = openRosterDb('fresh', isolatedIndexedDb());
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['exports', 'members', 'policies', 'snapshots', 'templates']);
+    const memberIndexes = db.members.schema.indexes.map((i) => i.name);
+    expect(memberIndexes).toEqual(expect.arrayContaining(['snapshotId', 'normalizedEmail', 'findingIds', '[snapshotId+classification]', 'key']));
+    expect(db.members.schema.idxByName['findingIds']?.multi).toBe(true);
+    expect(db.members.schema.primKey.name).toBe('[snapshotId+index]');
+    db.close();
+  });
+
+  it('keeps every row of a version-1 database when the current code opens it, and the new indexes work', async () => {
+    const deps = isolatedIndexedDb();
+    const before = await fillVersion1(deps);
+
+    const db = openRosterDb('roster-audit', deps);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.snapshots.toArray()).toEqual(before.snapshots);
+    expect(await db.members.toArray()).toEqual(before.members);
+    expect(await db.policies.toArray()).toEqual(before.policies);
+    expect(await db.templates.toArray()).toEqual(before.templates);
+    expect(await db.exports.toArray()).toEqual(before.exports);
+
+    // Indexes added by version 2 were built from the old rows.
+    const latest = await latestSnapshot(db, 'lineworks-members', 'example.co.jp');
+    expect(latest?.id).toBe('s2');
+    expect((await previousSnapshot(db, latest!))?.id).toBe('s1');
+    const diff = await compareSnapshots(db, 's1', 's2');
+    expect(diff.joined.map((m) => m.name)).toEqual(['Newcomer']);
+    expect(diff.left.map((m) => m.normalizedEmail)).toEqual(['user29@example.co.jp']);
+    const byName = await queryMembers(db, 's2', { sort: { field: 'name', direction: 'desc' }, limit: 1 });
+    expect(byName.rows[0]?.name).toBe('User 9');
+    db.close();
+  });
+
+  it('runs a later version’s upgrade function on the stored rows', async () => {
+    const deps = isolatedIndexedDb();
+    await fillVersion1(deps);
+    const current = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!;
+    const next: SchemaVersion = {
+      version: current.version + 1,
+      stores: current.stores,
+      upgrade: (tx) => tx.table('snapshots').toCollection().modify((s: { title: string }) => {
+        s.title = `${s.title} (upgraded)`;
+      }),
+    };
+    const db = new RosterDb('roster-audit', deps, [...SCHEMA_VERSIONS, next]);
+    expect((await db.snapshots.toArray()).map((s) => s.title)).toEqual(['Members (upgraded)', 'Members (upgraded)']);
+    expect(await db.members.count()).toBe(60);
+    db.close();
+  });
+});
