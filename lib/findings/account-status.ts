@@ -1,0 +1,25 @@
+import { fieldText } from './fields';
+import type { FindingCheck, FindingSubject } from './rule';
+
+/** A member's account state as the status column words it; `undefined` for an active or unrecognised status. */
+export type AccountState = 'not-activated' | 'suspended';
+
+// Matched as substrings of the NFKC-folded, lowercased status, so `招待中(再送済み)` or `Pending invitation` count too.
+const STATUS_TERMS: ReadonlyArray<readonly [AccountState, readonly string[]]> = [
+  ['suspended', ['一時停止', '停止中', '利用停止', '休止', 'suspended', 'deactivated', 'disabled']],
+  ['not-activated', ['登録待ち', '招待中', '初回ログイン前', '未登録', '未ログイン', 'pending', 'invited', 'not activated']],
+];
+
+export function accountState(status: string): AccountState | undefined {
+  const text = status.normalize('NFKC').trim().toLowerCase();
+  if (text === '') return undefined;
+  return STATUS_TERMS.find(([, terms]) => terms.some((term) => text.includes(term)))?.[0];
+}
+
+/** The check shared by the `not-activated` and `suspended` rules. */
+export function hasAccountState(state: AccountState) {
+  return (member: FindingSubject): FindingCheck => {
+    const status = fieldText(member, 'status');
+    return accountState(status) === state && { detail: status };
+  };
+}

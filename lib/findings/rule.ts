@@ -1,0 +1,28 @@
+import type { ConsoleId, FindingId, Member, Severity } from '../model';
+import type { LocalizedText } from '../identity/localized';
+
+/** What a rule sees: a member with everything derived except its findings. */
+export type FindingSubject = Omit<Member, 'findings' | 'findingIds'>;
+
+export interface FindingContext {
+  console: ConsoleId;
+  /** Members of the same roster by normalized email, built once per evaluation. */
+  membersByEmail: ReadonlyMap<string, readonly FindingSubject[]>;
+}
+
+export type FindingCheck = false | { detail?: string };
+
+export interface FindingRule {
+  id: FindingId;
+  severity: Severity;
+  title: LocalizedText;
+  /** For admins: what the finding means in the console and what to do about it. */
+  explanation: LocalizedText;
+  /** Consoles the rule applies to; absent means every console. */
+  consoles?: readonly ConsoleId[];
+  check(member: FindingSubject, ctx: FindingContext): FindingCheck;
+}
+
+export function defineFindingRule<Rule extends FindingRule>(rule: Rule): Rule {
+  return rule;
+}

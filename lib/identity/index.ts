@@ -1,0 +1,5 @@
+export * from './localized';
+export * from './domain-name';
+export * from './normalize';
+export * from './lineworks-id';
+export * from './domain-policy';
