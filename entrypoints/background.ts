@@ -1,1 +1,183 @@
-export default defineBackground(() => {});
+import type { Runtime } from 'webextension-polyfill';
+import { AuditCollector } from '@/lib/audit';
+import { getPolicy, openRosterDb, saveSnapshot, StorageFullError } from '@/lib/db';
+import {
+  AUDIT_PORT,
+  AuditRequest,
+  SCAN_PORT,
+  type AuditErrorCode,
+  type AuditEvent,
+  type ScanControl,
+  type ScanMode,
+} from '@/lib/messages';
+
+/**
+ * Wires the popup to the page scanner and the cache. The popup drives an audit over an `audit`
+ * port; the scanner, injected into the tab only when asked, reports over a `scan` port.
+ */
+
+const SCANNER_FILE = '/scanner.js';
+const SCANNER_CONNECT_TIMEOUT_MS = 10_000;
+
+/** Scanner ports waiting to be claimed, by tab: the scanner connects right after injection. */
+const scannerWaiters = new Map<number, (port: Runtime.Port) => void>();
+
+function isExtensionPage(sender: Runtime.MessageSender | undefined): boolean {
+  return sender?.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+}
+
+async function connectScanner(tabId: number): Promise<Runtime.Port> {
+  const connected = new Promise<Runtime.Port>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      scannerWaiters.delete(tabId);
+      reject(new AuditFailure('failed', 'the page did not answer'));
+    }, SCANNER_CONNECT_TIMEOUT_MS);
+    scannerWaiters.set(tabId, (port) => {
+      clearTimeout(timer);
+      resolve(port);
+    });
+  });
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [SCANNER_FILE] });
+  } catch (error) {
+    scannerWaiters.delete(tabId);
+    const message = error instanceof Error ? error.message : String(error);
+    throw new AuditFailure(/no tab/i.test(message) ? 'tab-gone' : 'not-allowed', message);
+  }
+  return connected;
+}
+
+class AuditFailure extends Error {
+  constructor(
+    readonly code: AuditErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Runs one inspect or audit for the popup, reporting every step as an AuditEvent. */
+async function runAudit(
+  request: { tabId: number; mode?: ScanMode; candidate?: number },
+  emit: (event: AuditEvent) => void,
+  onCancel: (cancel: () => void) => void,
+): Promise<void> {
+  const scanner = await connectScanner(request.tabId);
+  const collector = new AuditCollector(Date.now());
+  const audit = !!request.mode;
+  let ended = false;
+
+  await new Promise<void>((resolve, reject) => {
+    const send = (control: ScanControl) => scanner.postMessage(control);
+    onCancel(() => send({ type: 'scan/cancel' }));
+
+    const save = async (complete: boolean, reason?: string) => {
+      ended = true;
+      scanner.disconnect();
+      try {
+        const db = openRosterDb();
+        const policy = await getPolicy(db, collector.tenant);
+        const { snapshot, members } = collector.finish({
+          snapshotId: crypto.randomUUID(),
+          policy,
+          complete,
+          ...(reason ? { reason } : {}),
+          finishedAt: Date.now(),
+        });
+        await saveSnapshot(db, snapshot, members);
+        emit({ type: 'audit/done', snapshotId: snapshot.id, complete, ...(reason ? { reason } : {}), candidates: collector.candidates });
+        resolve();
+      } catch (error) {
+        reject(
+          new AuditFailure('storage', error instanceof StorageFullError ? error.message : String((error as Error)?.message ?? error)),
+        );
+      }
+    };
+
+    scanner.onMessage.addListener((raw: unknown) => {
+      let message;
+      try {
+        message = collector.accept(raw);
+      } catch {
+        ended = true;
+        scanner.disconnect();
+        reject(new AuditFailure('failed', 'the page sent data that is not a roster'));
+        return;
+      }
+      switch (message.type) {
+        case 'scan/begin':
+          emit({ type: 'audit/page', page: message.page });
+          if (audit) {
+            send({ type: 'scan/start', mode: request.mode!, ...(request.candidate !== undefined ? { candidate: request.candidate } : {}) });
+          } else {
+            ended = true;
+            scanner.disconnect();
+            resolve();
+          }
+          break;
+        case 'scan/progress':
+          emit({ type: 'audit/progress', rows: message.rows, page: message.page, ...(message.pages ? { pages: message.pages } : {}) });
+          break;
+        case 'scan/end':
+          void save(message.complete, message.reason);
+          break;
+        case 'scan/error':
+          ended = true;
+          scanner.disconnect();
+          reject(new AuditFailure(message.code, message.message));
+          break;
+        default:
+          break;
+      }
+    });
+    scanner.onDisconnect.addListener(() => {
+      if (ended) return;
+      // The tab closed or navigated mid-scan: keep what is known, marked incomplete.
+      if (audit && collector.page && collector.rows.length > 0) void save(false, 'tab-gone');
+      else reject(new AuditFailure('tab-gone', 'the tab went away'));
+    });
+  });
+}
+
+export default defineBackground(() => {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === SCAN_PORT) {
+      const tabId = port.sender?.tab?.id;
+      const claim = tabId !== undefined && port.sender?.id === browser.runtime.id ? scannerWaiters.get(tabId) : undefined;
+      if (!claim || tabId === undefined) {
+        port.disconnect();
+        return;
+      }
+      scannerWaiters.delete(tabId);
+      claim(port);
+      return;
+    }
+    if (port.name !== AUDIT_PORT || !isExtensionPage(port.sender)) {
+      port.disconnect();
+      return;
+    }
+    let popupOpen = true;
+    let cancel: (() => void) | undefined;
+    port.onDisconnect.addListener(() => {
+      popupOpen = false;
+    });
+    // The audit goes on when the popup closes; its result is in the cache.
+    const emit = (event: AuditEvent) => {
+      if (popupOpen) port.postMessage(event);
+    };
+    port.onMessage.addListener((raw: unknown) => {
+      const parsed = AuditRequest.safeParse(raw);
+      if (!parsed.success) return;
+      const request = parsed.data;
+      if (request.type === 'audit/cancel') {
+        cancel?.();
+        return;
+      }
+      const job = request.type === 'audit/start' ? request : { tabId: request.tabId };
+      runAudit(job, emit, (fn) => (cancel = fn)).catch((error: unknown) => {
+        const failure = error instanceof AuditFailure ? error : new AuditFailure('failed', String(error));
+        emit({ type: 'audit/error', code: failure.code, message: failure.message.slice(0, 1000) });
+      });
+    });
+  });
+});

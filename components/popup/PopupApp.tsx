@@ -1,0 +1,139 @@
+import { useEffect, useRef, useState } from 'react';
+import { AUDIT_PORT, AuditEvent, type AuditRequest, type PageInfo, type ScanCandidate, type ScanMode } from '@/lib/messages';
+import type { MessageKey } from '@/lib/i18n';
+import { useI18n } from '../i18n-context';
+import { AuditSummary } from './AuditSummary';
+
+type Phase =
+  | { kind: 'inspecting' }
+  | { kind: 'ready' }
+  | { kind: 'running'; rows: number; page: number; pages?: number }
+  | { kind: 'done'; snapshotId: string; complete: boolean; reason?: string; candidates: ScanCandidate[] }
+  | { kind: 'error'; text: string };
+
+interface PortLike {
+  postMessage(message: AuditRequest): void;
+  onMessage: { addListener(fn: (message: unknown) => void): void };
+  onDisconnect: { addListener(fn: () => void): void };
+  disconnect(): void;
+}
+
+const ERROR_TEXT: Record<string, MessageKey> = {
+  'not-allowed': 'errorNotAllowed',
+  'no-roster': 'errorNoRoster',
+  'tab-gone': 'errorTabGone',
+  failed: 'errorFailed',
+  storage: 'errorStorage',
+};
+
+/** The one-click audit of one tab: `tabId` from `?tabId=N` or the active tab. */
+export function PopupApp({ tabId, connect }: { tabId: number | undefined; connect: () => PortLike }) {
+  const { t } = useI18n();
+  const [phase, setPhase] = useState<Phase>(tabId === undefined ? { kind: 'error', text: t('popupNoTab') } : { kind: 'inspecting' });
+  const [page, setPage] = useState<PageInfo>();
+  const portRef = useRef<PortLike>();
+
+  useEffect(() => {
+    if (tabId === undefined) return;
+    const port = connect();
+    portRef.current = port;
+    port.onMessage.addListener((raw) => {
+      const parsed = AuditEvent.safeParse(raw);
+      if (!parsed.success) return;
+      const event = parsed.data;
+      switch (event.type) {
+        case 'audit/page':
+          setPage(event.page);
+          setPhase((current) => (current.kind === 'inspecting' ? { kind: 'ready' } : current));
+          break;
+        case 'audit/progress':
+          setPhase({ kind: 'running', rows: event.rows, page: event.page, ...(event.pages ? { pages: event.pages } : {}) });
+          break;
+        case 'audit/done':
+          setPhase({ kind: 'done', snapshotId: event.snapshotId, complete: event.complete, candidates: event.candidates, ...(event.reason ? { reason: event.reason } : {}) });
+          break;
+        case 'audit/error':
+          setPhase({ kind: 'error', text: t(ERROR_TEXT[event.code] ?? 'errorFailed', { message: event.message }) });
+          break;
+      }
+    });
+    port.postMessage({ type: 'audit/inspect', tabId });
+    return () => port.disconnect();
+  }, [tabId, connect, t]);
+
+  const start = (mode: ScanMode, candidate?: number) => {
+    if (tabId === undefined) return;
+    setPhase({ kind: 'running', rows: 0, page: 1 });
+    portRef.current?.postMessage({ type: 'audit/start', tabId, mode, ...(candidate !== undefined ? { candidate } : {}) });
+  };
+
+  const running = phase.kind === 'running';
+  const statusText =
+    phase.kind === 'inspecting'
+      ? t('popupInspecting')
+      : phase.kind === 'running'
+        ? t(phase.pages ? 'popupProgressOf' : 'popupProgress', { rows: phase.rows, page: phase.page, pages: phase.pages ?? 0 })
+        : phase.kind === 'done'
+          ? phase.complete
+            ? t('popupComplete')
+            : t('popupIncomplete', { reason: phase.reason ?? '' })
+          : phase.kind === 'error'
+            ? phase.text
+            : '';
+
+  return (
+    <main className="popup">
+      <header>
+        <h1>{t('appName')}</h1>
+        {page && (
+          <p className="target">
+            <span className="muted">{page.console === 'generic' ? t('popupTargetGeneric') : t('popupTargetConsole')}</span>{' '}
+            <strong>{page.console === 'generic' ? '' : page.profile}</strong>
+            <br />
+            <span className="page-title" title={page.url}>
+              {page.title || page.url}
+            </span>
+          </p>
+        )}
+      </header>
+
+      <div className="actions">
+        <button className="primary" disabled={!page || running} onClick={() => start('roster')}>
+          {phase.kind === 'done' ? t('popupAuditAgain') : t('popupAudit')}
+        </button>
+        {page?.linkStatusWalk && (
+          <button disabled={running} onClick={() => start('link-status')}>
+            {t('popupLinkStatus')}
+          </button>
+        )}
+        {running && <button onClick={() => portRef.current?.postMessage({ type: 'audit/cancel' })}>{t('popupCancel')}</button>}
+      </div>
+
+      {running && (
+        <progress
+          aria-label={statusText}
+          {...(phase.pages ? { max: phase.pages, value: phase.page } : {})}
+        />
+      )}
+      <p role="status" className={phase.kind === 'error' ? 'error' : undefined}>
+        {statusText}
+      </p>
+
+      {phase.kind === 'done' && <AuditSummary snapshotId={phase.snapshotId} />}
+      {phase.kind === 'done' && phase.candidates.length > 1 && (
+        <section>
+          <h2>{t('popupOtherLists')}</h2>
+          <ul className="candidates">
+            {phase.candidates.slice(1).map((candidate) => (
+              <li key={candidate.index}>
+                <button onClick={() => start('roster', candidate.index)}>
+                  {candidate.label} ({candidate.rows})
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,96 @@
+import { inspectPage, NoRosterError, scanRoster, type ScanHooks } from '@/lib/scan';
+import { SCAN_PORT, ScanControl, type ScanPortMessage } from '@/lib/messages';
+import type { MemberRow } from '@/lib/model';
+
+/**
+ * Injected into the tab only when the admin asks for an audit. It reads the page and reports
+ * over a port; it never touches storage (the cache lives in the extension's own origin).
+ */
+
+const ROWS_PER_MESSAGE = 500;
+const QUIET_PERIOD_MS = 120;
+
+function waitForChange(root: Node, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    const finish = () => {
+      observer.disconnect();
+      clearTimeout(deadline);
+      clearTimeout(quiet);
+      resolve();
+    };
+    const observer = new MutationObserver(() => {
+      clearTimeout(quiet);
+      quiet = setTimeout(finish, QUIET_PERIOD_MS);
+    });
+    observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
+    const deadline = setTimeout(finish, timeoutMs);
+  });
+}
+
+async function loadDocument(url: string): Promise<Document> {
+  // Only the page's own origin: the next page of the same roster, read without navigating.
+  if (new URL(url, location.href).origin !== location.origin) throw new Error('pagination left the site');
+  const response = await fetch(url, { credentials: 'same-origin', method: 'GET' });
+  if (!response.ok) throw new Error(`next page answered ${response.status}`);
+  return new DOMParser().parseFromString(await response.text(), 'text/html');
+}
+
+export default defineUnlistedScript(() => {
+  const port = browser.runtime.connect({ name: SCAN_PORT });
+  const post = (message: ScanPortMessage) => port.postMessage(message);
+  const abort = new AbortController();
+  let pending: MemberRow[] = [];
+  const flush = () => {
+    for (let i = 0; i < pending.length; i += ROWS_PER_MESSAGE) {
+      post({ type: 'scan/rows', rows: pending.slice(i, i + ROWS_PER_MESSAGE) });
+    }
+    pending = [];
+  };
+
+  port.onDisconnect.addListener(() => abort.abort());
+
+  let inspected;
+  try {
+    inspected = inspectPage(document, location.href);
+  } catch (error) {
+    const noRoster = error instanceof NoRosterError;
+    post({ type: 'scan/error', code: noRoster ? 'no-roster' : 'failed', message: String((error as Error)?.message ?? error).slice(0, 1000) });
+    return;
+  }
+  post({ type: 'scan/begin', page: inspected.page, tenant: inspected.tenant.slice(0, 253), headers: inspected.headers.slice(0, 100), candidates: inspected.candidates.slice(0, 50) });
+
+  const hooks: ScanHooks = {
+    signal: abort.signal,
+    onProgress: (progress) => {
+      flush();
+      post({ type: 'scan/progress', ...progress });
+    },
+    onRows: (rows) => {
+      pending.push(...rows);
+      if (pending.length >= ROWS_PER_MESSAGE) flush();
+    },
+    loadDocument,
+    yieldToPage: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    waitForChange,
+  };
+
+  port.onMessage.addListener((raw: unknown) => {
+    const control = ScanControl.safeParse(raw);
+    if (!control.success) return;
+    if (control.data.type === 'scan/cancel') {
+      abort.abort();
+      return;
+    }
+    const { mode, candidate } = control.data;
+    scanRoster(document, location.href, { mode, ...(candidate !== undefined ? { candidate } : {}) }, hooks)
+      .then((result) => {
+        flush();
+        post({ type: 'scan/end', complete: result.complete, pagesRead: result.pagesRead, ...(result.reason ? { reason: result.reason } : {}) });
+      })
+      .catch((error: unknown) => {
+        flush();
+        post({ type: 'scan/error', code: error instanceof NoRosterError ? 'no-roster' : 'failed', message: String((error as Error)?.message ?? error).slice(0, 1000) });
+      });
+  });
+});

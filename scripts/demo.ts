@@ -1,0 +1,129 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ChromiumNotFoundError, findChromium } from './lib/chromium';
+import { expectedAudits } from './lib/expected';
+import { auditThroughPopup, downloadExport, setInternalDomains } from './lib/journey';
+import { PRODUCTION_EXTENSION_DIR, startSession, type Session, type StoredSnapshot } from './lib/session';
+
+/**
+ * `npm run demo`: build the extension, serve the sample consoles under their real host names,
+ * and open Chromium with the extension. Without a display (or with --headless) it walks the
+ * admin's whole journey by itself and leaves the fix-up files and a screenshot in demo-output/.
+ */
+
+const OUTPUT_DIR = resolve(import.meta.dirname, '../demo-output');
+const headless = process.argv.includes('--headless') || (process.platform === 'linux' && !process.env.DISPLAY);
+
+function step(text: string) {
+  console.log(`\u25b8 ${text}`);
+}
+
+function ensureChromium() {
+  try {
+    step(`Chromium: ${findChromium()}`);
+  } catch (error) {
+    if (error instanceof ChromiumNotFoundError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** The sample consoles, not the generic layouts: the demo shows what an admin of those consoles sees. */
+function sampleConsoles() {
+  return expectedAudits().filter((audit) => audit.console !== 'generic');
+}
+
+async function interactive(session: Session) {
+  for (const { host, path } of sampleConsoles().filter((a) => a.mode === 'roster')) await session.openConsole(host, path);
+  await session.openDashboard('#/snapshots');
+  console.log('\nChromium is open with Roster Audit and the sample consoles. Click the Roster Audit button on a console tab to audit it.');
+  console.log('Close the browser to end the demo.');
+  await new Promise<void>((done) => session.browser.context.once('close', () => done()));
+}
+
+const EXPORTS: { format: string; console: string; mode?: 'roster' | 'link-status' }[] = [
+  { format: 'audit-report', console: 'lineworks-members' },
+  { format: 'lineworks-bulk-add-auto', console: 'lineworks-members' },
+  { format: 'lineworks-bulk-add-admin', console: 'lineworks-members' },
+  { format: 'lineworks-bulk-add-member', console: 'lineworks-members' },
+  { format: 'receptionist-employees', console: 'receptionist-employees' },
+  { format: 'link-invitations', console: 'lineworks-contacts', mode: 'link-status' },
+  { format: 'audit-report', console: 'immedio-users' },
+  { format: 'audit-report', console: 'chatwork-users' },
+];
+
+async function journey(session: Session) {
+  const audits = sampleConsoles();
+  const domains = [...new Set(audits.flatMap((a) => a.policy.internalDomains))];
+  step(`Setting the sample tenant's internal domains: ${domains.join(', ')}`);
+  await setInternalDomains(session, domains);
+
+  const snapshots = new Map<string, StoredSnapshot>();
+  for (const audit of audits) {
+    step(`Auditing ${audit.host}${audit.path}${audit.mode === 'link-status' ? ' (link status)' : ''}`);
+    const page = await session.openConsole(audit.host, audit.path);
+    const { status, popup } = await auditThroughPopup(session, page, { mode: audit.mode });
+    if (!status.includes('Audit complete')) throw new Error(`audit of ${audit.host} ended with: ${status}`);
+    const { snapshot } = await session.readSnapshot('latest');
+    snapshots.set(`${snapshot.console}/${audit.mode}`, snapshot);
+    await popup.close();
+    await page.close();
+  }
+
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  const written: string[] = [];
+  for (const { format, console: consoleId, mode = 'roster' } of EXPORTS) {
+    const snapshot = snapshots.get(`${consoleId}/${mode}`);
+    if (!snapshot) continue;
+    step(`Exporting ${format} from ${consoleId}`);
+    const { fileName, bytes, page } = await downloadExport(session, { snapshot: snapshot.id, format });
+    const name = format === 'audit-report' ? `${consoleId}-${fileName}` : fileName;
+    writeFileSync(join(OUTPUT_DIR, name), bytes);
+    written.push(`${name} (${bytes.length.toLocaleString()} bytes)`);
+    await page.close();
+  }
+
+  const dashboard = await session.openDashboard(`#/snapshots/${snapshots.get('lineworks-members/roster')?.id ?? 'latest'}`);
+  await dashboard.waitForTimeout(1500);
+  await dashboard.screenshot({ path: join(OUTPUT_DIR, 'dashboard.png'), fullPage: true });
+  written.push('dashboard.png');
+
+  console.log('\nAudits');
+  console.table(
+    [...snapshots.values()].map((s) => {
+      const counts = s.counts as Record<string, number>;
+      return {
+        console: s.console,
+        members: counts.members,
+        internal: counts.internal,
+        external: counts.external,
+        unknown: counts.unknown,
+        'shared-only': counts.sharedOnly,
+        complete: s.complete,
+      };
+    }),
+  );
+  console.log(`Files in ${OUTPUT_DIR}:`);
+  for (const file of written) console.log(`  ${file}`);
+}
+
+async function main() {
+  ensureChromium();
+  step('Building the extension');
+  execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  const session = await startSession({ extensionDir: PRODUCTION_EXTENSION_DIR, headless, lang: 'en-US' });
+  try {
+    if (headless) await journey(session);
+    else await interactive(session);
+  } finally {
+    await session.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

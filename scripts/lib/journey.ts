@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import type { Session } from './session';
+
+/**
+ * The admin's journey, step by step, the way a person does it: through the popup and the
+ * dashboard by their accessible names (the automation contract in DESIGN.md). The end-to-end
+ * tests and the headless demo share these steps.
+ */
+
+const AUDIT_ENDED = /Audit complete|Audit stopped|failed|cannot|No roster|could not|went away/;
+
+export async function auditThroughPopup(
+  session: Session,
+  page: Page,
+  opts: { mode?: 'roster' | 'link-status'; timeoutMs?: number } = {},
+): Promise<{ status: string; popup: Page }> {
+  const popup = await session.openPopup(await session.tabIdOf(page));
+  const button =
+    opts.mode === 'link-status'
+      ? popup.getByRole('button', { name: /link status/ })
+      : popup.getByRole('button', { name: /Audit/ }).first();
+  await button.click({ timeout: 30_000 });
+  const status = popup.getByRole('status');
+  await status.filter({ hasText: AUDIT_ENDED }).waitFor({ timeout: opts.timeoutMs ?? 120_000 });
+  return { status: (await status.textContent()) ?? '', popup };
+}
+
+export async function setInternalDomains(session: Session, domains: readonly string[]): Promise<void> {
+  const settings = await session.openDashboard('#/settings');
+  try {
+    await settings.getByLabel('Internal domains').first().fill(domains.join('\n'));
+    await settings.getByRole('button', { name: 'Save' }).first().click();
+    await settings.getByRole('status').filter({ hasText: /saved/i }).first().waitFor({ timeout: 60_000 });
+  } finally {
+    await settings.close();
+  }
+}
+
+export async function downloadExport(
+  session: Session,
+  opts: { snapshot?: string; format: string; templatePath?: string; encoding?: string },
+): Promise<{ fileName: string; bytes: Buffer; page: Page }> {
+  const page = await session.openDashboard(`#/export?snapshot=${opts.snapshot ?? 'latest'}&format=${opts.format}`);
+  if (opts.templatePath) await page.getByLabel('Template').setInputFiles(opts.templatePath);
+  if (opts.encoding) await page.getByLabel('Encoding').selectOption(opts.encoding);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByRole('button', { name: /Download/ }).first().click(),
+  ]);
+  const path = await download.path();
+  return { fileName: download.suggestedFilename(), bytes: readFileSync(path), page };
+}

@@ -1,0 +1,169 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
+
+/** The build `npm run build:test` makes: the production extension plus host access to any HTTPS test host. */
+export const TEST_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/test/chrome-mv3');
+/** The production build `npm run build` makes. */
+export const PRODUCTION_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+export interface StoredSnapshot {
+  id: string;
+  console: string;
+  tenant: string;
+  sourceUrl: string;
+  complete: boolean;
+  incompleteReason?: string;
+  counts: Record<string, unknown>;
+  [key: string]: unknown;
+}
+export interface StoredMember {
+  name: string;
+  identifier: string;
+  normalizedEmail: string;
+  domain: string;
+  classification: string;
+  linkStatus: string;
+  findingIds: string[];
+  index: number;
+  [key: string]: unknown;
+}
+
+export interface Session {
+  browser: ExtensionBrowser;
+  server: FixtureServer;
+  extensionId: string;
+  downloadsDir: string;
+  /** Opens a sample console page in a new tab, as an admin would. */
+  openConsole(host: string, path?: string): Promise<Page>;
+  tabIdOf(page: Page): Promise<number>;
+  /** `popup.html?tabId=N`: the popup acting on that tab (automation contract). */
+  openPopup(tabId: number): Promise<Page>;
+  /** Opens the dashboard at a hash route such as `#/snapshots`. */
+  openDashboard(hash?: string): Promise<Page>;
+  /** Reads the cache the way the dashboard does, straight from the extension's IndexedDB. */
+  readSnapshot(id?: string): Promise<{ snapshot: StoredSnapshot; members: StoredMember[] }>;
+  listSnapshots(): Promise<StoredSnapshot[]>;
+  close(): Promise<void>;
+}
+
+export interface SessionOptions {
+  lang?: string;
+  extensionDir?: string;
+  headless?: boolean;
+  /** Reopen an existing browser profile (after a crash, say). */
+  userDataDir?: string;
+}
+
+/** A Chromium with the built extension and the sample consoles served under their real host names. */
+export async function startSession(opts: SessionOptions = {}): Promise<Session> {
+  const extensionDir = opts.extensionDir ?? TEST_EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No extension build at ${extensionDir}: run \`npm run build:test\` (tests) or \`npm run build\` first.`);
+  }
+  const server = await startFixtureServer();
+  const downloadsDir = mkdtempSync(join(tmpdir(), 'roster-audit-downloads-'));
+  const browser = await launchWithExtension({
+    extensionDir,
+    fixturePort: server.port,
+    downloadsPath: downloadsDir,
+    ...(opts.lang ? { lang: opts.lang } : {}),
+    ...(opts.headless !== undefined ? { headless: opts.headless } : {}),
+    ...(opts.userDataDir ? { userDataDir: opts.userDataDir } : {}),
+  });
+  const { context, extensionId } = browser;
+  const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path}`;
+
+  async function extensionPage(): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(extensionUrl('options.html#/snapshots'));
+    return page;
+  }
+
+  async function listSnapshots(): Promise<StoredSnapshot[]> {
+    const page = await extensionPage();
+    try {
+      return await page.evaluate(() =>
+        new Promise<StoredSnapshot[]>((done, fail) => {
+          const open = indexedDB.open('roster-audit');
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const request = db.transaction('snapshots').objectStore('snapshots').getAll();
+            request.onsuccess = () =>
+              done((request.result as StoredSnapshot[]).sort((a, b) => Number(a.startedAt) - Number(b.startedAt)));
+            request.onerror = () => fail(request.error);
+          };
+        }),
+      );
+    } finally {
+      await page.close();
+    }
+  }
+
+  return {
+    browser,
+    server,
+    extensionId,
+    downloadsDir,
+    async openConsole(host, path = '/') {
+      const page = await context.newPage();
+      await page.goto(server.url(host, path));
+      return page;
+    },
+    async tabIdOf(page) {
+      const url = page.url();
+      const id = await browser.serviceWorker.evaluate(async (wanted) => {
+        type TabsApi = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+        const tabs = await (globalThis as unknown as { chrome: TabsApi }).chrome.tabs.query({});
+        return tabs.find((tab) => tab.url === wanted)?.id;
+      }, url);
+      if (id === undefined) throw new Error(`no tab shows ${url}`);
+      return id;
+    },
+    async openPopup(tabId) {
+      const page = await context.newPage();
+      await page.goto(extensionUrl(`popup.html?tabId=${tabId}`));
+      return page;
+    },
+    async openDashboard(hash = '#/snapshots') {
+      const page = await context.newPage();
+      await page.goto(extensionUrl(`options.html${hash}`));
+      return page;
+    },
+    listSnapshots,
+    async readSnapshot(id = 'latest') {
+      const all = await listSnapshots();
+      const snapshot = id === 'latest' ? all.at(-1) : all.find((s) => s.id === id);
+      if (!snapshot) throw new Error(`no snapshot ${id} in the cache`);
+      const page = await extensionPage();
+      try {
+        const members = await page.evaluate(
+          (snapshotId) =>
+            new Promise<StoredMember[]>((done, fail) => {
+              const open = indexedDB.open('roster-audit');
+              open.onerror = () => fail(open.error);
+              open.onsuccess = () => {
+                const store = open.result.transaction('members').objectStore('members');
+                const request = store.index('snapshotId').getAll(snapshotId);
+                request.onsuccess = () =>
+                  done((request.result as StoredMember[]).sort((a, b) => a.index - b.index));
+                request.onerror = () => fail(request.error);
+              };
+            }),
+          snapshot.id,
+        );
+        return { snapshot, members };
+      } finally {
+        await page.close();
+      }
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}

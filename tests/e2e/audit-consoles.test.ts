@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedAudits } from '../../scripts/lib/expected';
+import { auditThroughPopup, setInternalDomains, startSession, type Session } from './harness';
+
+/**
+ * The core promise: an audit through the popup reads every member of every sample console and
+ * generic layout exactly once, with the right fields. Each stored member is checked against the
+ * generator's expectation, row by row.
+ */
+describe('auditing the sample consoles through the popup', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await startSession();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  for (const expected of expectedAudits()) {
+    it(`${expected.host}${expected.path} (${expected.mode})`, async () => {
+      await setInternalDomains(session, expected.policy.internalDomains);
+      const page = await session.openConsole(expected.host, expected.path);
+      const { status, popup } = await auditThroughPopup(session, page, { mode: expected.mode });
+      expect(status).toContain('Audit complete');
+
+      const { snapshot, members } = await session.readSnapshot('latest');
+      expect(snapshot.console).toBe(expected.console);
+      expect(snapshot.complete).toBe(true);
+      const actual = members.map((m) => ({
+        name: m.name,
+        normalizedEmail: m.normalizedEmail,
+        classification: m.classification,
+        linkStatus: m.linkStatus,
+        findings: [...m.findingIds].sort(),
+      }));
+      const wanted = expected.members.map((m) => ({
+        name: m.name,
+        normalizedEmail: m.normalizedEmail,
+        classification: m.classification,
+        linkStatus: m.linkStatus,
+        findings: [...m.findings].sort(),
+      }));
+      expect(actual.length).toBe(wanted.length);
+      for (let i = 0; i < wanted.length; i++) expect(actual[i], `row ${i + 1}`).toEqual(wanted[i]);
+      await popup.close();
+      await page.close();
+    });
+  }
+});

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSession, type Session } from './harness';
+
+describe('popup', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await startSession();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('shows the page of the tab it was opened for', async () => {
+    const consolePage = await session.openConsole('intranet.example.com', '/plain-table.html');
+    const title = await consolePage.title();
+    const popup = await session.openPopup(await session.tabIdOf(consolePage));
+    await expect.poll(() => popup.locator('.target').textContent()).toContain(title);
+    await expect.poll(() => popup.locator('.target').textContent()).toContain('Generic page');
+    expect(await popup.getByRole('button', { name: /Audit/ }).isEnabled()).toBe(true);
+  });
+
+  it('says clearly when a page has no roster', async () => {
+    const consolePage = await session.openConsole('intranet.example.com', '/no-roster.html');
+    const popup = await session.openPopup(await session.tabIdOf(consolePage));
+    await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/No roster found/);
+    expect(await popup.getByRole('button', { name: /Audit/ }).isDisabled()).toBe(true);
+  });
+
+  it('refuses browser pages in plain words', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto('chrome://version');
+    const popup = await session.openPopup(await session.tabIdOf(page));
+    await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/cannot be audited/);
+  });
+});
