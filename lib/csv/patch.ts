@@ -1,0 +1,222 @@
+import type { Localized } from '../i18n';
+import { unitSize, type CsvEncoding } from './decode';
+import { encodeText, unencodableChars } from './encode';
+import { findColumn, normalizeHeader } from './headers';
+import { neutralizeCell } from './neutralize';
+import { fieldRange, recordCount } from './tokenize';
+import { fieldValue, parseCsv, type CsvLayout, type CsvProblem } from './read';
+
+/** A new value, or one that may blank a cell holding a value (a deletion in LINE WORKS bulk modify). */
+export type CellChange = string | { value: string; allowClear?: boolean };
+
+export interface PatchOptions {
+  /** Header of the column whose value says which row a change is for; several spellings allowed. */
+  keyColumn: string | readonly string[];
+  /** Key value → header → new value. Keys and headers are matched tolerant of case, width and spaces. */
+  changes: ReadonlyMap<string, Readonly<Record<string, CellChange>>>;
+  /** Headers whose cells may be blanked. */
+  allowClear?: ReadonlySet<string>;
+  /** Headers never changed (besides the key column, which never is). */
+  lockedColumns?: readonly string[];
+  /** Headers whose new values passed a format rule, so they are written as they are (`+81` phone numbers). */
+  trustedColumns?: readonly string[];
+  /** Forces the reading encoding. */
+  encoding?: CsvEncoding;
+}
+
+export interface CellRef {
+  /** 1-based data row below the header; absent when the change names no row. */
+  row?: number;
+  /** 1-based file line of the row. */
+  line?: number;
+  column: string;
+  key: string;
+}
+
+export interface ChangedCell extends CellRef {
+  row: number;
+  line: number;
+  before: string;
+  after: string;
+}
+
+export type RefusalReason = 'no-such-column' | 'locked-column' | 'would-clear' | 'missing-cell' | 'unencodable';
+
+export interface RefusedChange extends CellRef {
+  reason: RefusalReason;
+  before?: string;
+  after: string;
+  message: Localized;
+}
+
+export interface PatchSuccess {
+  ok: true;
+  bytes: Uint8Array;
+  layout: CsvLayout;
+  changedCells: ChangedCell[];
+  refused: RefusedChange[];
+  /** Keys of changes that matched no row. */
+  unmatchedKeys: string[];
+}
+
+export interface PatchFailure {
+  ok: false;
+  error: CsvProblem | { code: 'no-key-column'; message: Localized };
+}
+
+export type PatchResult = PatchSuccess | PatchFailure;
+
+/** Keys (IDs, emails) compare without case, width or surrounding spaces. */
+export function normalizeKey(value: string): string {
+  return value.normalize('NFKC').trim().toLowerCase();
+}
+
+function refusalMessage(reason: RefusalReason, column: string, where: Localized, detail = ''): Localized {
+  switch (reason) {
+    case 'no-such-column':
+      return { ja: `列「${column}」がテンプレートにありません。`, en: `The template has no column "${column}".` };
+    case 'locked-column':
+      return { ja: `${where.ja}列「${column}」は変更できません。`, en: `${where.en}column "${column}" cannot be changed.` };
+    case 'would-clear':
+      return {
+        ja: `${where.ja}列「${column}」の値を空欄にすると既存の値が削除されるため、変更しませんでした。`,
+        en: `${where.en}blanking column "${column}" would delete its value, so it was left as it is.`,
+      };
+    case 'missing-cell':
+      return { ja: `${where.ja}この行には列「${column}」のセルがありません。`, en: `${where.en}the row has no cell for column "${column}".` };
+    case 'unencodable':
+      return {
+        ja: `${where.ja}列「${column}」の値に Shift_JIS で書けない文字があります: ${detail}`,
+        en: `${where.en}column "${column}" holds characters Shift_JIS cannot encode: ${detail}`,
+      };
+  }
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  bytes: Uint8Array;
+}
+
+function serializeField(value: string, delimiter: string, quoted: boolean): string {
+  const needsQuotes = quoted || value.includes(delimiter) || /["\r\n]/.test(value);
+  return needsQuotes ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/**
+ * Changes only the cells asked for and copies every other byte as it came: rows, header lines,
+ * encoding, BOM, delimiter, quoting and line endings. With no change the output is the input.
+ */
+export function patchTemplate(bytes: Uint8Array, options: PatchOptions): PatchResult {
+  const parsed = parseCsv(bytes, options.encoding);
+  if ('ok' in parsed) return parsed;
+  const { units, tokens, layout } = parsed;
+  const keyIndex = findColumn(layout.headers, options.keyColumn);
+  if (keyIndex < 0) {
+    const names = typeof options.keyColumn === 'string' ? options.keyColumn : options.keyColumn.join(' / ');
+    return {
+      ok: false,
+      error: {
+        code: 'no-key-column',
+        message: { ja: `テンプレートに列「${names}」がありません。`, en: `The template has no "${names}" column.` },
+      },
+    };
+  }
+
+  const columnIndex = new Map<string, number>();
+  layout.headers.forEach((header, index) => {
+    const name = normalizeHeader(header);
+    if (!columnIndex.has(name)) columnIndex.set(name, index);
+  });
+  const locked = new Set([normalizeHeader(layout.headers[keyIndex]!), ...(options.lockedColumns ?? []).map(normalizeHeader)]);
+  const trusted = new Set((options.trustedColumns ?? []).map(normalizeHeader));
+  const clearable = new Set([...(options.allowClear ?? [])].map(normalizeHeader));
+
+  const changes = new Map<string, { key: string; cells: Record<string, CellChange> }>();
+  for (const [key, cells] of options.changes) changes.set(normalizeKey(key), { key, cells: { ...cells } });
+
+  const changedCells: ChangedCell[] = [];
+  const refused: RefusedChange[] = [];
+  const matched = new Set<string>();
+  const edits: Edit[] = [];
+
+  for (const { key, cells } of changes.values()) {
+    for (const [column, change] of Object.entries(cells)) {
+      if (!columnIndex.has(normalizeHeader(column))) {
+        const after = typeof change === 'string' ? change : change.value;
+        refused.push({ column, key, after, reason: 'no-such-column', message: refusalMessage('no-such-column', column, { ja: '', en: '' }) });
+        delete cells[column];
+      }
+    }
+  }
+
+  for (let r = layout.headerRowIndex + 1; r < recordCount(tokens); r++) {
+    const [first, next] = fieldRange(tokens, r);
+    if (first + keyIndex >= next) continue;
+    const normalizedKey = normalizeKey(fieldValue(units, tokens, first + keyIndex, layout.encoding));
+    const entry = changes.get(normalizedKey);
+    if (!entry) continue;
+    matched.add(normalizedKey);
+    const row = r - layout.headerRowIndex;
+    const line = tokens.recordLine[r]!;
+    const where = { ja: `${line} 行目: `, en: `Line ${line}: ` };
+    const rowEdits: Edit[] = [];
+    for (const [column, change] of Object.entries(entry.cells)) {
+      const name = normalizeHeader(column);
+      const index = columnIndex.get(name)!;
+      const requested = typeof change === 'string' ? change : change.value;
+      const ref = { row, line, column: layout.headers[index]!, key: entry.key };
+      const refuse = (reason: RefusalReason, before?: string, detail?: string) =>
+        refused.push({ ...ref, before, after: requested, reason, message: refusalMessage(reason, ref.column, where, detail) });
+      if (first + index >= next) {
+        refuse('missing-cell');
+        continue;
+      }
+      const field = first + index;
+      const before = fieldValue(units, tokens, field, layout.encoding);
+      const after = trusted.has(name) ? requested : neutralizeCell(requested);
+      if (after === before) continue;
+      if (locked.has(name)) {
+        refuse('locked-column', before);
+        continue;
+      }
+      const allowed = clearable.has(name) || (typeof change !== 'string' && change.allowClear === true);
+      if (after === '' && before !== '' && !allowed) {
+        refuse('would-clear', before);
+        continue;
+      }
+      const missing = unencodableChars(after, layout.encoding);
+      if (missing.length > 0) {
+        refuse('unencodable', before, missing.join(' '));
+        continue;
+      }
+      const text = serializeField(after, layout.delimiter, tokens.fieldQuoted[field]!);
+      rowEdits.push({ start: tokens.fieldStart[field]!, end: tokens.fieldEnd[field]!, bytes: encodeText(text, layout.encoding, false) });
+      changedCells.push({ ...ref, before, after });
+    }
+    rowEdits.sort((a, b) => a.start - b.start);
+    edits.push(...rowEdits);
+  }
+
+  const unmatchedKeys = [...changes.entries()].filter(([normalized]) => !matched.has(normalized)).map(([, entry]) => entry.key);
+  return { ok: true, bytes: applyEdits(bytes, edits, layout.bomLength, unitSize(layout.encoding)), layout, changedCells, refused, unmatchedKeys };
+}
+
+function applyEdits(bytes: Uint8Array, edits: readonly Edit[], bomLength: number, size: number): Uint8Array {
+  if (edits.length === 0) return bytes.slice();
+  let length = bytes.length;
+  for (const edit of edits) length += edit.bytes.length - (edit.end - edit.start) * size;
+  const out = new Uint8Array(length);
+  let read = 0;
+  let write = 0;
+  for (const edit of edits) {
+    const start = bomLength + edit.start * size;
+    out.set(bytes.subarray(read, start), write);
+    write += start - read;
+    out.set(edit.bytes, write);
+    write += edit.bytes.length;
+    read = bomLength + edit.end * size;
+  }
+  out.set(bytes.subarray(read), write);
+  return out;
+}

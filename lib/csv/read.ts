@@ -1,0 +1,178 @@
+import type { Localized } from '../i18n';
+import { codeUnitsOf, decodeCsv, decodeUnits, type CodeUnits, type CsvEncoding } from './decode';
+import { detectHeaderRow, HEADER_SEARCH_RECORDS } from './headers';
+import { fieldRange, recordCount, tokenizeCsv, type CsvTokens } from './tokenize';
+
+export type Newline = '\r\n' | '\n' | '\r';
+
+export interface CsvProblem {
+  code: 'unterminated-quote' | 'text-after-quote' | 'column-count' | 'lossy-decoding' | 'empty' | 'odd-utf16';
+  /** 1-based line of the file, when one line is at fault. */
+  line?: number;
+  message: Localized;
+}
+
+/** The layout of a file: what a patch or an appended row must reproduce. */
+export interface CsvLayout {
+  encoding: CsvEncoding;
+  bom: boolean;
+  bomLength: number;
+  delimiter: string;
+  /** The line ending used most (the first one seen on a tie). */
+  newline: Newline;
+  mixedNewlines: boolean;
+  endsWithNewline: boolean;
+  /** 0-based index of the header record. */
+  headerRowIndex: number;
+  /** Records above the header (a title line, a keyword line, `version:v1.0`), each as its cells joined back. */
+  preamble: string[];
+  headers: string[];
+}
+
+export interface CsvFile extends CsvLayout {
+  ok: true;
+  /** Data rows below the header; blank lines are skipped. */
+  rows: string[][];
+  /** 1-based file line of each data row. */
+  rowLines: number[];
+  /** Things worth telling the admin that do not stop the file from being read. */
+  warnings: CsvProblem[];
+}
+
+export interface CsvReadFailure {
+  ok: false;
+  error: CsvProblem;
+}
+
+const DELIMITERS = [0x2c, 0x09, 0x3b];
+const SAMPLE_UNITS = 64 * 1024;
+
+/** The delimiter that splits the first records into the same number of columns most often. */
+export function detectDelimiter(units: CodeUnits): number {
+  const sample = units.subarray(0, SAMPLE_UNITS);
+  let best = DELIMITERS[0]!;
+  let bestScore = 0;
+  for (const delimiter of DELIMITERS) {
+    const tokens = tokenizeCsv(sample, delimiter, 50);
+    const widths = new Map<number, number>();
+    for (let r = 0; r < recordCount(tokens); r++) {
+      const [first, next] = fieldRange(tokens, r);
+      const width = next - first;
+      if (width > 1) widths.set(width, (widths.get(width) ?? 0) + 1);
+    }
+    let score = 0;
+    for (const [width, count] of widths) score = Math.max(score, count * 1000 + width);
+    if (score > bestScore) {
+      best = delimiter;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function fieldValue(units: CodeUnits, tokens: CsvTokens, field: number, encoding: CsvEncoding): string {
+  const start = tokens.fieldStart[field]!;
+  const end = tokens.fieldEnd[field]!;
+  if (!tokens.fieldQuoted[field]) return decodeUnits(units, start, end, encoding);
+  const inner = decodeUnits(units, start + 1, Math.max(start + 1, end - 1), encoding);
+  return inner.includes('"') ? inner.replaceAll('""', '"') : inner;
+}
+
+export function recordValues(units: CodeUnits, tokens: CsvTokens, record: number, encoding: CsvEncoding): string[] {
+  const [first, next] = fieldRange(tokens, record);
+  const values: string[] = [];
+  for (let f = first; f < next; f++) values.push(fieldValue(units, tokens, f, encoding));
+  return values;
+}
+
+function isBlankRecord(tokens: CsvTokens, record: number): boolean {
+  return tokens.recordStart[record] === tokens.recordEnd[record];
+}
+
+export interface ParsedCsv {
+  units: CodeUnits;
+  tokens: CsvTokens;
+  layout: CsvLayout;
+  lossy: boolean;
+}
+
+/** Decodes and tokenises a file; the shared first step of reading and patching. */
+export function parseCsv(bytes: Uint8Array, override?: CsvEncoding): ParsedCsv | CsvReadFailure {
+  const decoded = decodeCsv(bytes, override);
+  const body = bytes.length - decoded.bomLength;
+  if (body === 0) {
+    return { ok: false, error: { code: 'empty', message: { ja: 'ファイルが空です。', en: 'The file is empty.' } } };
+  }
+  if (decoded.encoding.startsWith('utf-16') && body % 2 === 1) {
+    return {
+      ok: false,
+      error: {
+        code: 'odd-utf16',
+        message: { ja: 'UTF-16 のファイルが途中で切れています。', en: 'The UTF-16 file is cut short (odd number of bytes).' },
+      },
+    };
+  }
+  const units = codeUnitsOf(bytes, decoded.encoding, decoded.bomLength);
+  const delimiter = detectDelimiter(units);
+  const tokens = tokenizeCsv(units, delimiter);
+  if (tokens.problem) return { ok: false, error: tokens.problem };
+  const records = recordCount(tokens);
+  const head: string[][] = [];
+  for (let r = 0; r < Math.min(records, HEADER_SEARCH_RECORDS); r++) head.push(recordValues(units, tokens, r, decoded.encoding));
+  const headerRowIndex = detectHeaderRow(head);
+  const { crlf, lf, cr } = tokens.newlines;
+  const newline: Newline = lf > crlf && lf >= cr ? '\n' : cr > crlf && cr > lf ? '\r' : '\r\n';
+  const layout: CsvLayout = {
+    encoding: decoded.encoding,
+    bom: decoded.bom,
+    bomLength: decoded.bomLength,
+    delimiter: String.fromCharCode(delimiter),
+    newline,
+    mixedNewlines: [crlf, lf, cr].filter((count) => count > 0).length > 1,
+    endsWithNewline: tokens.endsWithNewline,
+    headerRowIndex,
+    preamble: head.slice(0, headerRowIndex).map((cells) => cells.join(String.fromCharCode(delimiter))),
+    headers: head[headerRowIndex] ?? [],
+  };
+  return { units, tokens, layout, lossy: decoded.lossy };
+}
+
+const MAX_WARNINGS = 100;
+
+/** Reads a CSV file of any common encoding, delimiter and line ending; never throws on bad input. */
+export function readCsv(bytes: Uint8Array, override?: CsvEncoding): CsvFile | CsvReadFailure {
+  const parsed = parseCsv(bytes, override);
+  if ('ok' in parsed) return parsed;
+  const { units, tokens, layout } = parsed;
+  const warnings: CsvProblem[] = [];
+  if (parsed.lossy) {
+    warnings.push({
+      code: 'lossy-decoding',
+      message: {
+        ja: `${layout.encoding} として読めない文字があり、� に置き換えました。文字コードを指定して読み直してください。`,
+        en: `Some bytes are not valid ${layout.encoding} and were read as �. Choose the encoding and read again.`,
+      },
+    });
+  }
+  const rows: string[][] = [];
+  const rowLines: number[] = [];
+  const width = layout.headers.length;
+  for (let r = layout.headerRowIndex + 1; r < recordCount(tokens); r++) {
+    if (isBlankRecord(tokens, r)) continue;
+    const row = recordValues(units, tokens, r, layout.encoding);
+    const line = tokens.recordLine[r]!;
+    if (row.length !== width && warnings.length < MAX_WARNINGS) {
+      warnings.push({
+        code: 'column-count',
+        line,
+        message: {
+          ja: `${line} 行目: 列の数が見出しと違います (見出し ${width} 列、この行 ${row.length} 列)。`,
+          en: `Line ${line}: ${row.length} columns where the header has ${width}.`,
+        },
+      });
+    }
+    rows.push(row);
+    rowLines.push(line);
+  }
+  return { ok: true, ...layout, rows, rowLines, warnings };
+}
