@@ -31,7 +31,7 @@ export interface SchemaVersion {
   version: number;
   stores: Record<TableName, string>;
   /** Runs once when a database written by an older version is opened; must only use `tx`. */
-  upgrade?: (tx: Transaction) => Promise<void> | void;
+  upgrade?: (tx: Transaction) => PromiseLike<unknown> | void;
 }
 
 const SNAPSHOTS_V1 = 'id, console, tenant, [console+tenant], startedAt';

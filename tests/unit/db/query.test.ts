@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import Dexie, { liveQuery } from 'dexie';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { countsByDomain, findingCounts, queryMembers } from '../../../lib/db/query';
 import { saveSnapshot } from '../../../lib/db/snapshots';
 import { freshDb, makeRoster, type MemberOverrides } from './factory';
@@ -100,5 +101,34 @@ describe('counts', () => {
   it('counts members per finding', async () => {
     const db = await seeded();
     expect(await findingCounts(db, 's1')).toEqual({ 'external-domain': 3, 'contact-shared-only': 2, 'not-activated': 1 });
+  });
+});
+
+describe('reactivity', () => {
+  it('re-runs under liveQuery when the snapshot’s members change', async () => {
+    // liveQuery stays silent where the environment has no global IndexedDB (Node); a browser page has one.
+    const globalDeps = Dexie.dependencies as { indexedDB: IDBFactory | null };
+    const before = globalDeps.indexedDB;
+    onTestFinished(() => {
+      globalDeps.indexedDB = before;
+    });
+    const db = await seeded();
+    globalDeps.indexedDB = db._options.indexedDB as IDBFactory;
+    const totals: number[] = [];
+    let seen: () => void = () => {};
+    const subscription = liveQuery(() => queryMembers(db, 's1', { filter: { text: 'example' }, limit: 1 })).subscribe({
+      next: (page) => {
+        totals.push(page.total);
+        seen();
+      },
+    });
+    const next = () => new Promise<void>((resolve) => (seen = resolve));
+    await next();
+    const grown = makeRoster({ id: 's1' }, [...people, { name: 'Newcomer', normalizedEmail: 'new@example.co.jp' }]);
+    const changed = next();
+    await saveSnapshot(db, grown.snapshot, grown.members);
+    await changed;
+    subscription.unsubscribe();
+    expect(totals).toEqual([5, 6]);
   });
 });
