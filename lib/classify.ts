@@ -101,21 +101,22 @@ export function classifyMember(row: ClassifiableRow, policy: DomainPolicy | Doma
   const identity = normalizeIdentifier(row.identifier ?? '');
   const email = row.email ? normalizeIdentifier(row.email) : undefined;
   const address = email?.isAddress ? email : identity.isAddress ? identity : undefined;
-  const located = {
-    normalizedEmail: address?.email ?? '',
-    domain: address?.domain ?? '',
-    domainDisplay: address?.domainDisplay ?? '',
-    identity,
-  };
+  const normalizedEmail = address?.email ?? '';
+  const domain = address?.domain ?? '';
+  const domainDisplay = address?.domainDisplay ?? '';
+  let verdict: Pick<ClassifiedMember, 'classification' | 'reason' | 'reasonText'>;
   if (isLineUserRow(row)) {
-    return {
-      ...located,
+    verdict = {
       classification: 'external',
       reason: 'line-user',
       reasonText: { ja: 'LINEユーザー(常に社外)', en: 'LINE user (always external)' },
     };
+  } else if (!address) {
+    verdict = { classification: 'unknown', ...describeMissingAddress(identity, email) };
+  } else {
+    const matcher = matcherFor(policy);
+    verdict = describeMatch(matcher.match(address.domain), address.domainDisplay, matcher.domains.length === 0);
   }
-  if (!address) return { ...located, classification: 'unknown', ...describeMissingAddress(identity, email) };
-  const matcher = matcherFor(policy);
-  return { ...located, ...describeMatch(matcher.match(address.domain), address.domainDisplay, matcher.domains.length === 0) };
+  const { classification, reason, reasonText } = verdict;
+  return { classification, reason, reasonText, normalizedEmail, domain, domainDisplay, identity };
 }

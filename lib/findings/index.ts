@@ -53,15 +53,22 @@ export interface EvaluateFindingsOptions {
   rules?: readonly FindingRule[];
 }
 
-function indexByEmail(members: readonly FindingSubject[]): Map<string, FindingSubject[]> {
-  const byEmail = new Map<string, FindingSubject[]>();
+function groupDuplicateEmails(members: readonly FindingSubject[]): Map<string, FindingSubject[]> {
+  const firstByEmail = new Map<string, FindingSubject>();
+  const duplicates = new Map<string, FindingSubject[]>();
   for (const member of members) {
-    if (member.normalizedEmail === '') continue;
-    const same = byEmail.get(member.normalizedEmail);
-    if (same) same.push(member);
-    else byEmail.set(member.normalizedEmail, [member]);
+    const email = member.normalizedEmail;
+    if (email === '') continue;
+    const first = firstByEmail.get(email);
+    if (first === undefined) {
+      firstByEmail.set(email, member);
+      continue;
+    }
+    const group = duplicates.get(email);
+    if (group) group.push(member);
+    else duplicates.set(email, [first, member]);
   }
-  return byEmail;
+  return duplicates;
 }
 
 /**
@@ -72,7 +79,7 @@ export function evaluateFindings(members: readonly FindingSubject[], options: Ev
   const rules = (options.rules ?? FINDING_RULES).filter(
     (rule) => rule.consoles === undefined || rule.consoles.includes(options.console),
   );
-  const ctx: FindingContext = { console: options.console, membersByEmail: indexByEmail(members) };
+  const ctx: FindingContext = { console: options.console, duplicatesByEmail: groupDuplicateEmails(members) };
   return members.map((member) => {
     const findings: MemberFinding[] = [];
     for (const rule of rules) {

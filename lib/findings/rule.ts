@@ -6,8 +6,8 @@ export type FindingSubject = Omit<Member, 'findings' | 'findingIds'>;
 
 export interface FindingContext {
   console: ConsoleId;
-  /** Members of the same roster by normalized email, built once per evaluation. */
-  membersByEmail: ReadonlyMap<string, readonly FindingSubject[]>;
+  /** Emails held by more than one member of the roster, with those members; built once per evaluation. */
+  duplicatesByEmail: ReadonlyMap<string, readonly FindingSubject[]>;
 }
 
 export type FindingCheck = false | { detail?: string };

@@ -83,8 +83,11 @@ const NAME_AND_ANGLE_ADDRESS = /^[^<>]*<([^<>]*)>$/u;
 const TRAILING_PUNCTUATION = /[.,;:!?。、]+$/u;
 const LEADING_PUNCTUATION = /^[,;:]+/u;
 
+// Printable ASCII is already NFKC-stable and holds no format character: the common case skips the work.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/u;
+
 function fold(text: string): string {
-  return text.normalize('NFKC').replace(FORMAT_CHARACTERS, '');
+  return PRINTABLE_ASCII.test(text) ? text : text.normalize('NFKC').replace(FORMAT_CHARACTERS, '');
 }
 
 type Unwrapped = { text: string } | { problem: IdentifierProblem };

@@ -11,9 +11,9 @@ export default defineFindingRule({
     en: 'The same email address (ignoring case and full-width forms) is on more than one row of the roster: a double registration or a shared account.',
   },
   check(member, ctx) {
-    if (member.normalizedEmail === '') return false;
-    const others = (ctx.membersByEmail.get(member.normalizedEmail) ?? []).filter((other) => other.index !== member.index);
-    if (others.length === 0) return false;
+    const group = ctx.duplicatesByEmail.get(member.normalizedEmail);
+    if (group === undefined) return false;
+    const others = group.filter((other) => other !== member);
     const names = others.slice(0, MAX_NAMES_SHOWN).map((other) => other.name || other.identifier);
     const more = others.length > MAX_NAMES_SHOWN ? ` +${others.length - MAX_NAMES_SHOWN}` : '';
     return { detail: (names.join(', ') + more).slice(0, 500) };
