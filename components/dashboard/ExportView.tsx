@@ -1,0 +1,273 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { logExport, membersOf } from '@/lib/db';
+import type { OutputEncoding } from '@/lib/csv/encode';
+import type { BuildResult, ExportFormat, FormatInput } from '@/lib/formats/types';
+import type { Member, Snapshot } from '@/lib/model';
+import { useI18n } from '../i18n-context';
+import { rosterDb } from '../db';
+import { ViewHeading } from './DashboardApp';
+import { downloadFile } from './download';
+import { EXPORT_FORMATS } from './formats';
+import { formatTime, navigate, useAllSnapshots, useSnapshot } from './hooks';
+import { CONSOLE_LABEL } from './labels';
+import { routeHash, type SnapshotRef } from './routes';
+
+const ENCODINGS: { id: OutputEncoding; label: 'encodingUtf8Bom' | 'encodingUtf8' | 'encodingSjis' }[] = [
+  { id: 'utf-8-bom', label: 'encodingUtf8Bom' },
+  { id: 'utf-8', label: 'encodingUtf8' },
+  { id: 'shift_jis', label: 'encodingSjis' },
+];
+const ISSUE_LIMIT = 1000;
+
+/** Formats that fit an audit's console first; the audit report and link list fit every roster. */
+function defaultFormat(snapshot: Snapshot | null | undefined): string {
+  return snapshot?.console === 'receptionist-employees' ? 'receptionist-employees' : 'audit-report';
+}
+
+export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef; formatId?: string | undefined }) {
+  const { t, l, lang } = useI18n();
+  const snapshot = useSnapshot(snapshotRef);
+  const all = useAllSnapshots();
+  const ids = useId();
+  const format: ExportFormat | undefined = EXPORT_FORMATS.find((f) => f.id === (formatId ?? defaultFormat(snapshot)));
+  const [template, setTemplate] = useState<{ name: string; bytes: Uint8Array } | null>(null);
+  const [encoding, setEncoding] = useState<OutputEncoding>('utf-8-bom');
+  const [validRowsOnly, setValidRowsOnly] = useState(false);
+  const [sso, setSso] = useState(false);
+  const [chatworkIdKind, setChatworkIdKind] = useState<'account-id' | 'chatwork-id'>('account-id');
+  const [chatworkChoice, setChatworkChoice] = useState<string | undefined>();
+  const [result, setResult] = useState<BuildResult | null>(null);
+  const [building, setBuilding] = useState(false);
+  const [status, setStatus] = useState('');
+  const [buildError, setBuildError] = useState('');
+
+  const chatworkAudits = (all ?? []).filter((s) => s.console === 'chatwork-users');
+  const chatworkId = format?.id === 'receptionist-employees' ? (chatworkChoice ?? chatworkAudits[0]?.id) : undefined;
+  const members = useLiveQuery(async (): Promise<Member[] | null> => (snapshot ? membersOf(rosterDb(), snapshot.id).toArray() : null), [snapshot?.id]);
+  const chatworkByEmail = useLiveQuery(async () => {
+    if (!chatworkId) return undefined;
+    const map = new Map<string, Member>();
+    await membersOf(rosterDb(), chatworkId).each((m) => {
+      if (m.normalizedEmail && !map.has(m.normalizedEmail)) map.set(m.normalizedEmail, m);
+    });
+    return map;
+  }, [chatworkId]);
+
+  const input = useMemo((): FormatInput | null => {
+    if (!snapshot || !members) return null;
+    return {
+      snapshot,
+      members,
+      ...(template ? { template: template.bytes } : {}),
+      ...(chatworkByEmail ? { chatworkByEmail } : {}),
+      encoding,
+      validRowsOnly,
+      sso,
+      chatworkIdKind,
+      lang,
+    };
+  }, [snapshot, members, template, chatworkByEmail, encoding, validRowsOnly, sso, chatworkIdKind, lang]);
+
+  // Every error is shown before anything is downloaded: the build runs as the choices change.
+  useEffect(() => {
+    setResult(null);
+    setBuildError('');
+    setStatus('');
+    if (!format || !input) return;
+    if (format.template === 'required' && !input.template) return;
+    setBuilding(true);
+    const timer = setTimeout(() => {
+      try {
+        setResult(format.build(input));
+      } catch (error) {
+        setBuildError(error instanceof Error ? error.message : String(error));
+      } finally {
+        setBuilding(false);
+      }
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [format, input]);
+
+  const download = async () => {
+    if (!result || !snapshot || !format) return;
+    for (const file of result.files) downloadFile(file.bytes, file.name, file.mime);
+    const rows = (members?.length ?? 0) - result.skippedRows.length;
+    for (const file of result.files) {
+      await logExport(rosterDb(), {
+        id: crypto.randomUUID(),
+        time: Date.now(),
+        snapshotId: snapshot.id,
+        formatId: format.id,
+        fileName: file.name,
+        rows: Math.max(0, rows),
+        encoding: template ? 'template' : encoding,
+      });
+    }
+    setStatus(t('exportDownloaded', { files: result.files.map((f) => f.name).join(', ') }));
+  };
+
+  const readTemplate = async (file: File | undefined) => {
+    setTemplate(file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null);
+  };
+
+  const errors = result?.issues.filter((i) => i.severity === 'error') ?? [];
+  const warnings = result?.issues.filter((i) => i.severity === 'warning') ?? [];
+  const canDownload = !!result && result.files.length > 0 && !building;
+
+  return (
+    <>
+      <ViewHeading>{t('exportTitle')}</ViewHeading>
+      {snapshot === null && <p className="notice">{t('exportNoAudit')}</p>}
+      <div className="card export-form">
+        <label className="field">
+          {t('exportAudit')}
+          <select
+            value={snapshot?.id ?? ''}
+            onChange={(e) => navigate({ view: 'export', snapshot: e.target.value, ...(formatId ? { format: formatId } : {}) })}
+          >
+            {!snapshot && <option value="">{t('choose')}</option>}
+            {(all ?? []).map((s) => (
+              <option key={s.id} value={s.id}>
+                {l(CONSOLE_LABEL[s.console])} · {s.tenant} · {formatTime(s.startedAt, lang)} ({s.counts.members.toLocaleString()})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          {t('exportFormat')}
+          <select
+            value={format?.id ?? ''}
+            onChange={(e) => navigate({ view: 'export', snapshot: snapshot?.id ?? snapshotRef, format: e.target.value })}
+          >
+            {!format && <option value="">{formatId ? t('exportUnknownFormat', { id: formatId }) : t('choose')}</option>}
+            {EXPORT_FORMATS.map((f) => (
+              <option key={f.id} value={f.id}>{l(f.label)}</option>
+            ))}
+          </select>
+        </label>
+        {format && format.template !== 'none' && (
+          <div className="field">
+            <label htmlFor={`${ids}-template`}>{t('exportTemplate')}</label>
+            <input id={`${ids}-template`} type="file" accept=".csv,.txt,text/csv" onChange={(e) => void readTemplate(e.target.files?.[0])} aria-describedby={`${ids}-template-help`} />
+            <p id={`${ids}-template-help`} className="muted small">
+              {format.template === 'required' ? t('exportTemplateRequired') : t('exportTemplateOptional')}
+              {template && ` ${t('exportTemplateLoaded', { name: template.name })}`}
+            </p>
+          </div>
+        )}
+        <fieldset className="field">
+          <legend>{t('exportEncoding')}</legend>
+          {ENCODINGS.map((choice) => (
+            <label key={choice.id} className="check">
+              <input type="radio" name={`${ids}-encoding`} value={choice.id} checked={encoding === choice.id} onChange={() => setEncoding(choice.id)} disabled={!!template} />
+              {t(choice.label)}
+            </label>
+          ))}
+          {template && <p className="muted small">{t('exportTemplateKeepsEncoding')}</p>}
+        </fieldset>
+        {format?.id === 'receptionist-employees' && (
+          <>
+            <label className="field">
+              {t('exportChatworkRoster')}
+              <select value={chatworkId ?? ''} onChange={(e) => setChatworkChoice(e.target.value)}>
+                {chatworkAudits.length === 0 && <option value="">{t('joinNoAudit')}</option>}
+                {chatworkAudits.map((s) => (
+                  <option key={s.id} value={s.id}>{s.tenant} · {formatTime(s.startedAt, lang)} ({s.counts.members.toLocaleString()})</option>
+                ))}
+              </select>
+            </label>
+            <fieldset className="field">
+              <legend>{t('exportChatworkKind')}</legend>
+              <label className="check">
+                <input type="radio" name={`${ids}-cw`} checked={chatworkIdKind === 'account-id'} onChange={() => setChatworkIdKind('account-id')} />
+                {t('exportChatworkAccountId')}
+              </label>
+              <label className="check">
+                <input type="radio" name={`${ids}-cw`} checked={chatworkIdKind === 'chatwork-id'} onChange={() => setChatworkIdKind('chatwork-id')} />
+                {t('exportChatworkId')}
+              </label>
+            </fieldset>
+          </>
+        )}
+        {format?.id.startsWith('lineworks-bulk-add') && (
+          <label className="check">
+            <input type="checkbox" checked={sso} onChange={(e) => setSso(e.target.checked)} />
+            {t('exportSso')}
+          </label>
+        )}
+        <label className="check">
+          <input type="checkbox" checked={validRowsOnly} onChange={(e) => setValidRowsOnly(e.target.checked)} />
+          {t('exportValidOnly')}
+        </label>
+      </div>
+
+      <section className="card" aria-labelledby="export-check-heading">
+        <h2 id="export-check-heading">{t('exportCheck')}</h2>
+        <p role="status" aria-live="polite">
+          {building
+            ? t('exportBuilding')
+            : format?.template === 'required' && !template
+              ? t('exportNeedTemplate')
+              : result
+                ? result.files.length > 0
+                  ? t('exportReady', { errors: errors.length, warnings: warnings.length, files: result.files.length })
+                  : t('exportRefused', { errors: errors.length })
+                : ''}
+        </p>
+        {buildError && <p className="error">{buildError}</p>}
+        {result && result.issues.length > 0 && (
+          <div className="table-wrap issues">
+            <table className="data-table">
+              <caption className="sr-only">{t('exportIssues')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('exportSeverity')}</th>
+                  <th scope="col" className="num">{t('exportRow')}</th>
+                  <th scope="col">{t('exportColumn')}</th>
+                  <th scope="col">{t('colName')}</th>
+                  <th scope="col">{t('exportMessage')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.issues.slice(0, ISSUE_LIMIT).map((issue, i) => (
+                  <tr key={i}>
+                    <td><span className={`badge ${issue.severity === 'error' ? 'critical' : 'warning'}`}>{issue.severity === 'error' ? t('exportError') : t('exportWarning')}</span></td>
+                    <td className="num">{issue.row ?? '—'}</td>
+                    <td>{issue.column ?? '—'}</td>
+                    <td>{issue.member ?? ''}</td>
+                    <td>{l(issue.message)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {result.issues.length > ISSUE_LIMIT && <p className="muted small">{t('listLimited', { n: ISSUE_LIMIT })}</p>}
+          </div>
+        )}
+        {result && result.skippedRows.length > 0 && (
+          <details open>
+            <summary>{t('exportSkipped', { n: result.skippedRows.length })}</summary>
+            <ul className="plain">
+              {result.skippedRows.slice(0, ISSUE_LIMIT).map((row) => (
+                <li key={`${row.row}-${row.member}`}>
+                  {t('exportRow')} {row.row}: {row.name || row.member}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {result && result.changedCells && result.changedCells.length > 0 && (
+          <p className="small">{t('exportChangedCells', { n: result.changedCells.length })}</p>
+        )}
+        <div className="form-actions">
+          <button className="primary" disabled={!canDownload} onClick={() => void download()}>
+            {t('exportDownload')}
+            {result?.files.length === 1 ? ` (${result.files[0]!.name})` : result && result.files.length > 1 ? ` (${result.files.length})` : ''}
+          </button>
+          {snapshot && <a href={routeHash({ view: 'roster', snapshot: snapshot.id })}>{t('open')}</a>}
+        </div>
+        <p role="status">{status}</p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,199 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import {
+  joinLineworksMembersContacts,
+  joinReceptionistChatwork,
+  RosterDbError,
+  type LineworksMembersContactsRow,
+  type MemberContactRelation,
+  type ReceptionistChatworkRow,
+} from '@/lib/db';
+import { findingRule } from '@/lib/findings';
+import type { Localized } from '@/lib/i18n';
+import type { ConsoleId, MemberFinding, Snapshot } from '@/lib/model';
+import { useI18n } from '../i18n-context';
+import { rosterDb } from '../db';
+import { ViewHeading } from './DashboardApp';
+import { formatTime, useAllSnapshots } from './hooks';
+import { CONSOLE_LABEL } from './labels';
+
+const LIST_LIMIT = 500;
+
+const RELATION_LABEL: Record<MemberContactRelation, Localized> = {
+  'member-and-contact': { ja: 'メンバーかつ連絡先', en: 'Member and contact' },
+  'internal-contact-not-member': { ja: '社内ドメインの連絡先（メンバーでない）', en: 'Internal-domain contact, not a member' },
+  'member-only': { ja: 'メンバーのみ', en: 'Member only' },
+  'contact-only': { ja: '連絡先のみ', en: 'Contact only' },
+};
+
+export function JoinView() {
+  const { t } = useI18n();
+  return (
+    <>
+      <ViewHeading>{t('joinTitle')}</ViewHeading>
+      <p className="subtitle muted">{t('joinIntro')}</p>
+      <JoinSection
+        id="receptionist-chatwork"
+        title={t('joinReceptionistTitle')}
+        help={t('joinReceptionistHelp')}
+        left="receptionist-employees"
+        right="chatwork-users"
+        run={(a, b) => joinReceptionistChatwork(rosterDb(), a, b)}
+        render={(rows: ReceptionistChatworkRow[]) => <ReceptionistTable rows={rows} />}
+      />
+      <JoinSection
+        id="lineworks-members-contacts"
+        title={t('joinLineworksTitle')}
+        help={t('joinLineworksHelp')}
+        left="lineworks-members"
+        right="lineworks-contacts"
+        run={(a, b) => joinLineworksMembersContacts(rosterDb(), a, b)}
+        render={(rows: LineworksMembersContactsRow[]) => <LineworksTable rows={rows} />}
+      />
+    </>
+  );
+}
+
+function JoinSection<Row>({ id, title, help, left, right, run, render }: {
+  id: string;
+  title: string;
+  help: string;
+  left: ConsoleId;
+  right: ConsoleId;
+  run: (leftId: string, rightId: string) => Promise<Row[]>;
+  render: (rows: Row[]) => ReactNode;
+}) {
+  const { t, l, lang } = useI18n();
+  const all = useAllSnapshots();
+  const [chosen, setChosen] = useState<{ left?: string; right?: string }>({});
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const [error, setError] = useState('');
+  const of = (console: ConsoleId) => (all ?? []).filter((s) => s.console === console);
+  const leftId = chosen.left ?? of(left)[0]?.id;
+  const rightId = chosen.right ?? of(right)[0]?.id;
+
+  useEffect(() => {
+    setRows(null);
+    setError('');
+    if (!leftId || !rightId) return;
+    let live = true;
+    run(leftId, rightId).then(
+      (result) => live && setRows(result),
+      (e: unknown) => live && setError(e instanceof RosterDbError ? l(e.text) : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+    // `run` is a new function each render; the chosen audits decide when to join again.
+  }, [leftId, rightId]);
+
+  const picker = (side: 'left' | 'right', console: ConsoleId, value: string | undefined) => (
+    <label>
+      {l(CONSOLE_LABEL[console])}
+      <select value={value ?? ''} onChange={(e) => setChosen((c) => ({ ...c, [side]: e.target.value }))}>
+        {of(console).length === 0 && <option value="">{t('joinNoAudit')}</option>}
+        {of(console).map((s: Snapshot) => (
+          <option key={s.id} value={s.id}>
+            {s.tenant} · {formatTime(s.startedAt, lang)} ({s.counts.members.toLocaleString()})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <section className="card" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{title}</h2>
+      <p className="muted small">{help}</p>
+      <div className="filters">
+        {picker('left', left, leftId)}
+        {picker('right', right, rightId)}
+      </div>
+      {(!leftId || !rightId) && <p className="notice">{t('joinNeedBoth')}</p>}
+      {error && <p className="error">{error}</p>}
+      {rows && (
+        <>
+          <p role="status">{t('joinRows', { n: rows.length.toLocaleString() })}</p>
+          {render(rows.slice(0, LIST_LIMIT))}
+          {rows.length > LIST_LIMIT && <p className="muted small">{t('listLimited', { n: LIST_LIMIT })}</p>}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Findings({ findings }: { findings: MemberFinding[] }) {
+  const { l } = useI18n();
+  if (findings.length === 0) return <span className="muted">—</span>;
+  return (
+    <ul className="plain">
+      {findings.map((f, i) => (
+        <li key={`${f.id}-${i}`} className={`sev ${f.severity}`}>
+          {l(findingRule(f.id).title)}
+          {f.detail ? ` (${f.detail})` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ReceptionistTable({ rows }: { rows: ReceptionistChatworkRow[] }) {
+  const { t } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('detailEmail')}</th>
+            <th scope="col">{t('joinEmployee')}</th>
+            <th scope="col">{t('joinChatworkUser')}</th>
+            <th scope="col">{t('joinAccountId')}</th>
+            <th scope="col">{t('joinProposed')}</th>
+            <th scope="col">{t('findings')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={`${row.email}-${i}`}>
+              <td>{row.email || '—'}</td>
+              <td>{row.employee?.name ?? '—'}</td>
+              <td>{row.chatworkUser?.name ?? '—'}</td>
+              <td>{row.employee?.fields.chatworkAccountId || '—'}</td>
+              <td>{row.proposedChatworkAccountId ?? '—'}</td>
+              <td><Findings findings={row.findings} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function LineworksTable({ rows }: { rows: LineworksMembersContactsRow[] }) {
+  const { t, l } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('detailEmail')}</th>
+            <th scope="col">{t('joinMember')}</th>
+            <th scope="col">{t('joinContact')}</th>
+            <th scope="col">{t('joinRelation')}</th>
+            <th scope="col">{t('findings')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={`${row.email}-${i}`}>
+              <td>{row.email || '—'}</td>
+              <td>{row.member?.name ?? '—'}</td>
+              <td>{row.contact?.name ?? '—'}</td>
+              <td>{l(RELATION_LABEL[row.relation])}</td>
+              <td><Findings findings={row.findings} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

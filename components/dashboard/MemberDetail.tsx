@@ -1,0 +1,98 @@
+import { useEffect, useRef } from 'react';
+import { findingRule } from '@/lib/findings';
+import type { FieldKey, Member, Snapshot } from '@/lib/model';
+import type { Localized } from '@/lib/i18n';
+import { useI18n } from '../i18n-context';
+import { CLASSIFICATION_LABEL, LINK_STATUS_LABEL, SEVERITY_LABEL } from './labels';
+
+const FIELD_LABEL: Record<FieldKey, Localized> = {
+  organisation: { ja: '組織', en: 'Organisation' },
+  position: { ja: '役職', en: 'Position' },
+  status: { ja: '状態', en: 'Status' },
+  role: { ja: '権限', en: 'Role' },
+  employeeNumber: { ja: '社員番号', en: 'Employee number' },
+  phone: { ja: '電話番号', en: 'Phone' },
+  chatworkAccountId: { ja: 'Chatwork アカウントID (識別ID)', en: 'Chatwork account ID' },
+  chatworkId: { ja: 'Chatwork ID', en: 'Chatwork ID' },
+  slackMemberId: { ja: 'Slack メンバーID', en: 'Slack member ID' },
+  calendarLinked: { ja: 'カレンダー連携', en: 'Calendar linked' },
+  calendarAddress: { ja: '連携カレンダーのアドレス', en: 'Calendar account' },
+  meetingTool: { ja: '会議ツール', en: 'Meeting tool' },
+  zoomLinked: { ja: 'Zoom 連携', en: 'Zoom linked' },
+  personalMeetingUrl: { ja: '個人ミーティングURL', en: 'Personal meeting URL' },
+  contactKind: { ja: '連絡先の種類', en: 'Contact kind' },
+  tab: { ja: 'タブ', en: 'Tab' },
+};
+
+/** Everything read and derived for one member; every value is untrusted page text and shown as text only. */
+export function MemberDetail({ snapshot, member, onClose }: { snapshot: Snapshot; member: Member; onClose: () => void }) {
+  const { t, l } = useI18n();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [member.index]);
+  const fields = Object.entries(member.fields) as [FieldKey, string][];
+  const rows: [string, string][] = [
+    [t('colName'), member.name],
+    [t('colIdentifier'), member.identifier],
+    ...(member.email ? [[t('detailEmail'), member.email] as [string, string]] : []),
+    [t('detailNormalizedEmail'), member.normalizedEmail],
+    [t('colDomain'), member.domainDisplay === member.domain ? member.domain : `${member.domainDisplay} (${member.domain})`],
+    [t('colClassification'), `${l(CLASSIFICATION_LABEL[member.classification])} — ${member.classificationReason}`],
+    [t('colLinkStatus'), l(LINK_STATUS_LABEL[member.linkStatus])],
+    ...(member.isLineUser ? [[t('detailLineUser'), t('yes')] as [string, string]] : []),
+    ...fields.map(([key, value]) => [l(FIELD_LABEL[key]), value] as [string, string]),
+  ];
+  return (
+    <aside className="member-detail" aria-labelledby="member-detail-heading">
+      <div className="card-head">
+        <h2 id="member-detail-heading" tabIndex={-1} ref={headingRef}>
+          {member.name || member.identifier || t('detailUnnamed')}
+        </h2>
+        <button onClick={onClose}>{t('close')}</button>
+      </div>
+      <dl className="detail-list">
+        {rows.map(([label, value], i) => (
+          <div key={`${label}-${i}`}>
+            <dt>{label}</dt>
+            <dd>{value || '—'}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3>{t('findings')}</h3>
+      {member.findings.length === 0 ? (
+        <p className="muted">{t('noFindings')}</p>
+      ) : (
+        <ul className="finding-explanations">
+          {member.findings.map((finding, i) => {
+            const rule = findingRule(finding.id);
+            return (
+              <li key={`${finding.id}-${i}`} className={`sev-border ${finding.severity}`}>
+                <p>
+                  <span className={`badge ${finding.severity}`}>{l(SEVERITY_LABEL[finding.severity])}</span> <strong>{l(rule.title)}</strong>
+                  {finding.detail && <span className="muted"> — {finding.detail}</span>}
+                </p>
+                <p className="small">{l(rule.explanation)}</p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {member.cells.length > 0 && (
+        <>
+          <h3>{t('detailRawCells')}</h3>
+          <table className="data-table compact">
+            <tbody>
+              {member.cells.map((cell, i) => (
+                <tr key={i}>
+                  <th scope="row">{snapshot.headers[i] || t('detailColumn', { n: i + 1 })}</th>
+                  <td className="break">{cell}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,305 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { countsByDomain, type MemberFilter, type MemberSortField } from '@/lib/db';
+import { findingRule, FINDING_RULES } from '@/lib/findings';
+import { Classification, LinkStatus, type FindingId, type Member, type Snapshot } from '@/lib/model';
+import { useI18n } from '../i18n-context';
+import { rosterDb } from '../db';
+import { ClassificationCounts } from '../ClassificationCounts';
+import { ViewHeading } from './DashboardApp';
+import { BarChart, SplitChart } from './charts';
+import { formatTime, useSnapshot } from './hooks';
+import { CLASSIFICATION_LABEL, CONSOLE_LABEL, LINK_STATUS_LABEL, SEVERITY_ORDER } from './labels';
+import { MemberDetail } from './MemberDetail';
+import { routeHash, type SnapshotRef } from './routes';
+import { usePagedMembers, type MemberSort } from './usePagedMembers';
+
+const ROW_HEIGHT = 44;
+const TEXT_FILTER_DELAY_MS = 250;
+const TOP_DOMAINS = 10;
+
+export function RosterView({ snapshotRef, initialFinding }: { snapshotRef: SnapshotRef; initialFinding?: FindingId | undefined }) {
+  const { t, l, lang } = useI18n();
+  const snapshot = useSnapshot(snapshotRef);
+  if (snapshot === undefined) return <p className="muted">{t('loading')}</p>;
+  if (snapshot === null) {
+    return (
+      <>
+        <ViewHeading>{t('rosterTitle')}</ViewHeading>
+        <p>{t('snapshotNotFound')}</p>
+        <a href={routeHash({ view: 'snapshots' })}>{t('navAudits')}</a>
+      </>
+    );
+  }
+  return (
+    <>
+      <ViewHeading
+        actions={
+          <>
+            <a className="button" href={routeHash({ view: 'findings', snapshot: snapshot.id })}>{t('findings')}</a>
+            <a className="button primary" href={routeHash({ view: 'export', snapshot: snapshot.id })}>{t('navExport')}</a>
+          </>
+        }
+      >
+        {l(CONSOLE_LABEL[snapshot.console])} · {snapshot.tenant}
+      </ViewHeading>
+      <p className="muted subtitle">
+        {formatTime(snapshot.startedAt, lang)} · <span className="truncate-inline" title={snapshot.sourceUrl}>{snapshot.title || snapshot.sourceUrl}</span>
+      </p>
+      {!snapshot.complete && (
+        <p className="notice warn">
+          <strong>{t('incomplete')}</strong> {snapshot.incompleteReason || t('incompleteNoReason')}
+        </p>
+      )}
+      <RosterOverview snapshot={snapshot} />
+      <RosterTable snapshot={snapshot} initialFinding={initialFinding} />
+    </>
+  );
+}
+
+function RosterOverview({ snapshot }: { snapshot: Snapshot }) {
+  const { t, l } = useI18n();
+  const domains = useLiveQuery(() => countsByDomain(rosterDb(), snapshot.id), [snapshot.id]);
+  const findings = (Object.entries(snapshot.counts.findings) as [FindingId, number][])
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => SEVERITY_ORDER[findingRule(a[0]).severity] - SEVERITY_ORDER[findingRule(b[0]).severity] || b[1] - a[1]);
+  return (
+    <section aria-label={t('overview')} className="overview">
+      <ClassificationCounts counts={snapshot.counts} />
+      <div className="chart-grid">
+        <div className="card">
+          <SplitChart
+            title={t('chartClassification')}
+            valueLabel={t('members')}
+            parts={Classification.options.map((c) => ({ key: c, label: l(CLASSIFICATION_LABEL[c]), value: snapshot.counts[c] }))}
+          />
+        </div>
+        <div className="card">
+          <BarChart
+            title={t('chartFindings')}
+            valueLabel={t('members')}
+            emptyText={t('noFindings')}
+            bars={findings.map(([id, n]) => ({ label: l(findingRule(id).title), value: n, tone: findingRule(id).severity }))}
+          />
+        </div>
+        <div className="card">
+          <BarChart
+            title={t('chartDomains', { n: TOP_DOMAINS })}
+            valueLabel={t('members')}
+            emptyText={domains === undefined ? t('loading') : t('noDomains')}
+            bars={(domains ?? []).slice(0, TOP_DOMAINS).map((d) => ({
+              label: d.domainDisplay || t('noDomain'),
+              value: d.total,
+              tone: d.internal >= d.external && d.internal >= d.unknown ? 'internal' : d.external >= d.unknown ? 'external' : 'unknown',
+            }))}
+          />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+type Column = { id: string; label: string; sort?: MemberSortField };
+
+function RosterTable({ snapshot, initialFinding }: { snapshot: Snapshot; initialFinding?: FindingId | undefined }) {
+  const { t, l } = useI18n();
+  const [filter, setFilter] = useState<MemberFilter>(initialFinding ? { findingId: initialFinding } : {});
+  const [text, setText] = useState('');
+  const [sort, setSort] = useState<MemberSort>({ field: 'index', direction: 'asc' });
+  const [selected, setSelected] = useState<Member | null>(null);
+  const domains = useLiveQuery(() => countsByDomain(rosterDb(), snapshot.id), [snapshot.id]);
+
+  // Typing does not re-query the roster on every key; the filter follows a moment after.
+  useEffect(() => {
+    const timer = setTimeout(() => setFilter((f) => ({ ...f, text: text.trim() || undefined })), TEXT_FILTER_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+
+  const cleanFilter = useMemo(
+    () => Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '')) as MemberFilter,
+    [filter],
+  );
+  const paged = usePagedMembers(snapshot.id, cleanFilter, sort);
+  usePerformanceMarks(paged.queryKey, paged.total !== undefined);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: paged.total ?? 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    paged.ensureRows(first, last);
+  });
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [paged.queryKey]);
+
+  const setField = <K extends keyof MemberFilter>(key: K, value: string) =>
+    setFilter((f) => ({ ...f, [key]: value === '' ? undefined : value }));
+
+  const columns: Column[] = [
+    { id: 'index', label: '#', sort: 'index' },
+    { id: 'name', label: t('colName'), sort: 'name' },
+    { id: 'identifier', label: t('colIdentifier'), sort: 'key' },
+    { id: 'domain', label: t('colDomain'), sort: 'domain' },
+    { id: 'classification', label: t('colClassification'), sort: 'classification' },
+    { id: 'link', label: t('colLinkStatus') },
+    { id: 'findings', label: t('findings') },
+  ];
+  const toggleSort = (field: MemberSortField) =>
+    setSort((s) => (s.field === field ? { field, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { field, direction: 'asc' }));
+  const findingOptions = FINDING_RULES.filter((rule) => (snapshot.counts.findings[rule.id] ?? 0) > 0);
+
+  return (
+    <section className="card roster" aria-labelledby="roster-table-heading">
+      <h2 id="roster-table-heading">{t('rosterMembers')}</h2>
+      <div className="filters" role="search" aria-label={t('filters')}>
+        <label>
+          {t('filterText')}
+          <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('filterTextPlaceholder')} />
+        </label>
+        <label>
+          {t('colClassification')}
+          <select value={filter.classification ?? ''} onChange={(e) => setField('classification', e.target.value)}>
+            <option value="">{t('all')}</option>
+            {Classification.options.map((c) => (
+              <option key={c} value={c}>{l(CLASSIFICATION_LABEL[c])}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('colLinkStatus')}
+          <select value={filter.linkStatus ?? ''} onChange={(e) => setField('linkStatus', e.target.value)}>
+            <option value="">{t('all')}</option>
+            {LinkStatus.options.map((s) => (
+              <option key={s} value={s}>{l(LINK_STATUS_LABEL[s])}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filterFinding')}
+          <select value={filter.findingId ?? ''} onChange={(e) => setField('findingId', e.target.value)}>
+            <option value="">{t('all')}</option>
+            {(filter.findingId && !findingOptions.some((r) => r.id === filter.findingId) ? [...findingOptions, findingRule(filter.findingId)] : findingOptions).map((rule) => (
+              <option key={rule.id} value={rule.id}>{l(rule.title)} ({(snapshot.counts.findings[rule.id] ?? 0).toLocaleString()})</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('colDomain')}
+          <select value={filter.domain ?? ''} onChange={(e) => setField('domain', e.target.value)}>
+            <option value="">{t('all')}</option>
+            {(domains ?? []).slice(0, 500).map((d) => (
+              <option key={d.domain} value={d.domain}>{(d.domainDisplay || t('noDomain'))} ({d.total.toLocaleString()})</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="result-count" role="status" aria-live="polite">
+        {paged.total === undefined ? t('loading') : t('rosterShowing', { n: paged.total.toLocaleString(), total: snapshot.counts.members.toLocaleString() })}
+        {paged.error && <span className="error"> {paged.error}</span>}
+      </p>
+      <div className="roster-layout">
+        <div className="vtable" role="table" aria-label={t('rosterMembers')} aria-rowcount={(paged.total ?? 0) + 1}>
+          <div role="rowgroup" className="vtable-head">
+            <div role="row" aria-rowindex={1} className="vrow">
+              {columns.map((column) => (
+                <div
+                  key={column.id}
+                  role="columnheader"
+                  className={`vcell col-${column.id}`}
+                  aria-sort={column.sort && sort.field === column.sort ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+                >
+                  {column.sort ? (
+                    <button className="sort-button" onClick={() => toggleSort(column.sort!)}>
+                      {column.label}
+                      <span aria-hidden="true" className="sort-mark">
+                        {sort.field === column.sort ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
+                      </span>
+                    </button>
+                  ) : (
+                    column.label
+                  )}
+                </div>
+              ))}
+            </div>
+          </div>
+          <div ref={scrollRef} className="vtable-body" role="rowgroup" tabIndex={-1}>
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {items.map((item) => {
+                const member = paged.rowAt(item.index);
+                return (
+                  <div
+                    key={item.key}
+                    role="row"
+                    aria-rowindex={item.index + 2}
+                    className={`vrow${selected && member && selected.index === member.index ? ' selected' : ''}`}
+                    style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                  >
+                    {member ? <MemberCells member={member} onOpen={() => setSelected(member)} /> : <div role="cell" className="vcell muted">…</div>}
+                  </div>
+                );
+              })}
+            </div>
+            {paged.total === 0 && <p className="empty-rows muted">{t('rosterNoMatch')}</p>}
+          </div>
+        </div>
+        {selected && <MemberDetail snapshot={snapshot} member={selected} onClose={() => setSelected(null)} />}
+      </div>
+    </section>
+  );
+}
+
+function MemberCells({ member, onOpen }: { member: Member; onOpen: () => void }) {
+  const { l } = useI18n();
+  const worst = [...member.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return (
+    <>
+      <div role="cell" className="vcell col-index muted">{member.index + 1}</div>
+      <div role="cell" className="vcell col-name">
+        <button className="link-button truncate" onClick={onOpen} title={member.name}>
+          {member.name || member.identifier || '—'}
+        </button>
+      </div>
+      <div role="cell" className="vcell col-identifier truncate" title={member.identifier}>{member.identifier || member.email || '—'}</div>
+      <div role="cell" className="vcell col-domain truncate" title={member.domainDisplay}>{member.domainDisplay || '—'}</div>
+      <div role="cell" className="vcell col-classification">
+        <span className={`pill ${member.classification}`}>{l(CLASSIFICATION_LABEL[member.classification])}</span>
+      </div>
+      <div role="cell" className="vcell col-link">
+        <span className={`pill link-${member.linkStatus}`}>{l(LINK_STATUS_LABEL[member.linkStatus])}</span>
+      </div>
+      <div role="cell" className="vcell col-findings truncate">
+        {worst.length === 0 ? (
+          <span className="muted">—</span>
+        ) : (
+          <span className={`sev ${worst[0]!.severity}`} title={worst.map((f) => l(findingRule(f.id).title)).join(' / ')}>
+            {l(findingRule(worst[0]!.id).title)}
+            {worst.length > 1 ? ` +${worst.length - 1}` : ''}
+          </span>
+        )}
+      </div>
+    </>
+  );
+}
+
+/**
+ * Marks for the benchmark: `roster-first-rows` when the first rows of the view are on screen, then
+ * `roster-filter-applied` each time a changed query has produced its rows. Effects run after the DOM
+ * holds the rows.
+ */
+function usePerformanceMarks(queryKey: string, loaded: boolean) {
+  const marked = useRef<{ first: boolean; key: string }>({ first: false, key: '' });
+  useEffect(() => {
+    if (!loaded || marked.current.key === queryKey) return;
+    performance.mark(marked.current.first ? 'roster-filter-applied' : 'roster-first-rows');
+    marked.current = { first: true, key: queryKey };
+  }, [queryKey, loaded]);
+}
+

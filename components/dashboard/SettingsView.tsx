@@ -1,0 +1,191 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { applyPolicyToSnapshots, getPolicy, savePolicy, RosterDbError, type Reclassify } from '@/lib/db';
+import { parseDomainList } from '@/lib/identity/domain-policy';
+import { DEFAULT_POLICY_TENANT, type DomainPolicy } from '@/lib/model';
+import { reclassifyMembers } from '@/lib/roster';
+import { useI18n } from '../i18n-context';
+import { rosterDb } from '../db';
+import { ViewHeading } from './DashboardApp';
+
+/** Re-classifies and counts the members whose classification, link status or findings came out different. */
+async function applyAndCount(tenant: string, policy: DomainPolicy): Promise<{ snapshots: number; changed: number }> {
+  let changed = 0;
+  const counting: Reclassify = (members, p, console) => {
+    const result = reclassifyMembers(members, p, console);
+    result.members.forEach((after, i) => {
+      const before = members[i]!;
+      if (
+        before.classification !== after.classification ||
+        before.linkStatus !== after.linkStatus ||
+        before.findingIds.join(';') !== after.findingIds.join(';')
+      ) {
+        changed += 1;
+      }
+    });
+    return result;
+  };
+  const ids = await applyPolicyToSnapshots(rosterDb(), tenant, policy, counting);
+  return { snapshots: ids.length, changed };
+}
+
+export function SettingsView() {
+  const { t } = useI18n();
+  const tenants = useLiveQuery(async () => {
+    const all = await rosterDb().snapshots.orderBy('tenant').uniqueKeys();
+    return (all as string[]).filter((tenant) => tenant !== '' && tenant !== DEFAULT_POLICY_TENANT);
+  }, []);
+  const ownPolicies = useLiveQuery(() => rosterDb().policies.toCollection().primaryKeys(), []);
+  // One form at a time, so "Internal domains" and "Save" each name exactly one control.
+  const [tenant, setTenant] = useState(DEFAULT_POLICY_TENANT);
+
+  return (
+    <>
+      <ViewHeading>{t('settingsTitle')}</ViewHeading>
+      <p className="subtitle muted">{t('settingsIntro')}</p>
+      <section className="card" aria-labelledby="policy-heading">
+        <h2 id="policy-heading">{tenant === DEFAULT_POLICY_TENANT ? t('policyDefaultTitle') : t('policyTenantTitle', { tenant })}</h2>
+        <label className="field">
+          {t('policyAppliesTo')}
+          <select value={tenant} onChange={(e) => setTenant(e.target.value)}>
+            <option value={DEFAULT_POLICY_TENANT}>{t('policyDefaultOption')}</option>
+            {(tenants ?? []).map((name) => (
+              <option key={name} value={name}>
+                {name} — {ownPolicies?.includes(name) ? t('policyOwn') : t('policyUsesDefault')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="muted small">{tenant === DEFAULT_POLICY_TENANT ? t('policyDefaultHelp') : t('policyTenantHelp')}</p>
+        <PolicyForm key={tenant} tenant={tenant} />
+      </section>
+    </>
+  );
+}
+
+function PolicyForm({ tenant }: { tenant: string }) {
+  const { t, l } = useI18n();
+  const id = useId();
+  const isDefault = tenant === DEFAULT_POLICY_TENANT;
+  const [loaded, setLoaded] = useState(false);
+  const [hasOwn, setHasOwn] = useState(false);
+  const [text, setText] = useState('');
+  const [includeSubdomains, setIncludeSubdomains] = useState(true);
+  const [registrableMatch, setRegistrableMatch] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<{ text: string; error?: boolean }>({ text: '' });
+
+  useEffect(() => {
+    void (async () => {
+      const db = rosterDb();
+      const own = await db.policies.get(tenant);
+      const policy = own ?? (await getPolicy(db, tenant));
+      setHasOwn(own !== undefined);
+      setText(policy.internalDomains.join('\n'));
+      setIncludeSubdomains(policy.includeSubdomains);
+      setRegistrableMatch(policy.registrableMatch);
+      setLoaded(true);
+    })();
+  }, [tenant]);
+
+  const parsed = useMemo(() => parseDomainList(text), [text]);
+
+  const run = async (work: () => Promise<{ snapshots: number; changed: number }>, doneKey: 'policySaved' | 'policyRemoved') => {
+    setBusy(true);
+    setStatus({ text: t('policyApplying') });
+    try {
+      const { snapshots, changed } = await work();
+      setStatus({ text: t(doneKey, { snapshots, changed }) });
+    } catch (error) {
+      setStatus({ text: error instanceof RosterDbError ? l(error.text) : String(error), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = () =>
+    run(async () => {
+      const saved = await savePolicy(rosterDb(), {
+        tenant,
+        internalDomains: parsed.displayDomains,
+        includeSubdomains,
+        registrableMatch,
+      });
+      setHasOwn(true);
+      return applyAndCount(tenant, saved);
+    }, 'policySaved');
+
+  const removeOwn = () =>
+    run(async () => {
+      const db = rosterDb();
+      await db.policies.delete(tenant);
+      setHasOwn(false);
+      const fallback = await getPolicy(db, tenant);
+      setText(fallback.internalDomains.join('\n'));
+      setIncludeSubdomains(fallback.includeSubdomains);
+      setRegistrableMatch(fallback.registrableMatch);
+      return applyAndCount(tenant, fallback);
+    }, 'policyRemoved');
+
+  return (
+    <form
+      className="policy-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      {!isDefault && !hasOwn && loaded && <p className="notice">{t('policyShowingDefault')}</p>}
+      <label htmlFor={`${id}-domains`} className="field-label">
+        {t('policyDomains')}
+      </label>
+      <textarea
+        id={`${id}-domains`}
+        rows={6}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        aria-describedby={`${id}-help ${id}-problems`}
+        spellCheck={false}
+        disabled={!loaded}
+      />
+      <p id={`${id}-help`} className="muted small">
+        {t('policyDomainsHelp')}
+      </p>
+      <div id={`${id}-problems`} aria-live="polite">
+        {parsed.rejected.length > 0 && (
+          <div className="notice warn">
+            <p>{t('policyRejected', { n: parsed.rejected.length })}</p>
+            <ul>
+              {parsed.rejected.map((entry, i) => (
+                <li key={`${entry.entry}-${i}`}>
+                  <code>{entry.entry}</code>: {l(entry.message)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={includeSubdomains} onChange={(e) => setIncludeSubdomains(e.target.checked)} />
+        {t('policySubdomains')}
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={registrableMatch} onChange={(e) => setRegistrableMatch(e.target.checked)} />
+        {t('policyRegistrable')}
+      </label>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy || !loaded}>
+          {t('save')}
+        </button>
+        {!isDefault && hasOwn && (
+          <button type="button" onClick={() => void removeOwn()} disabled={busy}>
+            {t('policyRemoveOwn')}
+          </button>
+        )}
+      </div>
+      <p role="status" className={status.error ? 'error' : undefined}>
+        {status.text}
+      </p>
+    </form>
+  );
+}

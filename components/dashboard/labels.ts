@@ -1,0 +1,32 @@
+import type { Localized } from '@/lib/i18n';
+import type { Classification, ConsoleId, LinkStatus, Severity } from '@/lib/model';
+
+export const CONSOLE_LABEL: Record<ConsoleId, Localized> = {
+  'lineworks-members': { ja: 'LINE WORKS メンバー', en: 'LINE WORKS members' },
+  'lineworks-contacts': { ja: 'LINE WORKS 顧客/取引先', en: 'LINE WORKS contacts' },
+  'chatwork-users': { ja: 'Chatwork ユーザー', en: 'Chatwork users' },
+  'receptionist-employees': { ja: 'RECEPTIONIST 従業員', en: 'RECEPTIONIST employees' },
+  'immedio-users': { ja: 'immedio ユーザー', en: 'immedio users' },
+  generic: { ja: '汎用ページ', en: 'Generic page' },
+  'csv-import': { ja: 'CSV 読み込み', en: 'CSV import' },
+};
+
+export const CLASSIFICATION_LABEL: Record<Classification, Localized> = {
+  internal: { ja: '社内', en: 'Internal' },
+  external: { ja: '社外', en: 'External' },
+  unknown: { ja: '不明', en: 'Unknown' },
+};
+
+export const LINK_STATUS_LABEL: Record<LinkStatus, Localized> = {
+  linked: { ja: '外部連携済み', en: 'Linked' },
+  'shared-only': { ja: '連絡先共有のみ', en: 'Shared only' },
+  unknown: { ja: '未確認', en: 'Not checked' },
+};
+
+export const SEVERITY_LABEL: Record<Severity, Localized> = {
+  critical: { ja: '重大', en: 'Critical' },
+  warning: { ja: '注意', en: 'Warning' },
+  info: { ja: '情報', en: 'Info' },
+};
+
+export const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
