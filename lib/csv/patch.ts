@@ -150,14 +150,18 @@ export function patchTemplate(bytes: Uint8Array, options: PatchOptions): PatchRe
     }
   }
 
+  let dataRow = 0;
   for (let r = layout.headerRowIndex + 1; r < recordCount(tokens); r++) {
+    // Rows are numbered as readCsv numbers them: blank lines do not count.
+    if (tokens.recordStart[r] === tokens.recordEnd[r]) continue;
+    dataRow++;
     const [first, next] = fieldRange(tokens, r);
     if (first + keyIndex >= next) continue;
     const normalizedKey = normalizeKey(fieldValue(units, tokens, first + keyIndex, layout.encoding));
     const entry = changes.get(normalizedKey);
     if (!entry) continue;
     matched.add(normalizedKey);
-    const row = r - layout.headerRowIndex;
+    const row = dataRow;
     const line = tokens.recordLine[r]!;
     const where = { ja: `${line} 行目: `, en: `Line ${line}: ` };
     const rowEdits: Edit[] = [];

@@ -1,0 +1,39 @@
+import type { Snapshot } from '../model';
+import { buildTable, dateStamp, fileNamePart, memberRows, type MemberColumn } from './table';
+import type { ExportFormat } from './types';
+
+const columns: MemberColumn<Snapshot>[] = [
+  { header: 'console', value: (_, snapshot) => snapshot.console },
+  { header: 'source_url', value: (_, snapshot) => snapshot.sourceUrl },
+  { header: 'name', value: (member) => member.name },
+  { header: 'identifier', value: (member) => member.identifier },
+  { header: 'email', value: (member) => member.normalizedEmail || member.email || '' },
+  { header: 'domain', value: (member) => member.domainDisplay || member.domain },
+  { header: 'classification', value: (member) => member.classification },
+  { header: 'link_status', value: (member) => member.linkStatus },
+  { header: 'findings', value: (member) => member.findingIds.join(';') },
+  { header: 'organisation', value: (member) => member.fields.organisation ?? '' },
+  { header: 'status', value: (member) => member.fields.status ?? '' },
+  {
+    header: 'finding_details',
+    value: (member) => member.findings.map((finding) => (finding.detail ? `${finding.id}: ${finding.detail}` : finding.id)).join('; '),
+  },
+  { header: 'tenant', value: (_, snapshot) => snapshot.tenant },
+  { header: 'audited_at', value: (_, snapshot) => new Date(snapshot.finishedAt).toISOString() },
+];
+
+/** One row per member of one snapshot: what the audit found, for people and spreadsheets. */
+export const auditReport: ExportFormat = {
+  id: 'audit-report',
+  label: { ja: '監査レポート', en: 'Audit report' },
+  template: 'none',
+  columns,
+  build: (input) =>
+    buildTable({
+      columns,
+      rows: memberRows(columns, input.members, input.snapshot),
+      baseName: `audit-report-${fileNamePart(input.snapshot.tenant)}-${dateStamp(input.snapshot.finishedAt)}`,
+      encoding: input.encoding,
+      validRowsOnly: input.validRowsOnly,
+    }),
+};

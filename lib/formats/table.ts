@@ -1,0 +1,250 @@
+import { zipSync } from 'fflate';
+import Papa from 'papaparse';
+import type { CsvEncoding } from '../csv/decode';
+import { DEFAULT_OUTPUT_ENCODING, encodeText, outputEncodingLayout, unencodableChars, type OutputEncoding } from '../csv/encode';
+import { normalizeHeader } from '../csv/headers';
+import { neutralizeCell } from '../csv/neutralize';
+import { readCsv, type CsvFile } from '../csv/read';
+import type { Member } from '../model';
+import { REQUIRED_MESSAGE } from './rules';
+import type { BuildResult, ColumnSpec, ExportFile, ExportIssue, SkippedRow } from './types';
+
+/** One row to write: cells in the order of the format's columns. */
+export interface TableRow {
+  member: string;
+  name: string;
+  cells: string[];
+}
+
+/** A column that says how to fill itself from a member. */
+export interface MemberColumn<Context> extends ColumnSpec {
+  value: (member: Member, context: Context) => string;
+}
+
+/**
+ * One row per member; a value the admin typed for a member (by header) wins over the derived one.
+ */
+export function memberRows<Context>(
+  columns: readonly MemberColumn<Context>[],
+  members: readonly Member[],
+  context: Context,
+  typed?: ReadonlyMap<string, Readonly<Record<string, string>>>,
+): TableRow[] {
+  const headers = columns.map((column) => normalizeHeader(column.header));
+  return members.map((member) => {
+    const cells = columns.map((column) => column.value(member, context));
+    const own = typed?.get(member.key);
+    if (own) {
+      for (const [header, value] of Object.entries(own)) {
+        const index = headers.indexOf(normalizeHeader(header));
+        if (index >= 0) cells[index] = value;
+      }
+    }
+    return { member: member.key, name: member.name, cells };
+  });
+}
+
+export interface TableSpec {
+  columns: readonly ColumnSpec[];
+  rows: readonly TableRow[];
+  /** File name without extension; parts get `-001`, `-002` … */
+  baseName: string;
+  encoding?: OutputEncoding;
+  validRowsOnly?: boolean;
+  /** Rows per file; more rows make several files handed over as one zip. */
+  maxRowsPerFile?: number;
+  /** The admin's own sample file: its header lines and columns are kept and rows appended. */
+  template?: Uint8Array;
+}
+
+const CRLF = '\r\n';
+
+function mimeOf(encoding: CsvEncoding): string {
+  return `text/csv;charset=${encoding}`;
+}
+
+/** Where each format column goes in the written file: the template's column order, or the format's own. */
+interface Target {
+  headers: readonly string[];
+  /** Format column index → file column index, -1 when the file has no such column. */
+  placement: number[];
+  encoding: CsvEncoding;
+  bom: boolean;
+  delimiter: string;
+  newline: string;
+  /** Data lines already in the file above the appended rows. */
+  existingRows: number;
+  /** Header lines above the first data row (preamble and header). */
+  headLines: number;
+  template?: { bytes: Uint8Array; file: CsvFile };
+}
+
+function targetOf(spec: TableSpec, issues: ExportIssue[]): Target | undefined {
+  if (!spec.template) {
+    const { encoding, bom } = outputEncodingLayout(spec.encoding ?? DEFAULT_OUTPUT_ENCODING);
+    return {
+      headers: spec.columns.map((column) => column.header),
+      placement: spec.columns.map((_, index) => index),
+      encoding,
+      bom,
+      delimiter: ',',
+      newline: CRLF,
+      existingRows: 0,
+      headLines: 1,
+    };
+  }
+  const file = readCsv(spec.template);
+  if (!file.ok) {
+    issues.push({ severity: 'error', code: `template-${file.error.code}`, line: file.error.line, message: file.error.message });
+    return undefined;
+  }
+  const positions = new Map(file.headers.map((header, index) => [normalizeHeader(header), index] as const));
+  const placement = spec.columns.map((column) => positions.get(normalizeHeader(column.header)) ?? -1);
+  spec.columns.forEach((column, index) => {
+    if (placement[index] === -1 && column.required) {
+      issues.push({
+        severity: 'error',
+        code: 'template-missing-column',
+        column: column.header,
+        message: { ja: `テンプレートに必須の列「${column.header}」がありません。`, en: `The template lacks the required column "${column.header}".` },
+      });
+    }
+  });
+  if (file.rows.length > 0) {
+    issues.push({
+      severity: 'warning',
+      code: 'template-has-rows',
+      message: {
+        ja: `テンプレートには既に ${file.rows.length} 行のデータがあり、そのまま残します。`,
+        en: `The template already holds ${file.rows.length} data rows; they are kept as they are.`,
+      },
+    });
+  }
+  return {
+    headers: file.headers,
+    placement,
+    encoding: file.encoding,
+    bom: file.bom,
+    delimiter: file.delimiter,
+    newline: file.newline,
+    existingRows: file.rows.length,
+    headLines: file.headerRowIndex + 1,
+    template: { bytes: spec.template, file },
+  };
+}
+
+/** Every error of every row, so that the admin sees them all before anything is written. */
+function validate(spec: TableSpec, target: Target, issues: ExportIssue[]): Set<number> {
+  const invalid = new Set<number>();
+  const checked = spec.columns
+    .map((column, index) => ({ column, index }))
+    .filter(({ column, index }) => (column.rule || column.required || target.encoding === 'shift_jis') && target.placement[index] !== -1);
+  spec.rows.forEach((row, rowIndex) => {
+    for (const { column, index } of checked) {
+      const value = row.cells[index] ?? '';
+      let message;
+      let code = 'invalid';
+      if (value === '') {
+        if (column.required) {
+          message = REQUIRED_MESSAGE;
+          code = 'required';
+        }
+      } else if (column.rule && !column.rule.schema.safeParse(value).success) message = column.rule.message;
+      else {
+        const missing = unencodableChars(value, target.encoding);
+        if (missing.length > 0) {
+          code = 'unencodable';
+          message = {
+            ja: `Shift_JIS で書けない文字があります: ${missing.join(' ')}`,
+            en: `Shift_JIS cannot encode: ${missing.join(' ')}`,
+          };
+        }
+      }
+      if (!message) continue;
+      invalid.add(rowIndex);
+      const rowNumber = target.existingRows + rowIndex + 1;
+      issues.push({ severity: 'error', code, row: rowIndex + 1, line: target.headLines + rowNumber, column: column.header, member: row.member, message });
+    }
+  });
+  return invalid;
+}
+
+function fileCells(spec: TableSpec, target: Target, row: TableRow): string[] {
+  const cells = new Array<string>(target.headers.length).fill('');
+  spec.columns.forEach((column, index) => {
+    const at = target.placement[index]!;
+    if (at < 0) return;
+    const value = row.cells[index] ?? '';
+    cells[at] = column.trusted ? value : neutralizeCell(value);
+  });
+  return cells;
+}
+
+function serialize(target: Target, rows: string[][]): string {
+  return Papa.unparse(rows, { delimiter: target.delimiter, newline: target.newline, header: false }) + target.newline;
+}
+
+function renderPart(spec: TableSpec, target: Target, rows: readonly TableRow[]): Uint8Array {
+  const body = serialize(target, rows.map((row) => fileCells(spec, target, row)));
+  if (!target.template) return encodeText(serialize(target, [[...target.headers]]) + body, target.encoding, target.bom);
+  const { bytes, file } = target.template;
+  const glue = file.endsWithNewline ? '' : target.newline;
+  const appended = encodeText(glue + body, target.encoding, false);
+  const out = new Uint8Array(bytes.length + appended.length);
+  out.set(bytes);
+  out.set(appended, bytes.length);
+  return out;
+}
+
+/**
+ * Validates, neutralises, serialises and encodes rows into one file, or into parts of at most
+ * `maxRowsPerFile` rows zipped together. Refuses (no file) while an error stands, unless
+ * `validRowsOnly`, in which case the rows in error are left out and listed.
+ */
+export function buildTable(spec: TableSpec): BuildResult {
+  const issues: ExportIssue[] = [];
+  const target = targetOf(spec, issues);
+  if (!target) return { files: [], issues, skippedRows: [] };
+  const invalid = validate(spec, target, issues);
+  if (issues.some((issue) => issue.severity === 'error' && issue.row === undefined)) return { files: [], issues, skippedRows: [] };
+  if (invalid.size > 0 && !spec.validRowsOnly) return { files: [], issues, skippedRows: [] };
+  const skippedRows: SkippedRow[] = [];
+  const rows = spec.rows.filter((row, index) => {
+    if (!invalid.has(index)) return true;
+    skippedRows.push({ row: index + 1, member: row.member, name: row.name });
+    return false;
+  });
+
+  const perFile = Math.max(1, (spec.maxRowsPerFile ?? Infinity) - target.existingRows);
+  if (spec.maxRowsPerFile !== undefined && target.existingRows >= spec.maxRowsPerFile) {
+    issues.push({
+      severity: 'error',
+      code: 'template-full',
+      message: {
+        ja: `テンプレートに既に ${target.existingRows} 行あり、1 ファイルの上限 ${spec.maxRowsPerFile} 行に達しています。`,
+        en: `The template already holds ${target.existingRows} rows, the limit of ${spec.maxRowsPerFile} per file.`,
+      },
+    });
+    return { files: [], issues, skippedRows };
+  }
+  const mime = mimeOf(target.encoding);
+  if (rows.length <= perFile) return { files: [{ name: `${spec.baseName}.csv`, bytes: renderPart(spec, target, rows), mime }], issues, skippedRows };
+
+  const parts: Record<string, Uint8Array> = {};
+  for (let start = 0, part = 1; start < rows.length; start += perFile, part++) {
+    parts[`${spec.baseName}-${String(part).padStart(3, '0')}.csv`] = renderPart(spec, target, rows.slice(start, start + perFile));
+  }
+  const zip: ExportFile = { name: `${spec.baseName}.zip`, bytes: zipSync(parts, { level: 6 }), mime: 'application/zip' };
+  return { files: [zip], issues, skippedRows };
+}
+
+/** A file name part from free text (a tenant, a date) that every OS accepts. */
+export function fileNamePart(text: string): string {
+  return text.normalize('NFKC').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'export';
+}
+
+export function dateStamp(epochMs: number): string {
+  const date = new Date(epochMs);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}`;
+}

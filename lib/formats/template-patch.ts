@@ -1,0 +1,107 @@
+import { unencodableChars } from '../csv/encode';
+import { findColumn, normalizeHeader } from '../csv/headers';
+import { normalizeKey, patchTemplate } from '../csv/patch';
+import { readCsv, type CsvFile } from '../csv/read';
+import type { BuildResult, ColumnSpec, ExportIssue, SkippedRow } from './types';
+
+/** What to change in one template row, found by its key cell. */
+export interface RowChange {
+  member: string;
+  name: string;
+  cells: Record<string, string>;
+}
+
+export interface TemplatePatchSpec {
+  template: Uint8Array | undefined;
+  keyColumn: string | readonly string[];
+  /** Rules of the columns a change may touch, by header. */
+  columns: readonly ColumnSpec[];
+  /** The changes for the template's rows, keyed by key cell value (any case). */
+  changesFor: (file: CsvFile, keyIndex: number, issues: ExportIssue[]) => Map<string, RowChange>;
+  lockedColumns?: readonly string[];
+  allowClear?: ReadonlySet<string>;
+  validRowsOnly?: boolean;
+  baseName: string;
+}
+
+const TEMPLATE_REQUIRED: ExportIssue = {
+  severity: 'error',
+  code: 'template-required',
+  message: {
+    ja: 'コンソールからダウンロードしたファイルをテンプレートとして指定してください。',
+    en: 'Give the file downloaded from the console as the template.',
+  },
+};
+
+/**
+ * Fills or changes cells of the console's own file: every change is validated first (all errors
+ * listed by row and column), then patched in, copying every other byte of the file.
+ */
+export function buildTemplatePatch(spec: TemplatePatchSpec): BuildResult {
+  if (!spec.template) return { files: [], issues: [TEMPLATE_REQUIRED], skippedRows: [] };
+  const file = readCsv(spec.template);
+  if (!file.ok) {
+    return { files: [], issues: [{ severity: 'error', code: `template-${file.error.code}`, line: file.error.line, message: file.error.message }], skippedRows: [] };
+  }
+  const keyIndex = findColumn(file.headers, spec.keyColumn);
+  if (keyIndex < 0) {
+    const names = typeof spec.keyColumn === 'string' ? spec.keyColumn : spec.keyColumn.join(' / ');
+    return {
+      files: [],
+      issues: [{ severity: 'error', code: 'template-no-key-column', message: { ja: `テンプレートに列「${names}」がありません。`, en: `The template has no "${names}" column.` } }],
+      skippedRows: [],
+    };
+  }
+  const issues: ExportIssue[] = [];
+  const changes = spec.changesFor(file, keyIndex, issues);
+  const rules = new Map(spec.columns.map((column) => [normalizeHeader(column.header), column] as const));
+
+  const invalidKeys = new Set<string>();
+  const skippedRows: SkippedRow[] = [];
+  file.rows.forEach((row, index) => {
+    const key = normalizeKey(row[keyIndex] ?? '');
+    const change = changes.get(key);
+    if (!change) return;
+    let invalid = false;
+    for (const [header, value] of Object.entries(change.cells)) {
+      const column = rules.get(normalizeHeader(header));
+      const missing = unencodableChars(value, file.encoding);
+      const message =
+        value !== '' && column?.rule && !column.rule.schema.safeParse(value).success
+          ? column.rule.message
+          : missing.length > 0
+            ? { ja: `Shift_JIS で書けない文字があります: ${missing.join(' ')}`, en: `Shift_JIS cannot encode: ${missing.join(' ')}` }
+            : undefined;
+      if (!message) continue;
+      invalid = true;
+      issues.push({ severity: 'error', code: missing.length > 0 ? 'unencodable' : 'invalid', row: index + 1, line: file.rowLines[index], column: header, member: change.member, message });
+    }
+    if (invalid && !invalidKeys.has(key)) {
+      invalidKeys.add(key);
+      skippedRows.push({ row: index + 1, member: change.member, name: change.name });
+    }
+  });
+  const fileError = issues.some((issue) => issue.severity === 'error' && issue.row === undefined);
+  if (fileError || (invalidKeys.size > 0 && !spec.validRowsOnly)) return { files: [], issues, skippedRows: [] };
+
+  const patchChanges = new Map<string, Record<string, string>>();
+  for (const [key, change] of changes) if (!invalidKeys.has(key)) patchChanges.set(key, change.cells);
+  const result = patchTemplate(spec.template, {
+    keyColumn: file.headers[keyIndex]!,
+    changes: patchChanges,
+    lockedColumns: spec.lockedColumns,
+    allowClear: spec.allowClear,
+    trustedColumns: spec.columns.filter((column) => column.trusted).map((column) => column.header),
+  });
+  if (!result.ok) return { files: [], issues: [...issues, { severity: 'error', code: result.error.code, message: result.error.message }], skippedRows };
+  for (const refusal of result.refused) {
+    issues.push({ severity: 'warning', code: refusal.reason, row: refusal.row, line: refusal.line, column: refusal.column, message: refusal.message });
+  }
+  return {
+    files: [{ name: `${spec.baseName}.csv`, bytes: result.bytes, mime: `text/csv;charset=${file.encoding}` }],
+    issues,
+    skippedRows,
+    changedCells: result.changedCells,
+    refusedChanges: result.refused,
+  };
+}
