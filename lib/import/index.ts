@@ -1,0 +1,101 @@
+import type { CsvEncoding } from '../csv/decode';
+import { findColumn, normalizeHeader } from '../csv/headers';
+import { readCsv, type CsvProblem } from '../csv/read';
+import type { Localized } from '../i18n';
+import { MAX_CELL_LENGTH, MAX_CELLS_PER_ROW, MemberRow, type ConsoleId } from '../model';
+import { chatworkUsers } from './chatwork-users';
+import { genericEmail } from './generic-email';
+import { googleWorkspaceUsers } from './google-workspace-users';
+import { lineworksMembers } from './lineworks-members';
+import type { CellGetter, ImportProfile } from './profile';
+import { slackMembers } from './slack-members';
+
+export type { ImportProfile } from './profile';
+
+/** Most specific first: the generic email profile takes what no other does. */
+export const IMPORT_PROFILES: readonly ImportProfile[] = [chatworkUsers, lineworksMembers, googleWorkspaceUsers, slackMembers, genericEmail];
+
+export interface ImportedRoster {
+  ok: true;
+  profile: string;
+  console: ConsoleId;
+  /** The domain most identifiers are at: the likely tenant. '' when none has a domain. */
+  tenant: string;
+  headers: string[];
+  rows: MemberRow[];
+  warnings: CsvProblem[];
+}
+
+export interface ImportFailure {
+  ok: false;
+  error: { code: string; line?: number; message: Localized };
+}
+
+export function detectProfile(headers: readonly string[]): ImportProfile | undefined {
+  return IMPORT_PROFILES.find((profile) => profile.signature.every((names) => findColumn(headers, names) >= 0));
+}
+
+function guessTenant(rows: readonly MemberRow[]): string {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const address = row.email || row.identifier;
+    const at = address.lastIndexOf('@');
+    if (at < 0) continue;
+    const domain = address.slice(at + 1).trim().toLowerCase();
+    if (domain) counts.set(domain, (counts.get(domain) ?? 0) + 1);
+  }
+  let tenant = '';
+  let best = 0;
+  for (const [domain, count] of counts) {
+    if (count > best) {
+      tenant = domain;
+      best = count;
+    }
+  }
+  return tenant;
+}
+
+const clip = (value: string) => value.slice(0, MAX_CELL_LENGTH);
+
+/**
+ * Reads a roster file exported by a console (Chatwork, LINE WORKS, Slack, Google Workspace, or any
+ * CSV with an email column) into member rows, as if its page had been scanned.
+ */
+export function importRoster(bytes: Uint8Array, options: { profile?: string; encoding?: CsvEncoding } = {}): ImportedRoster | ImportFailure {
+  const file = readCsv(bytes, options.encoding);
+  if (!file.ok) return { ok: false, error: file.error };
+  const profile = options.profile ? IMPORT_PROFILES.find((candidate) => candidate.id === options.profile) : detectProfile(file.headers);
+  if (!profile) {
+    return {
+      ok: false,
+      error: {
+        code: 'no-identifier-column',
+        message: {
+          ja: 'メールアドレスや ID の列が見つかりません。見出し行に「メールアドレス」「email」「ID」などの列がある CSV を選んでください。',
+          en: 'No email or ID column found. Choose a CSV whose header row has a column such as "email", "メールアドレス" or "ID".',
+        },
+      },
+    };
+  }
+  const positions = new Map<string, number>();
+  file.headers.forEach((header, index) => {
+    const name = normalizeHeader(header);
+    if (!positions.has(name)) positions.set(name, index);
+  });
+  const rows: MemberRow[] = [];
+  for (const cells of file.rows) {
+    const get: CellGetter = (...headers) => {
+      for (const header of headers) {
+        const index = positions.get(normalizeHeader(header));
+        const value = index === undefined ? '' : (cells[index] ?? '').trim();
+        if (value) return clip(value);
+      }
+      return '';
+    };
+    const input = profile.row(get);
+    const fields = Object.fromEntries(Object.entries(input.fields ?? {}).filter(([, value]) => value));
+    const parsed = MemberRow.safeParse({ ...input, fields, cells: cells.slice(0, MAX_CELLS_PER_ROW).map(clip) });
+    if (parsed.success && (parsed.data.name || parsed.data.identifier)) rows.push(parsed.data);
+  }
+  return { ok: true, profile: profile.id, console: profile.console, tenant: guessTenant(rows), headers: file.headers, rows, warnings: file.warnings };
+}

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importRoster, type ImportedRoster } from '../../../lib/import';
+
+const templates = join(__dirname, '../../fixtures/csv/templates');
+const utf8 = (text: string) => new TextEncoder().encode(text);
+function imported(bytes: Uint8Array): ImportedRoster {
+  const result = importRoster(bytes);
+  if (!result.ok) throw new Error(result.error.message.en);
+  return result;
+}
+
+describe('importRoster', () => {
+  it('reads a Chatwork user export below its title and keyword rows', () => {
+    const roster = imported(new Uint8Array(readFileSync(join(templates, 'chatwork-preamble-lf.csv'))));
+    expect(roster).toMatchObject({ profile: 'chatwork-users', console: 'chatwork-users', tenant: 'example.co.jp' });
+    expect(roster.rows[0]).toMatchObject({ name: '山田 太郎', identifier: 'taro@example.co.jp', email: 'taro@example.co.jp', fields: { chatworkAccountId: '1001', chatworkId: 'taro_y' } });
+    expect(roster.rows[1]!.fields).toEqual({ chatworkAccountId: '1002' });
+  });
+  it('reads a LINE WORKS member download in Shift_JIS', () => {
+    const roster = imported(new Uint8Array(readFileSync(join(templates, 'lineworks-modify-sjis-crlf.csv'))));
+    expect(roster).toMatchObject({ profile: 'lineworks-members', console: 'lineworks-members', tenant: 'examplecorp' });
+    expect(roster.rows[0]).toMatchObject({ name: '山田 太郎', identifier: 'taro.yamada@examplecorp', fields: { organisation: '本社|営業部', position: '部長', employeeNumber: 'A001' } });
+    expect(roster.rows[0]!.cells).toHaveLength(9);
+  });
+  it('reads a Slack member export', () => {
+    const roster = imported(utf8('username,email,status,billing-active,has-2fa,has-sso,userid,fullname,displayname\ntaro,taro@example.com,Admin,1,1,0,U0123,Taro Yamada,taro\nbot,,Bot,0,0,0,U0999,,helper\n'));
+    expect(roster).toMatchObject({ profile: 'slack-members', console: 'csv-import', tenant: 'example.com' });
+    expect(roster.rows.map((row) => [row.name, row.identifier, row.fields.slackMemberId])).toEqual([
+      ['Taro Yamada', 'taro@example.com', 'U0123'],
+      ['helper', 'bot', 'U0999'],
+    ]);
+  });
+  it('reads a Google Workspace user list', () => {
+    const roster = imported(utf8('First Name [Required],Last Name [Required],Email Address [Required],Password [Required],Org Unit Path [Required],Status [READ ONLY]\nTaro,Yamada,taro@example.com,****,/,Active\n'));
+    expect(roster.profile).toBe('google-workspace-users');
+    expect(roster.rows[0]).toMatchObject({ name: 'Taro Yamada', identifier: 'taro@example.com', fields: { status: 'Active', organisation: '/' } });
+  });
+  it('reads any CSV with an email column', () => {
+    const roster = imported(utf8('氏名;E-mail;部署\n山田;taro@a.example;営業\n佐藤;hanako@b.example;開発\n鈴木;jiro@b.example;\n'));
+    expect(roster).toMatchObject({ profile: 'generic-email', console: 'csv-import', tenant: 'b.example' });
+    expect(roster.rows[0]).toMatchObject({ name: '山田', identifier: 'taro@a.example', fields: { organisation: '営業' } });
+  });
+  it('says clearly when there is no email or ID column', () => {
+    const result = importRoster(utf8('name,phone\nTaro,03\n'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('no-identifier-column');
+    expect(result.error.message.ja).toContain('メールアドレス');
+  });
+  it('passes a malformed file\'s message through', () => {
+    const result = importRoster(utf8('email\n"a@example.com\n'));
+    expect(result.ok ? undefined : result.error.line).toBe(2);
+  });
+  it('clips over-long cells instead of failing', () => {
+    const roster = imported(utf8(`email,name\na@example.com,${'x'.repeat(5000)}\n`));
+    expect(roster.rows[0]!.name).toHaveLength(2000);
+  });
+});
