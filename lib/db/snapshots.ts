@@ -36,9 +36,16 @@ export async function saveSnapshot(
     await db.transaction('rw', db.snapshots, db.members, async () => {
       await membersOf(db, validSnapshot.id).delete();
       await db.snapshots.put(validSnapshot);
+      // Two chunks in flight: IndexedDB stores one while the next one is being cloned, and never idles.
+      let inFlight: Promise<unknown> = Promise.resolve();
       for (let start = 0; start < validMembers.length; start += chunkSize) {
-        await db.members.bulkPut(validMembers.slice(start, start + chunkSize));
+        const next = db.members.bulkPut(validMembers.slice(start, start + chunkSize));
+        // Its failure is thrown below, or aborts the transaction first; either way the save rejects.
+        next.catch(() => undefined);
+        await inFlight;
+        inFlight = next;
       }
+      await inFlight;
     });
   } catch (error) {
     throw await asStorageError(error, options.estimate);

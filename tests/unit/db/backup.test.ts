@@ -3,7 +3,8 @@ import { BACKUP_FORMAT, exportBackup, importBackup } from '../../../lib/db/backu
 import { RosterDbError } from '../../../lib/db/errors';
 import type { RosterDb } from '../../../lib/db/schema';
 import { deleteEverything, saveSnapshot } from '../../../lib/db/snapshots';
-import { freshDb, makeRoster } from './factory';
+import { freshDb } from './fake-db';
+import { makeRoster } from './factory';
 
 const policy = (tenant: string, domains: string[]) => ({ tenant, internalDomains: domains, includeSubdomains: true, registrableMatch: false });
 

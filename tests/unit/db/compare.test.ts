@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareSnapshots } from '../../../lib/db/compare';
 import { saveSnapshot } from '../../../lib/db/snapshots';
-import { freshDb, makeRoster, type MemberOverrides } from './factory';
+import { freshDb } from './fake-db';
+import { makeRoster, type MemberOverrides } from './factory';
 
 describe('compareSnapshots', () => {
   it('finds who joined, who left and what changed, by key', async () => {

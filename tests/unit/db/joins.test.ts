@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { joinLineworksMembersContacts, joinReceptionistChatwork } from '../../../lib/db/joins';
 import { saveSnapshot } from '../../../lib/db/snapshots';
-import { freshDb, makeRoster } from './factory';
+import { freshDb } from './fake-db';
+import { makeRoster } from './factory';
 
 describe('joinReceptionistChatwork', () => {
   it('flags missing account IDs, proposes Chatwork’s, and finds people missing on either side', async () => {

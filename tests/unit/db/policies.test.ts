@@ -3,7 +3,8 @@ import type { DomainPolicy, Member } from '../../../lib/model';
 import { applyPolicyToSnapshots, getPolicy, savePolicy, type Reclassify } from '../../../lib/db/policies';
 import { membersOf } from '../../../lib/db/schema';
 import { saveSnapshot } from '../../../lib/db/snapshots';
-import { countsOf, freshDb, makeRoster } from './factory';
+import { freshDb } from './fake-db';
+import { countsOf, makeRoster } from './factory';
 
 const policy = (tenant: string, domains: string[]): DomainPolicy => ({ tenant, internalDomains: domains, includeSubdomains: true, registrableMatch: false });
 

@@ -2,7 +2,8 @@ import Dexie, { liveQuery } from 'dexie';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { countsByDomain, findingCounts, queryMembers } from '../../../lib/db/query';
 import { saveSnapshot } from '../../../lib/db/snapshots';
-import { freshDb, makeRoster, type MemberOverrides } from './factory';
+import { freshDb } from './fake-db';
+import { makeRoster, type MemberOverrides } from './factory';
 
 const people: MemberOverrides[] = [
   { name: 'Yamada Taro', normalizedEmail: 'taro@example.co.jp' },

@@ -3,7 +3,8 @@ import { CURRENT_SCHEMA_VERSION, openRosterDb, RosterDb, SCHEMA_VERSIONS, type S
 import { saveSnapshot, latestSnapshot, previousSnapshot } from '../../../lib/db/snapshots';
 import { compareSnapshots } from '../../../lib/db/compare';
 import { queryMembers } from '../../../lib/db/query';
-import { isolatedIndexedDb, makeRoster } from './factory';
+import { isolatedIndexedDb } from './fake-db';
+import { makeRoster } from './factory';
 
 async function fillVersion1(deps: ReturnType<typeof isolatedIndexedDb>) {
   const v1 = new RosterDb('roster-audit', deps, SCHEMA_VERSIONS.slice(0, 1));

@@ -11,7 +11,8 @@ import {
   previousSnapshot,
   saveSnapshot,
 } from '../../../lib/db/snapshots';
-import { freshDb, makeMember, makeRoster } from './factory';
+import { freshDb } from './fake-db';
+import { makeMember, makeRoster } from './factory';
 
 /** Makes the n-th write to the members table fail with `error`, as a full disk or a broken row would. */
 function failNthMemberWrite(db: RosterDb, n: number, error: () => Error): void {
