@@ -1,0 +1,13 @@
+import type { ConsoleProfile } from './profile';
+
+/** Any page with a table, an ARIA grid or a repeated list of people: no configuration. */
+export const generic: ConsoleProfile = {
+  id: 'generic',
+  console: 'generic',
+  label: { ja: '汎用（表・グリッド・一覧）', en: 'Generic (table, grid, list)' },
+  hosts: /(?:)/,
+  cue: () => true,
+  synonyms: [],
+  identifier: 'id',
+  statusValues: [],
+};

@@ -1,0 +1,73 @@
+import type { ConsoleId, LinkStatus, MemberRowInput } from '../model';
+import type { ColumnRules } from '../scan/columns';
+import type { RawRow } from '../scan/source';
+
+export interface Bilingual {
+  ja: string;
+  en: string;
+}
+
+/** What a contact's detail (or its row) shows about a contact. */
+export interface ContactDetail {
+  linkStatus?: LinkStatus;
+  isLineUser?: boolean;
+  contactKind?: 'lineworks' | 'line' | 'email';
+  identifier?: string;
+  email?: string;
+}
+
+/** Opening each contact to read what the list does not show (LINE WORKS link status). */
+export interface DetailWalk {
+  /** The element to click to open a row's detail. */
+  opener(row: Element): Element;
+  /** The detail that opened, once it is there. */
+  findDetail(doc: Document, list: Element): Element | undefined;
+  read(detail: Element): ContactDetail;
+  /** The control that closes the detail; undefined: press Escape. */
+  closer(detail: Element): Element | undefined;
+}
+
+/**
+ * A console: mostly declarations. The generic reader does the reading; a profile says how to
+ * recognise the console, what its headers and badges mean, which tabs hold members, and how to
+ * finish a row.
+ */
+export interface ConsoleProfile extends ColumnRules {
+  id: string;
+  console: ConsoleId;
+  label: Bilingual;
+  /** Hosts the console is served from. */
+  hosts: RegExp;
+  /** Page content that tells this console's roster from the site's other pages. */
+  cue(doc: Document, url: URL): boolean;
+  /** Where the page names the tenant (a header's tenant name). */
+  tenantSelector?: string;
+  /** Tabs that each list part of the roster: every one is read, and the row's `fields.tab` says which. */
+  tabs?: readonly string[];
+  /** Contacts: read per row from the list, and by opening each contact in 'link-status' mode. */
+  rowDetail?(row: Element): ContactDetail;
+  detailWalk?: DetailWalk;
+  /** Last touches on a row: badges into fields, values folded. */
+  finish?(row: MemberRowInput, raw: RawRow): MemberRowInput;
+}
+
+/** True when the page's title or headings contain any of the words. */
+export function pageShows(doc: Document, words: readonly string[]): boolean {
+  const text = `${doc.title} ${Array.from(doc.querySelectorAll('h1, h2, h3, [role=heading], nav [aria-current], [aria-selected=true], th, [role=columnheader], [role=tab]'), (element) => element.textContent ?? '').join(' ')}`;
+  return words.some((word) => text.includes(word));
+}
+
+/** The first of `words` that the row shows as a whole badge or label (管理者 beside a name). */
+export function badgeIn(row: Element, words: readonly string[]): string | undefined {
+  for (const element of Array.from(row.querySelectorAll('span, small, em, strong, b, i, div, p, label'))) {
+    if (element.childElementCount > 0) continue;
+    const text = (element.textContent ?? '').trim();
+    if (words.includes(text)) return text;
+  }
+  return undefined;
+}
+
+/** Adds fields a profile read from badges without overwriting what a column gave. */
+export function withFields(row: MemberRowInput, fields: MemberRowInput['fields']): MemberRowInput {
+  return { ...row, fields: { ...fields, ...row.fields } };
+}

@@ -1,0 +1,139 @@
+import { MAX_CELLS_PER_ROW, type FieldKey, type MemberRowInput } from '../model';
+import { findAddress, isAddress, isIdLike } from './address';
+import { nameInCell, pathInCell } from './cell';
+import type { RawRow } from './source';
+import { roleOfHeader, type ColumnRole, type HeaderSynonym } from './synonyms';
+
+/** How a console's rows are read into MemberRow: given by its profile. */
+export interface ColumnRules {
+  /** Header synonyms, checked before the common ones. */
+  synonyms: readonly HeaderSynonym[];
+  /** Which column is the identifier: an ID column (falling back to the address), or always the address. */
+  identifier: 'id' | 'email';
+  /** Values that make an unlabeled column the status column (badges such as 使用中). */
+  statusValues: readonly string[];
+}
+
+export interface ColumnPlan {
+  roles: (ColumnRole | undefined)[];
+}
+
+/** Share of a column's non-empty cells that must agree before its content decides its meaning. */
+const CONTENT_SHARE = 0.6;
+const NAME_PARTS: readonly ColumnRole[] = ['familyName', 'givenName'];
+
+/** Gives each column a meaning: from its header first, from what its cells hold when the header says nothing. */
+export function planColumns(headers: readonly string[], sample: readonly RawRow[], rules: ColumnRules, tables: readonly (readonly HeaderSynonym[])[]): ColumnPlan {
+  const width = Math.max(headers.length, ...sample.map((row) => row.cells.length));
+  const roles: (ColumnRole | undefined)[] = [];
+  const taken = new Set<ColumnRole>();
+  for (let column = 0; column < width; column++) {
+    const header = headers[column];
+    const role = header ? roleOfHeader(header, tables) : undefined;
+    if (role && !taken.has(role)) {
+      roles[column] = role;
+      taken.add(role);
+    }
+  }
+  const values = (column: number) => sample.map((row) => row.cells[column] ?? '').filter(Boolean);
+  const agree = (column: number, test: (text: string) => boolean) => {
+    const texts = values(column);
+    return texts.length > 0 && texts.filter(test).length >= texts.length * CONTENT_SHARE;
+  };
+  const statusSet = new Set(rules.statusValues);
+  const open = () => Array.from({ length: width }, (_, column) => column).filter((column) => roles[column] === undefined);
+  const assign = (role: ColumnRole, test: (text: string) => boolean) => {
+    if (taken.has(role)) return;
+    const column = open().find((candidate) => agree(candidate, test));
+    if (column !== undefined) {
+      roles[column] = role;
+      taken.add(role);
+    }
+  };
+  assign('email', isAddress);
+  if (statusSet.size > 0) assign('status', (text) => statusSet.has(text));
+  const hasName = taken.has('name') || NAME_PARTS.every((part) => taken.has(part));
+  if (!hasName) assign('name', (text) => isNameLike(text) && !statusSet.has(text));
+  if (!taken.has('identifier') && !taken.has('email')) assign('identifier', isIdLike);
+  return { roles };
+}
+
+function isNameLike(text: string): boolean {
+  return text.length <= 100 && !findAddress(text) && !/^[\d\s\-/:.,()+]+$/.test(text) && !/^https?:/i.test(text);
+}
+
+/** Values for yes/no fields as consoles show them. */
+const YES = /^(yes|true|on|linked|connected|enabled|有効|連携済み?|連携中|設定済み?|済|あり|✓|✔|〇|○)$/i;
+const NO = /^(no|false|off|not linked|unlinked|disconnected|disabled|無効|未連携|未設定|なし|無し|-|—|ー|×|✕)?$/i;
+
+/** A row in MemberRow terms. Undefined when it names nobody (an empty or spacer row). */
+export function rowToMember(raw: RawRow, plan: ColumnPlan, rules: ColumnRules): MemberRowInput | undefined {
+  const text: Partial<Record<ColumnRole, string>> = {};
+  const address: Partial<Record<ColumnRole, string>> = {};
+  let looseAddress = '';
+  plan.roles.forEach((role, column) => {
+    const cellAddress = raw.addresses[column] ?? '';
+    if (!role || role === 'name') looseAddress ||= cellAddress;
+    if (!role) return;
+    const cell = raw.elements?.[column];
+    const shown = raw.cells[column] ?? '';
+    text[role] = cell && role === 'name' ? nameInCell(cell, shown) : cell && role === 'organisation' ? pathInCell(cell, shown) : shown;
+    address[role] = cellAddress;
+  });
+  const name = text.name || [text.familyName, text.givenName].filter(Boolean).join(' ');
+  const shownEmail = text.email ? findAddress(text.email) : '';
+  // An address only in a link or title: the email column's own, else one on the name or an unlabeled cell.
+  const email = shownEmail || address.email || looseAddress;
+  const identifier = rules.identifier === 'email' ? email : text.identifier || address.identifier || email;
+  if (!name && !identifier) return undefined;
+
+  const fields: Partial<Record<FieldKey, string>> = {};
+  for (const role of plan.roles) {
+    if (!role || role === 'name' || role === 'familyName' || role === 'givenName' || role === 'identifier' || role === 'email') continue;
+    const value = fieldValue(role, text[role] ?? '', address[role] ?? '');
+    if (value) Object.assign(fields, value);
+  }
+  const row: MemberRowInput = { name, identifier, fields, cells: raw.cells.slice(0, MAX_CELLS_PER_ROW) };
+  if (email && email !== identifier) row.email = email;
+  return row;
+}
+
+/** A console field from a cell: yes/no fields and meeting tools folded, addresses found in link cells. */
+function fieldValue(role: FieldKey, cell: string, cellAddress: string): Partial<Record<FieldKey, string>> | undefined {
+  switch (role) {
+    case 'calendarLinked': {
+      const linkedAddress = findAddress(cell) || cellAddress;
+      if (linkedAddress) return { calendarLinked: 'yes', calendarAddress: linkedAddress };
+      return yesNo(cell, 'calendarLinked');
+    }
+    case 'zoomLinked': {
+      if (/^https?:\/\//i.test(cell)) return { zoomLinked: 'yes', personalMeetingUrl: cell };
+      return yesNo(cell, 'zoomLinked');
+    }
+    case 'calendarAddress': {
+      const linkedAddress = findAddress(cell) || cellAddress;
+      return linkedAddress ? { calendarAddress: linkedAddress, calendarLinked: 'yes' } : cell ? { calendarAddress: cell } : undefined;
+    }
+    case 'meetingTool':
+      return cell ? { meetingTool: meetingTool(cell) } : undefined;
+    case 'personalMeetingUrl':
+      return cell && !NO.test(cell) ? { personalMeetingUrl: cell } : undefined;
+    default:
+      return cell ? { [role]: cell } : undefined;
+  }
+}
+
+function yesNo(cell: string, key: 'calendarLinked' | 'zoomLinked'): Partial<Record<FieldKey, string>> | undefined {
+  if (YES.test(cell)) return { [key]: 'yes' };
+  if (NO.test(cell)) return { [key]: 'no' };
+  return undefined;
+}
+
+export function meetingTool(text: string): string {
+  const folded = text.normalize('NFKC').toLowerCase();
+  if (folded.includes('zoom')) return 'zoom';
+  if (folded.includes('meet')) return 'google-meet';
+  if (folded.includes('teams')) return 'teams';
+  if (folded.includes('webex')) return 'webex';
+  return folded.trim();
+}

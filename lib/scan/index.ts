@@ -1,0 +1,554 @@
+import { profileFor } from '../consoles';
+import type { Bilingual, ConsoleProfile, ContactDetail } from '../consoles/profile';
+import type { PageInfo, ScanCandidate, ScanMode } from '../messages';
+import { MemberRow, type MemberRowInput } from '../model';
+import { findAddress } from './address';
+import { planColumns, rowToMember, type ColumnPlan } from './columns';
+import { accessibleName, findLoadMore, findNext, followTarget, isDisabled, pageCount } from './controls';
+import { discoverSources } from './discover';
+import type { RawRow, RosterSource } from './source';
+import { BASE_SYNONYMS, roleOfHeader, type HeaderSynonym } from './synonyms';
+import { cleanText } from './text';
+
+export interface ScanHooks {
+  signal: AbortSignal;
+  onProgress(p: { rows: number; page: number; pages?: number }): void;
+  /** Only new rows (deduplicated), in roster order, parsed with the MemberRow schema. */
+  onRows(rows: MemberRow[]): void;
+  /** Same-origin fetch + DOMParser for link pagination without navigating the tab. */
+  loadDocument(url: string): Promise<Document>;
+  /** Lets the page breathe between slices. */
+  yieldToPage(): Promise<void>;
+  /** Waits for the DOM to settle after a click or scroll. */
+  waitForChange(root: Node, timeoutMs: number): Promise<void>;
+}
+
+export interface ScanResult {
+  complete: boolean;
+  reason?: string;
+  pagesRead: number;
+}
+
+/** Thrown when nothing on the page looks like a roster. */
+export class NoRosterError extends Error {
+  readonly text: Bilingual = {
+    ja: 'この画面に名簿が見つかりません。名前とメールアドレス（またはID）を並べた表・グリッド・一覧を探しました。',
+    en: 'No roster found on this page. Looked for tables, grids and lists of people with names and addresses (or IDs).',
+  };
+  constructor() {
+    super('No roster found on this page. Looked for tables, grids and lists of people with names and addresses (or IDs).');
+    this.name = 'NoRosterError';
+  }
+}
+
+/** Why a scan stopped short, as `reason` codes with their text for people. */
+export const INCOMPLETE_REASONS: Record<string, Bilingual> = {
+  cancelled: { ja: '中止しました。', en: 'Cancelled.' },
+  'page-gone': { ja: '読み取り中に画面が切り替わりました。', en: 'The page changed while it was being read.' },
+  'page-load-failed': { ja: '次のページを読み込めませんでした。', en: 'The next page could not be loaded.' },
+  'roster-lost': { ja: '次のページに同じ名簿が見つかりません。', en: 'The next page does not show the same roster.' },
+  'needs-click': { ja: '次のページへ進むにはボタン操作が必要ですが、読み込んだページでは操作できません。', en: 'The next page needs a click, which a loaded page cannot take.' },
+  'scroll-stalled': { ja: 'スクロールしても残りの行が表示されませんでした。', en: 'Scrolling did not bring the remaining rows.' },
+  'page-limit': { ja: 'ページ数の上限に達しました。', en: 'Stopped at the page limit.' },
+  failed: { ja: '読み取りに失敗しました。', en: 'Reading failed.' },
+};
+
+/** Rows emitted (and parsed) at once, and between two breaths of the page. */
+const SLICE_ROWS = 300;
+const SAMPLE_ROWS = 30;
+const MAX_PAGES = 1000;
+const MAX_CANDIDATES = 50;
+const CHANGE_TIMEOUT_MS = 3000;
+const SCROLL_TIMEOUT_MS = 1000;
+const DETAIL_TIMEOUT_MS = 2000;
+/** Scroll steps in a row that bring nothing before a virtual list counts as read. */
+const STALE_STEPS = 3;
+const SETTLE_ATTEMPTS = 4;
+
+interface Reader {
+  profile: ConsoleProfile;
+  tables: readonly (readonly HeaderSynonym[])[];
+  isHeader(text: string): boolean;
+}
+
+function readerFor(doc: Document, url: string): Reader {
+  const profile = profileFor(doc, url);
+  const tables = [profile.synonyms, BASE_SYNONYMS];
+  return { profile, tables, isHeader: (text) => roleOfHeader(text, tables) !== undefined };
+}
+
+interface Ranked {
+  source: RosterSource;
+  rows: number;
+  sample: RawRow[];
+  score: number;
+}
+
+/** Lists of people on the page, best first: rows with addresses, a name column, known headers, size. */
+function rankSources(doc: Document, reader: Reader): Ranked[] {
+  const ranked: Ranked[] = [];
+  for (const source of discoverSources(doc, reader.isHeader)) {
+    const elements = source.rowElements();
+    const sample = elements.slice(0, SAMPLE_ROWS).map((element) => source.readRow(element)).filter((raw) => raw !== undefined);
+    if (sample.length === 0) continue;
+    const plan = planColumns(source.headers, sample, reader.profile, reader.tables);
+    const withAddress = sample.filter((raw) => raw.addresses.some(Boolean) || raw.cells.some((cell) => findAddress(cell))).length;
+    const knownHeaders = source.headers.filter(reader.isHeader).length;
+    const roles = new Set(plan.roles);
+    const score =
+      (withAddress / sample.length) * 40 +
+      Math.min(knownHeaders, 6) * 5 +
+      (roles.has('name') || roles.has('familyName') ? 10 : 0) +
+      (roles.has('identifier') || roles.has('email') ? 10 : 0) +
+      Math.min(elements.length, 500) / 25;
+    ranked.push({ source, rows: elements.length, sample, score });
+  }
+  return ranked.sort((a, b) => b.score - a.score);
+}
+
+function candidateLabel({ source }: Ranked): string {
+  const kind = { table: '表 / Table', grid: 'グリッド / Grid', list: '一覧 / List' }[source.kind];
+  const what = source.caption || source.headers.filter(Boolean).slice(0, 4).join(', ');
+  return `${kind}${what ? `: ${what}` : ''}`.slice(0, 200);
+}
+
+/** What the page shows before a scan: its console, its tenant, and every roster-like list, best first. */
+export function inspectPage(doc: Document, url: string): { page: PageInfo; tenant: string; headers: string[]; candidates: ScanCandidate[] } {
+  const reader = readerFor(doc, url);
+  const ranked = rankSources(doc, reader).slice(0, MAX_CANDIDATES);
+  const best = ranked[0];
+  if (!best) throw new NoRosterError();
+  const plan = planColumns(best.source.headers, best.sample, reader.profile, reader.tables);
+  const rows = best.sample.map((raw) => rowToMember(raw, plan, reader.profile)).filter((row) => row !== undefined);
+  return {
+    page: {
+      console: reader.profile.console,
+      profile: reader.profile.id,
+      linkStatusWalk: reader.profile.detailWalk !== undefined,
+      title: cleanText(doc.title).slice(0, 500),
+      url: url.slice(0, 4000),
+    },
+    tenant: tenantOf(doc, url, reader.profile, rows),
+    headers: best.source.headers.slice(0, 100).map((header) => header.slice(0, 200)),
+    candidates: ranked.map((entry, index) => ({ index, label: candidateLabel(entry), rows: entry.rows })),
+  };
+}
+
+/** The tenant: as the page names it, else the most common domain among the rows, else the host. */
+export function tenantOf(doc: Document, url: string, profile: ConsoleProfile, rows: readonly MemberRowInput[]): string {
+  const shown = profile.tenantSelector ? cleanText(doc.querySelector(profile.tenantSelector)?.textContent) : '';
+  if (shown) return shown.slice(0, 253);
+  const tally = new Map<string, number>();
+  for (const row of rows) {
+    const address = findAddress(row.email || row.identifier || '');
+    const domain = address.slice(address.search(/[@＠]/) + 1).normalize('NFKC').toLowerCase();
+    if (domain) tally.set(domain, (tally.get(domain) ?? 0) + 1);
+  }
+  const common = [...tally].sort((a, b) => b[1] - a[1])[0];
+  if (common) return common[0].slice(0, 253);
+  try {
+    return new URL(url).hostname || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Reads the whole roster: every page, every "load more", every scroll step, every tab the console has. */
+export async function scanRoster(doc: Document, url: string, opts: { mode: ScanMode; candidate?: number }, hooks: ScanHooks): Promise<ScanResult> {
+  const reader = readerFor(doc, url);
+  const ranked = rankSources(doc, reader);
+  const chosen = ranked[opts.candidate ?? 0] ?? ranked[0];
+  if (!chosen) throw new NoRosterError();
+  return new RosterScan(doc, url, reader, opts.mode, hooks, chosen.source).run();
+}
+
+/** Ends a scan early with a reason code. */
+class ScanStop extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+interface PendingRow {
+  row: MemberRowInput;
+  element: Element;
+  key: string;
+}
+
+class RosterScan {
+  private readonly seen = new Set<string>();
+  private readonly plans = new Map<string, ColumnPlan>();
+  private rowsEmitted = 0;
+  private pagesRead = 0;
+  private page = 1;
+  private pages: number | undefined;
+  private incompleteReason: string | undefined;
+  private doc: Document;
+  private url: string;
+
+  constructor(
+    private readonly liveDoc: Document,
+    url: string,
+    private readonly reader: Reader,
+    private readonly mode: ScanMode,
+    private readonly hooks: ScanHooks,
+    private source: RosterSource,
+  ) {
+    this.doc = liveDoc;
+    this.url = url;
+  }
+
+  async run(): Promise<ScanResult> {
+    try {
+      const tabs = this.findTabs();
+      if (tabs.length === 0) await this.readPages(undefined);
+      for (const tab of tabs) {
+        const control = this.findTabs().find((found) => found.label === tab.label)?.element;
+        if (!control) continue;
+        if (!isSelected(control)) await this.follow(control);
+        await this.readPages(tab.label);
+      }
+      return { complete: this.incompleteReason === undefined, reason: this.incompleteReason, pagesRead: this.pagesRead };
+    } catch (error) {
+      if (error instanceof ScanStop) return { complete: false, reason: error.reason, pagesRead: this.pagesRead };
+      const detail = error instanceof Error ? error.message : String(error);
+      return { complete: false, reason: `failed: ${detail}`.slice(0, 500), pagesRead: this.pagesRead };
+    }
+  }
+
+  private checkStop(): void {
+    if (this.hooks.signal.aborted) throw new ScanStop('cancelled');
+    if (this.doc === this.liveDoc && !this.liveDoc.defaultView) throw new ScanStop('page-gone');
+  }
+
+  /** The console's member tabs present on the page, in the profile's order. */
+  private findTabs(): { label: string; element: Element }[] {
+    const labels = this.reader.profile.tabs;
+    if (!labels || labels.length === 0) return [];
+    const controls = Array.from(this.doc.querySelectorAll('[role=tab], a, button, li'));
+    const found: { label: string; element: Element }[] = [];
+    for (const label of labels) {
+      const matches = controls.filter((element) => {
+        const name = accessibleName(element);
+        return name.startsWith(label) && name.length <= label.length + 12 && !/^[\p{L}]/u.test(name.slice(label.length).trim());
+      });
+      const element = matches.find((element) => element.getAttribute('role') === 'tab') ?? matches.find((element) => element.tagName !== 'LI') ?? matches[0];
+      if (element) found.push({ label, element });
+    }
+    return found;
+  }
+
+  /** Every page of the current list: the rows shown, then "next" until it is disabled, gone, or changes nothing. */
+  private async readPages(tab: string | undefined): Promise<void> {
+    for (;;) {
+      await this.readPage(tab);
+      this.pagesRead++;
+      const next = findNext(this.source.root);
+      if (!next || isDisabled(next)) return;
+      this.pages ??= pageCount(this.source.root, next, this.source.rowElements().length);
+      if (this.pagesRead >= MAX_PAGES) throw new ScanStop('page-limit');
+      if (!(await this.follow(next))) return;
+      this.page++;
+    }
+  }
+
+  /** One page: its rows, then every scroll step of a virtual list and every "load more". */
+  private async readPage(tab: string | undefined): Promise<void> {
+    await this.readVisible(tab);
+    if (this.isVirtual()) await this.scrollThrough(tab);
+    for (;;) {
+      const more = findLoadMore(this.source.root);
+      if (!more || isDisabled(more)) break;
+      if (!(await this.follow(more)) || (await this.readVisible(tab)) === 0) break;
+    }
+    await this.breathe();
+  }
+
+  private isVirtual(): boolean {
+    const { rowCount, declaredRows } = this.source;
+    if (rowCount === undefined) return false;
+    const elements = this.source.rowElements();
+    const lastIndex = Math.max(0, ...elements.map(rowIndexOf));
+    return lastIndex > 0 ? lastIndex < rowCount : elements.length < (declaredRows ?? 0);
+  }
+
+  /** Scrolls a virtual list's scroll container step by step until its last row has been read. */
+  private async scrollThrough(tab: string | undefined): Promise<number> {
+    const container = scrollContainer(this.source);
+    if (!container) {
+      this.incompleteReason ??= 'scroll-stalled';
+      return 0;
+    }
+    let added = 0;
+    if (container.scrollTop !== 0) {
+      container.scrollTop = 0;
+      await this.hooks.waitForChange(this.source.root, SCROLL_TIMEOUT_MS);
+      added += await this.readVisible(tab);
+    }
+    let lastIndex = 0;
+    for (let stale = 0; stale < STALE_STEPS; ) {
+      lastIndex = Math.max(lastIndex, ...this.source.rowElements().map(rowIndexOf));
+      if (this.source.rowCount !== undefined && lastIndex >= this.source.rowCount) break;
+      const before = container.scrollTop;
+      container.scrollTop = before + Math.max(container.clientHeight * 0.8, 100);
+      const moved = container.scrollTop !== before;
+      await this.hooks.waitForChange(this.source.root, SCROLL_TIMEOUT_MS);
+      this.checkStop();
+      this.refindIfDetached();
+      const loaded = await this.readVisible(tab);
+      added += loaded;
+      if (loaded === 0 && !moved) break;
+      stale = loaded === 0 ? stale + 1 : 0;
+      this.report();
+    }
+    lastIndex = Math.max(lastIndex, ...this.source.rowElements().map(rowIndexOf));
+    const { rowCount, declaredRows } = this.source;
+    const reachedEnd = lastIndex > 0 ? lastIndex >= (rowCount ?? 0) : added + this.source.rowElements().length >= (declaredRows ?? 0);
+    if (!reachedEnd) this.incompleteReason ??= 'scroll-stalled';
+    return added;
+  }
+
+  /** Reads the rows now in the DOM; emits the new ones (or walks their details first) in slices. */
+  private async readVisible(tab: string | undefined): Promise<number> {
+    const source = this.source;
+    const elements = source.rowElements();
+    const plan = this.planFor(source, elements);
+    const inThisPass = new Map<string, number>();
+    let batch: MemberRowInput[] = [];
+    const walk: PendingRow[] = [];
+    let added = 0;
+    for (const element of elements) {
+      const raw = source.readRow(element);
+      const row = raw && this.toMember(raw, plan, tab);
+      if (!row) continue;
+      // The n-th row with one identity in one view is a row of its own; seen again in a later view of
+      // the same page (a re-render, a scroll step, a "load more") it is the same row. Pages and tabs
+      // are apart: one person listed on two pages is listed twice.
+      const identity = identityOf(row);
+      const occurrence = (inThisPass.get(identity) ?? 0) + 1;
+      inThisPass.set(identity, occurrence);
+      const key = `${tab ?? ''}|${this.page}|${identity}#${occurrence}`;
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
+      added++;
+      if (this.mode === 'link-status' && this.reader.profile.detailWalk && !row.linkStatus) {
+        walk.push({ row, element, key: identity });
+        continue;
+      }
+      batch.push(row);
+      if (batch.length >= SLICE_ROWS) {
+        this.emit(batch);
+        batch = [];
+        await this.breathe();
+      }
+    }
+    this.emit(batch);
+    if (walk.length > 0) await this.walkDetails(walk);
+    return added;
+  }
+
+  private planFor(source: RosterSource, elements: readonly Element[]): ColumnPlan {
+    const key = `${source.signature}|${source.headers.length}`;
+    let plan = this.plans.get(key);
+    if (!plan) {
+      const sample = elements.slice(0, SAMPLE_ROWS).map((element) => source.readRow(element)).filter((raw) => raw !== undefined);
+      plan = planColumns(source.headers, sample, this.reader.profile, this.reader.tables);
+      this.plans.set(`${source.signature}|${source.headers.length}`, plan);
+    }
+    return plan;
+  }
+
+  private toMember(raw: RawRow, plan: ColumnPlan, tab: string | undefined): MemberRowInput | undefined {
+    const profile = this.reader.profile;
+    let row = rowToMember(raw, plan, profile);
+    if (!row) return undefined;
+    if (tab) row.fields = { ...row.fields, tab, status: row.fields?.status || tab };
+    if (profile.rowDetail) row = withDetail(row, profile.rowDetail(raw.element));
+    return profile.finish ? profile.finish(row, raw) : row;
+  }
+
+  private emit(rows: readonly MemberRowInput[]): void {
+    if (rows.length === 0) return;
+    const parsed: MemberRow[] = [];
+    for (const row of rows) {
+      const result = MemberRow.safeParse(row);
+      if (result.success) parsed.push(result.data);
+    }
+    this.rowsEmitted += parsed.length;
+    if (parsed.length > 0) this.hooks.onRows(parsed);
+  }
+
+  private report(): void {
+    this.hooks.onProgress({ rows: this.rowsEmitted, page: this.page, pages: this.pages });
+  }
+
+  private async breathe(): Promise<void> {
+    this.report();
+    await this.hooks.yieldToPage();
+    this.checkStop();
+  }
+
+  /** Opens each contact in turn, reads what its detail says, and closes it again. */
+  private async walkDetails(pending: readonly PendingRow[]): Promise<void> {
+    const walk = this.reader.profile.detailWalk!;
+    if (this.doc !== this.liveDoc) {
+      this.emit(pending.map((item) => item.row));
+      return;
+    }
+    let previous = '';
+    for (const item of pending) {
+      this.checkStop();
+      const element = item.element.isConnected ? item.element : this.findRowElement(item.key);
+      let row = item.row;
+      if (element) {
+        clickElement(walk.opener(element));
+        let detail: Element | undefined;
+        for (let attempt = 0; attempt < SETTLE_ATTEMPTS && (!detail || isBusy(detail) || cleanText(detail.textContent) === previous); attempt++) {
+          await this.hooks.waitForChange(this.doc.body ?? this.doc, DETAIL_TIMEOUT_MS);
+          this.checkStop();
+          detail = walk.findDetail(this.doc, this.source.root);
+        }
+        if (detail) {
+          previous = cleanText(detail.textContent);
+          row = withDetail(row, walk.read(detail));
+          const closer = walk.closer(detail);
+          if (closer) clickElement(closer);
+          else pressEscape(detail);
+          await this.hooks.waitForChange(this.doc.body ?? this.doc, DETAIL_TIMEOUT_MS);
+          this.refindIfDetached();
+        }
+      }
+      this.emit([row]);
+      await this.breathe();
+    }
+  }
+
+  /** A row's element again after the list re-rendered, by the row's identity. */
+  private findRowElement(identity: string): Element | undefined {
+    this.refindIfDetached();
+    const plan = this.planFor(this.source, this.source.rowElements());
+    return this.source.rowElements().find((element) => {
+      const raw = this.source.readRow(element);
+      const row = raw && rowToMember(raw, plan, this.reader.profile);
+      return row !== undefined && identityOf(row) === identity;
+    });
+  }
+
+  /**
+   * Follows a pager, tab or "load more" control: loads a real link's page, clicks anything else.
+   * False when the list did not change (a last page whose "next" does nothing).
+   */
+  private async follow(control: Element): Promise<boolean> {
+    const before = this.fingerprint();
+    const target = followTarget(control, this.url);
+    if ('url' in target) {
+      let next: Document;
+      try {
+        next = await this.hooks.loadDocument(target.url);
+      } catch {
+        throw new ScanStop('page-load-failed');
+      }
+      this.checkStop();
+      this.doc = next;
+      this.url = target.url;
+      this.source = this.refind(next) ?? this.lost();
+      return this.fingerprint() !== before;
+    }
+    if (this.doc !== this.liveDoc) throw new ScanStop('needs-click');
+    clickElement(control);
+    for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
+      await this.hooks.waitForChange(changeRoot(this.source.root), CHANGE_TIMEOUT_MS);
+      this.checkStop();
+      this.refindIfDetached();
+      if (!isBusy(this.source.root) && this.fingerprint() !== before) return true;
+    }
+    return false;
+  }
+
+  /** The rows shown, in short: the first and last row and their count. */
+  private fingerprint(): string {
+    const rows = this.source.rowElements();
+    const text = (row: Element | undefined) => (row ? cleanText(row.textContent) : '');
+    return `${rows.length}|${text(rows[0])}|${text(rows[rows.length - 1])}`;
+  }
+
+  private lost(): never {
+    throw new ScanStop('roster-lost');
+  }
+
+  private refindIfDetached(): void {
+    if (this.source.root.isConnected) return;
+    this.source = this.refind(this.doc) ?? this.lost();
+  }
+
+  /** The same list in a (new or re-rendered) document: same signature, else same kind and most shared headers. */
+  private refind(doc: Document): RosterSource | undefined {
+    const sources = rankSources(doc, this.reader).map((entry) => entry.source);
+    const same = sources.find((source) => source.signature === this.source.signature);
+    if (same) return same;
+    const shared = (source: RosterSource) => source.headers.filter((header) => header && this.source.headers.includes(header)).length;
+    return sources.filter((source) => source.kind === this.source.kind).sort((a, b) => shared(b) - shared(a))[0] ?? sources[0];
+  }
+}
+
+function identityOf(row: MemberRowInput): string {
+  const id = (row.identifier || row.email || '').normalize('NFKC').toLowerCase();
+  return id ? `id:${id}` : `cells:${(row.cells ?? []).join('\u001f')}|${row.name}`;
+}
+
+function withDetail(row: MemberRowInput, detail: ContactDetail): MemberRowInput {
+  const next: MemberRowInput = { ...row, fields: { ...row.fields } };
+  if (detail.linkStatus && detail.linkStatus !== 'unknown') next.linkStatus = detail.linkStatus;
+  if (detail.isLineUser !== undefined) next.isLineUser = detail.isLineUser;
+  if (detail.contactKind) next.fields = { ...next.fields, contactKind: detail.contactKind };
+  if (!next.identifier && detail.identifier) next.identifier = detail.identifier;
+  if (!next.email && detail.email && detail.email !== next.identifier) next.email = detail.email;
+  return next;
+}
+
+function rowIndexOf(element: Element): number {
+  const index = Number(element.getAttribute('aria-rowindex'));
+  return Number.isFinite(index) && index > 0 ? index : 0;
+}
+
+function isSelected(element: Element): boolean {
+  return element.getAttribute('aria-selected') === 'true' || element.getAttribute('aria-current') === 'page' || /(^|[\s_-])(active|selected|current)($|[\s_-])/i.test(element.getAttribute('class') ?? '');
+}
+
+function isBusy(root: Element): boolean {
+  return !!root.closest('[aria-busy=true]') || !!root.querySelector('[aria-busy=true]');
+}
+
+/** Where a change shows up: the shadow root holding the list, else the document body. */
+function changeRoot(root: Element): Node {
+  const top = root.getRootNode();
+  return top.nodeType === 11 ? top : (root.ownerDocument.body ?? root.ownerDocument);
+}
+
+function clickElement(element: Element): void {
+  const clickable = element as Partial<HTMLElement>;
+  if (typeof clickable.click === 'function') clickable.click();
+  else element.dispatchEvent(new (element.ownerDocument.defaultView?.MouseEvent ?? MouseEvent)('click', { bubbles: true, cancelable: true }));
+}
+
+function pressEscape(target: Element): void {
+  const view = target.ownerDocument.defaultView;
+  const KeyboardEventClass = view?.KeyboardEvent ?? KeyboardEvent;
+  for (const node of [target, target.ownerDocument]) {
+    node.dispatchEvent(new KeyboardEventClass('keydown', { key: 'Escape', code: 'Escape', keyCode: 27, bubbles: true, cancelable: true } as KeyboardEventInit));
+  }
+}
+
+/** The element whose scrolling brings a virtual list's rows: the nearest scrollable ancestor of its rows, else the page. */
+function scrollContainer(source: RosterSource): Element | undefined {
+  const doc = source.root.ownerDocument;
+  const view = doc.defaultView;
+  const start = source.rowElements()[0] ?? source.root;
+  for (let element: Element | null = start; element; element = element.parentElement) {
+    if (element.scrollHeight <= element.clientHeight + 1) continue;
+    const overflow = view ? view.getComputedStyle(element).overflowY : '';
+    if (overflow === 'auto' || overflow === 'scroll' || overflow === 'overlay') return element;
+  }
+  const page = doc.scrollingElement;
+  return page && page.scrollHeight > page.clientHeight + 1 ? page : undefined;
+}

@@ -1,0 +1,147 @@
+import { AddressColumns, captionOf, type RawRow, type RosterSource } from './source';
+import { cleanText, nodeText } from './text';
+import { cellText } from './cell';
+import { findAddress } from './address';
+
+/** Decides whether a header text names a known column; given by the reader's synonym tables. */
+export type HeaderTest = (text: string) => boolean;
+
+const SAMPLE_ROWS = 50;
+
+/**
+ * A data table, or undefined for a layout table: marked presentational, holding other tables,
+ * a form laid out in rows, a single column, or rows of no common shape.
+ */
+export function tableSource(table: HTMLTableElement, isHeader: HeaderTest): RosterSource | undefined {
+  const role = table.getAttribute('role');
+  if (role === 'presentation' || role === 'none') return undefined;
+  if (table.querySelector('table')) return undefined;
+  const rows = table.rows;
+  if (rows.length === 0) return undefined;
+
+  const headerRows = findHeaderRows(table, isHeader);
+  const headers = headerGrid(headerRows);
+  const isBodyRow = (row: HTMLTableRowElement): boolean => {
+    if (headerRows.includes(row)) return false;
+    const section = row.parentElement?.tagName;
+    if (section === 'THEAD' || section === 'TFOOT') return false;
+    const cells = row.cells;
+    if (cells.length === 0) return false;
+    // A row holding only header cells repeats the header (or names a group); a lone spanning cell says "no data".
+    if (cells.length === 1 && cells[0]!.colSpan > 1) return false;
+    for (let i = 0; i < cells.length; i++) if (cells[i]!.tagName !== 'TH') return true;
+    return false;
+  };
+
+  const sample: HTMLTableRowElement[] = [];
+  for (let i = 0; i < rows.length && sample.length < SAMPLE_ROWS; i++) if (isBodyRow(rows[i]!)) sample.push(rows[i]!);
+  if (sample.length === 0) return undefined;
+  if (!looksLikeData(table, sample, headers.length)) return undefined;
+
+  const addressColumns = new AddressColumns();
+  return {
+    kind: 'table',
+    root: table,
+    caption: captionOf(table),
+    headers,
+    signature: `table|${headers.join('|')}`,
+    rowElements() {
+      const body: Element[] = [];
+      const all = table.rows;
+      for (let i = 0; i < all.length; i++) if (isBodyRow(all[i]!)) body.push(all[i]!);
+      return body;
+    },
+    readRow(element) {
+      return readTableRow(element as HTMLTableRowElement, addressColumns);
+    },
+  };
+}
+
+function readTableRow(row: HTMLTableRowElement, addressColumns: AddressColumns): RawRow {
+  const cells = row.cells;
+  const texts: string[] = [];
+  const elements: Element[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    texts.push(cellText(cell));
+    elements.push(cell);
+    // Spanned slots stay empty so that later cells keep their header's column.
+    for (let span = cell.colSpan; span > 1; span--) {
+      texts.push('');
+      elements.push(cell);
+    }
+  }
+  return { element: row, cells: texts, addresses: addressColumns.read(elements), elements };
+}
+
+/**
+ * Column headers of one or more header rows: each column takes the text of the lowest cell that
+ * covers it, so that a grouped header (ビジネスチャット over Chatwork アカウントID / Chatwork ID / Slack)
+ * and cells spanning both rows (名前) land in the right column.
+ */
+function headerGrid(rows: readonly HTMLTableRowElement[]): string[] {
+  const grid: string[][] = rows.map(() => []);
+  rows.forEach((row, r) => {
+    let column = 0;
+    for (const cell of Array.from(row.cells)) {
+      while (grid[r]![column] !== undefined) column++;
+      const text = headerText(cell);
+      const rowSpan = Math.max(1, Math.min(cell.rowSpan || 1, rows.length - r));
+      for (let dr = 0; dr < rowSpan; dr++) {
+        for (let dc = 0; dc < Math.max(1, cell.colSpan); dc++) grid[r + dr]![column + dc] = dc === 0 || dr > 0 ? text : '';
+      }
+      column += Math.max(1, cell.colSpan);
+    }
+  });
+  const width = Math.max(0, ...grid.map((line) => line.length));
+  return Array.from({ length: width }, (_, column) => {
+    for (let r = grid.length - 1; r >= 0; r--) {
+      const text = grid[r]![column];
+      if (text) return text;
+    }
+    return '';
+  });
+}
+
+/** A header cell's text; a sort button's accessible name when the cell shows only an icon. */
+function headerText(cell: Element): string {
+  return nodeText(cell) || cleanText(cell.getAttribute('aria-label')) || cleanText(cell.querySelector('[aria-label]')?.getAttribute('aria-label'));
+}
+
+/** The rows of thead, else a first row of header cells or of known header words. */
+function findHeaderRows(table: HTMLTableElement, isHeader: HeaderTest): HTMLTableRowElement[] {
+  const head = table.tHead;
+  const headRows = head ? Array.from(head.children).filter((row): row is HTMLTableRowElement => row.tagName === 'TR') : [];
+  if (headRows.length > 0) return headRows;
+  const first = table.rows[0];
+  if (!first || first.cells.length === 0) return [];
+  const cells = Array.from(first.cells);
+  if (cells.every((cell) => cell.tagName === 'TH' || cell.getAttribute('role') === 'columnheader')) return [first];
+  const texts = cells.map((cell) => nodeText(cell)).filter(Boolean);
+  if (texts.length >= 2 && !texts.some((text) => findAddress(text)) && texts.filter(isHeader).length * 2 >= texts.length) return [first];
+  return [];
+}
+
+function looksLikeData(table: HTMLTableElement, sample: HTMLTableRowElement[], headerCount: number): boolean {
+  const counts = sample.map((row) => row.cells.length);
+  const widest = Math.max(headerCount, ...counts);
+  if (widest < 2) return false;
+  const withControls = sample.filter((row) => row.querySelector('input:not([type=checkbox]):not([type=hidden]), select, textarea')).length;
+  if (withControls * 2 > sample.length) return false;
+  if (headerCount > 0 || table.caption) return true;
+  // Without a header, rows of one shape make a list; a layout grid of panels does not.
+  const modal = mostCommon(counts);
+  return sample.length >= 2 && counts.filter((count) => count === modal).length >= sample.length * 0.7;
+}
+
+function mostCommon(values: number[]): number {
+  const tally = new Map<number, number>();
+  let best = 0;
+  let bestCount = 0;
+  for (const value of values) {
+    const count = (tally.get(value) ?? 0) + 1;
+    tally.set(value, count);
+    if (count > bestCount) [best, bestCount] = [value, count];
+  }
+  return best;
+}
