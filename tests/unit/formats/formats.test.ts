@@ -131,7 +131,7 @@ describe('lineworks-bulk-modify', () => {
   });
 
   it('patches the edits, never the ID, never a blank over a value', () => {
-    const values = new Map([
+    const values = new Map<string, Record<string, string>>([
       ['taro@examplecorp', { 組織: '本社|営業部', ID: 'taro2', 電話番号: '' }],
       ['hanako@examplecorp', { 電話番号: '+81-3-1111-1111' }],
     ]);
