@@ -254,8 +254,11 @@ class RosterScan {
 
   /** One page: its rows, then every scroll step of a virtual list and every "load more". */
   private async readPage(tab: string | undefined): Promise<void> {
-    await this.readVisible(tab);
-    if (this.isVirtual()) await this.scrollThrough(tab);
+    if (this.isVirtual()) {
+      await this.scrollThrough(tab);
+    } else {
+      await this.readVisible(tab);
+    }
     for (;;) {
       const more = findLoadMore(this.source.root);
       if (!more || isDisabled(more)) break;
@@ -277,14 +280,15 @@ class RosterScan {
     const container = scrollContainer(this.source);
     if (!container) {
       this.incompleteReason ??= 'scroll-stalled';
-      return 0;
+      return this.readVisible(tab);
     }
-    let added = 0;
+    // From the top, so that rows come in roster order whatever the admin had scrolled to.
     if (container.scrollTop !== 0) {
       container.scrollTop = 0;
       await this.hooks.waitForChange(this.source.root, SCROLL_TIMEOUT_MS);
-      added += await this.readVisible(tab);
+      this.refindIfDetached();
     }
+    let added = await this.readVisible(tab);
     let lastIndex = 0;
     for (let stale = 0; stale < STALE_STEPS; ) {
       lastIndex = Math.max(lastIndex, ...this.source.rowElements().map(rowIndexOf));
@@ -299,7 +303,7 @@ class RosterScan {
       added += loaded;
       if (loaded === 0 && !moved) break;
       stale = loaded === 0 ? stale + 1 : 0;
-      this.report();
+      await this.breathe();
     }
     lastIndex = Math.max(lastIndex, ...this.source.rowElements().map(rowIndexOf));
     const { rowCount, declaredRows } = this.source;

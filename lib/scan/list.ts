@@ -153,6 +153,16 @@ export function cardValues(item: Element, isHeader: HeaderTest): CardValue[] {
   let pendingLabel = '';
   cells.forEach((cell, slot) => {
     if (cell.getAttribute('role') === 'button' && !cell.firstElementChild) return;
+    const terms = Array.from(cell.children).filter((child) => child.tagName === 'DT');
+    if (terms.length > 0) {
+      // A definition list inside the card: each term labels the description after it.
+      for (const term of terms) {
+        const description = term.nextElementSibling;
+        if (description?.tagName !== 'DD') continue;
+        values.push({ label: cleanText(term.textContent).replace(/[:：]$/, ''), slot, text: cellText(description), address: attributeAddress(description), element: description });
+      }
+      return;
+    }
     const text = cellText(cell);
     const labelText = text.replace(/[:：]$/, '').trim();
     if (/^(DT|TH|LABEL)$/.test(cell.tagName) || (/[:：]$/.test(text) && labelText.length <= 30)) {

@@ -1,0 +1,187 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { scanRoster } from '../../../lib/scan';
+import { html, recordingHooks, URL_HERE } from './hooks';
+
+const person = (n: number) => ({ name: `Person ${n}`, email: `p${n}@example.com` });
+const tableRows = (people: { name: string; email: string }[]) => people.map((p) => `<tr><td>${p.name}</td><td>${p.email}</td></tr>`).join('');
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => person(from + i));
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('pagination by a next button', () => {
+  /** A client-side pager: clicking 次へ renders the next page when the page "settles". */
+  function pagedTable(pages: number, perPage: number) {
+    let page = 1;
+    let pending = false;
+    html(`<table><thead><tr><th>名前</th><th>メール</th></tr></thead><tbody></tbody></table>
+      <nav class="pagination"><button id="next" aria-label="次のページ">›</button><span>1</span><span>2</span><span>${pages}</span></nav>`);
+    const render = () => {
+      document.querySelector('tbody')!.innerHTML = tableRows(range((page - 1) * perPage + 1, page * perPage));
+      const next = document.getElementById('next')!;
+      if (page === pages) next.setAttribute('disabled', '');
+    };
+    render();
+    document.getElementById('next')!.addEventListener('click', () => {
+      pending = true;
+    });
+    return {
+      settle: () => {
+        if (!pending) return;
+        pending = false;
+        page++;
+        render();
+      },
+    };
+  }
+
+  it('reads every page and stops at the disabled next button', async () => {
+    const pager = pagedTable(3, 4);
+    const recorder = recordingHooks({ onWait: pager.settle });
+    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    expect(result).toEqual({ complete: true, reason: undefined, pagesRead: 3 });
+    expect(recorder.rows.map((row) => row.identifier)).toEqual(range(1, 12).map((p) => p.email));
+    expect(recorder.progress.at(-1)).toEqual({ rows: 12, page: 3, pages: 3 });
+  });
+
+  it('stops when next brings nothing new', async () => {
+    html(`<table><tr><th>Name</th><th>Email</th></tr>${tableRows(range(1, 3))}</table><button>Next</button>`);
+    const recorder = recordingHooks();
+    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    expect(result.complete).toBe(true);
+    expect(result.pagesRead).toBe(1);
+    expect(recorder.rows).toHaveLength(3);
+  });
+});
+
+describe('pagination by links', () => {
+  const pageDoc = (n: number, last: number) => {
+    const next = n < last ? `<a rel="next" href="/people?page=${n + 1}">次へ</a>` : '<span class="disabled">次へ</span>';
+    return new DOMParser().parseFromString(`<table><tr><th>氏名</th><th>メール</th></tr>${tableRows(range(n * 10 - 9, n * 10))}</table>${next}`, 'text/html') as unknown as Document;
+  };
+
+  it('loads the next pages without navigating and follows rel=next to the end', async () => {
+    html(pageDoc(1, 3).body.innerHTML);
+    const recorder = recordingHooks({ loadDocument: async (url) => pageDoc(Number(new URL(url).searchParams.get('page')), 3) });
+    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    expect(result).toEqual({ complete: true, reason: undefined, pagesRead: 3 });
+    expect(recorder.loaded).toEqual(['https://intranet.example.test/people?page=2', 'https://intranet.example.test/people?page=3']);
+    expect(recorder.rows).toHaveLength(30);
+    expect(new Set(recorder.rows.map((row) => row.identifier)).size).toBe(30);
+  });
+
+  it('never follows a link to another origin, and reports a page that fails to load', async () => {
+    html(`<table><tr><th>Name</th><th>Email</th></tr>${tableRows(range(1, 2))}</table><a rel="next" href="/people?page=2">Next</a>`);
+    const failing = recordingHooks({ loadDocument: async () => Promise.reject(new Error('offline')) });
+    expect(await scanRoster(document, URL_HERE, { mode: 'roster' }, failing.hooks)).toEqual({ complete: false, reason: 'page-load-failed', pagesRead: 1 });
+    expect(failing.rows).toHaveLength(2);
+
+    html(`<table><tr><th>Name</th><th>Email</th></tr>${tableRows(range(1, 2))}</table><a rel="next" href="https://elsewhere.example/people?page=2">Next</a>`);
+    const clicked: string[] = [];
+    document.querySelector('a')!.addEventListener('click', (event) => {
+      event.preventDefault();
+      clicked.push('click');
+    });
+    const recorder = recordingHooks();
+    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    expect(recorder.loaded).toEqual([]);
+    expect(clicked).toEqual(['click']);
+    expect(result.complete).toBe(true);
+  });
+});
+
+describe('load more', () => {
+  it('presses もっと見る until it is gone, re-rendered rows counted once', async () => {
+    let shown = 5;
+    const render = () => {
+      // Every press re-renders the whole list: the rows already read must not come again.
+      document.querySelector('ul')!.innerHTML = range(1, shown)
+        .map((p) => `<li><span class="name">${p.name}</span> <span class="email">${p.email}</span></li>`)
+        .join('');
+      if (shown >= 12) document.querySelector('button')?.remove();
+    };
+    html('<ul></ul><button type="button">もっと見る</button>');
+    render();
+    let pressed = false;
+    document.querySelector('button')!.addEventListener('click', () => (pressed = true));
+    const recorder = recordingHooks({
+      onWait: () => {
+        if (!pressed) return;
+        pressed = false;
+        shown = Math.min(shown + 5, 12);
+        render();
+      },
+    });
+    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    expect(result.complete).toBe(true);
+    expect(recorder.rows.map((row) => row.identifier)).toEqual(range(1, 12).map((p) => p.email));
+  });
+});
+
+describe('virtual scrolling', () => {
+  /** A grid that renders only the rows in view of its scroll container, as virtualised grids do. */
+  function virtualGrid(total: number, visible: number, rowHeight = 20) {
+    html(`<div id="scroller" style="overflow-y: auto"><div role="grid" aria-rowcount="${total + 1}">
+      <div role="row" aria-rowindex="1"><div role="columnheader">Name</div><div role="columnheader">Email</div></div><div id="body"></div></div></div>`);
+    const scroller = document.getElementById('scroller')!;
+    let top = 0;
+    const render = () => {
+      const first = Math.floor(top / rowHeight);
+      document.getElementById('body')!.innerHTML = range(first + 1, Math.min(first + visible, total))
+        .map((p, i) => `<div role="row" aria-rowindex="${first + i + 2}"><div role="gridcell">${p.name}</div><div role="gridcell">${p.email}</div></div>`)
+        .join('');
+    };
+    Object.defineProperty(scroller, 'clientHeight', { value: visible * rowHeight });
+    Object.defineProperty(scroller, 'scrollHeight', { value: total * rowHeight });
+    Object.defineProperty(scroller, 'scrollTop', {
+      get: () => top,
+      set: (value: number) => {
+        top = Math.max(0, Math.min(value, total * rowHeight - visible * rowHeight));
+      },
+    });
+    render();
+    return { render, scroller };
+  }
+
+  it('scrolls the container until every declared row has been read, once each', async () => {
+    const grid = virtualGrid(500, 15);
+    grid.scroller.scrollTop = 2000;
+    grid.render();
+    const recorder = recordingHooks({ onWait: grid.render });
+    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    expect(result.complete).toBe(true);
+    expect(recorder.rows.map((row) => row.identifier)).toEqual(range(1, 500).map((p) => p.email));
+    expect(recorder.yields()).toBeGreaterThan(1);
+  });
+
+  it('stops and says so when scrolling brings no more rows', async () => {
+    const grid = virtualGrid(100, 10);
+    document.querySelector('[role=grid]')!.setAttribute('aria-rowcount', '200');
+    const recorder = recordingHooks({ onWait: grid.render });
+    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    expect(result).toMatchObject({ complete: false, reason: 'scroll-stalled' });
+    expect(recorder.rows).toHaveLength(100);
+  });
+});
+
+describe('identity and slices', () => {
+  it('keeps two rows with one address in one view, and emits in slices of a few hundred', async () => {
+    html(`<table><tr><th>Name</th><th>Email</th></tr>${tableRows(range(1, 700))}<tr><td>Shared inbox</td><td>p1@example.com</td></tr></table>`);
+    const recorder = recordingHooks();
+    await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    expect(recorder.rows).toHaveLength(701);
+    expect(recorder.rows.at(-1)!.name).toBe('Shared inbox');
+    expect(Math.max(...recorder.batches)).toBeLessThanOrEqual(300);
+  });
+
+  it('stops when cancelled and says so', async () => {
+    html(`<table><tr><th>Name</th><th>Email</th></tr>${tableRows(range(1, 1000))}</table>`);
+    const controller = new AbortController();
+    const recorder = recordingHooks({ signal: controller.signal });
+    recorder.hooks.onRows = () => controller.abort();
+    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    expect(result).toEqual({ complete: false, reason: 'cancelled', pagesRead: 0 });
+  });
+});
