@@ -6,6 +6,7 @@ import type { Member, Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
 import { ViewHeading } from './DashboardApp';
+import { Field } from './Field';
 import { formatTime, navigate, useAllSnapshots } from './hooks';
 import { CLASSIFICATION_LABEL, CONSOLE_LABEL } from './labels';
 import { LATEST, routeHash, type SnapshotRef } from './routes';
@@ -68,24 +69,26 @@ export function CompareView({ a, b }: { a?: SnapshotRef | undefined; b?: Snapsho
       <ViewHeading>{t('compareTitle')}</ViewHeading>
       <p className="subtitle muted">{t('compareIntro')}</p>
       <div className="card filters">
-        <label>
-          {t('compareBefore')}
-          <select value={before?.id ?? ''} onChange={(e) => pick('a', e.target.value)}>
+        <Field label={t('compareBefore')}>
+          {(id) => (
+            <select id={id} value={before?.id ?? ''} onChange={(e) => pick('a', e.target.value)}>
             <option value="">{t('choose')}</option>
             {(all ?? []).filter((s) => sameRoster(s, after) && s.id !== after?.id).map((s) => (
               <option key={s.id} value={s.id}>{snapshotOption(s, l, lang)}</option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('compareAfter')}
-          <select value={after?.id ?? ''} onChange={(e) => pick('b', e.target.value)}>
+          )}
+        </Field>
+        <Field label={t('compareAfter')}>
+          {(id) => (
+            <select id={id} value={after?.id ?? ''} onChange={(e) => pick('b', e.target.value)}>
             <option value="">{t('choose')}</option>
             {(all ?? []).filter((s) => sameRoster(s, before) && s.id !== before?.id).map((s) => (
               <option key={s.id} value={s.id}>{snapshotOption(s, l, lang)}</option>
             ))}
           </select>
-        </label>
+          )}
+        </Field>
       </div>
       {before && after && !sameRoster(before, after) && <p className="notice warn">{t('compareDifferentRosters')}</p>}
       {(!before || !after) && <p className="notice">{t('compareNeedTwo')}</p>}

@@ -7,6 +7,7 @@ import type { Member, Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
 import { ViewHeading } from './DashboardApp';
+import { Field } from './Field';
 import { downloadFile } from './download';
 import { EXPORT_FORMATS } from './formats';
 import { formatTime, navigate, useAllSnapshots, useSnapshot } from './hooks';
@@ -120,9 +121,9 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
       <ViewHeading>{t('exportTitle')}</ViewHeading>
       {snapshot === null && <p className="notice">{t('exportNoAudit')}</p>}
       <div className="card export-form">
-        <label className="field">
-          {t('exportAudit')}
-          <select
+        <Field label={t('exportAudit')}>
+          {(id) => (
+            <select id={id}
             value={snapshot?.id ?? ''}
             onChange={(e) => navigate({ view: 'export', snapshot: e.target.value, ...(formatId ? { format: formatId } : {}) })}
           >
@@ -133,10 +134,11 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          {t('exportFormat')}
-          <select
+          )}
+        </Field>
+        <Field label={t('exportFormat')}>
+          {(id) => (
+            <select id={id}
             value={format?.id ?? ''}
             onChange={(e) => navigate({ view: 'export', snapshot: snapshot?.id ?? snapshotRef, format: e.target.value })}
           >
@@ -145,7 +147,8 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
               <option key={f.id} value={f.id}>{l(f.label)}</option>
             ))}
           </select>
-        </label>
+          )}
+        </Field>
         {format && format.template !== 'none' && (
           <div className="field">
             <label htmlFor={`${ids}-template`}>{t('exportTemplate')}</label>
@@ -168,15 +171,16 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
         </fieldset>
         {format?.id === 'receptionist-employees' && (
           <>
-            <label className="field">
-              {t('exportChatworkRoster')}
-              <select value={chatworkId ?? ''} onChange={(e) => setChatworkChoice(e.target.value)}>
+            <Field label={t('exportChatworkRoster')}>
+              {(id) => (
+                <select id={id} value={chatworkId ?? ''} onChange={(e) => setChatworkChoice(e.target.value)}>
                 {chatworkAudits.length === 0 && <option value="">{t('joinNoAudit')}</option>}
                 {chatworkAudits.map((s) => (
                   <option key={s.id} value={s.id}>{s.tenant} · {formatTime(s.startedAt, lang)} ({s.counts.members.toLocaleString()})</option>
                 ))}
               </select>
-            </label>
+              )}
+            </Field>
             <fieldset className="field">
               <legend>{t('exportChatworkKind')}</legend>
               <label className="check">

@@ -13,6 +13,7 @@ import type { ConsoleId, MemberFinding, Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
 import { ViewHeading } from './DashboardApp';
+import { Field } from './Field';
 import { formatTime, useAllSnapshots } from './hooks';
 import { CONSOLE_LABEL } from './labels';
 
@@ -87,9 +88,9 @@ function JoinSection<Row>({ id, title, help, left, right, run, render }: {
   }, [leftId, rightId]);
 
   const picker = (side: 'left' | 'right', console: ConsoleId, value: string | undefined) => (
-    <label>
-      {l(CONSOLE_LABEL[console])}
-      <select value={value ?? ''} onChange={(e) => setChosen((c) => ({ ...c, [side]: e.target.value }))}>
+    <Field label={l(CONSOLE_LABEL[console])}>
+      {(id) => (
+        <select id={id} value={value ?? ''} onChange={(e) => setChosen((c) => ({ ...c, [side]: e.target.value }))}>
         {of(console).length === 0 && <option value="">{t('joinNoAudit')}</option>}
         {of(console).map((s: Snapshot) => (
           <option key={s.id} value={s.id}>
@@ -97,7 +98,8 @@ function JoinSection<Row>({ id, title, help, left, right, run, render }: {
           </option>
         ))}
       </select>
-    </label>
+      )}
+    </Field>
   );
 
   return (

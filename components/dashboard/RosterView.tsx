@@ -8,6 +8,7 @@ import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
 import { ClassificationCounts } from '../ClassificationCounts';
 import { ViewHeading } from './DashboardApp';
+import { Field } from './Field';
 import { BarChart, SplitChart } from './charts';
 import { formatTime, useSnapshot } from './hooks';
 import { CLASSIFICATION_LABEL, CONSOLE_LABEL, LINK_STATUS_LABEL, SEVERITY_ORDER } from './labels';
@@ -160,46 +161,51 @@ function RosterTable({ snapshot, initialFinding }: { snapshot: Snapshot; initial
     <section className="card roster" aria-labelledby="roster-table-heading">
       <h2 id="roster-table-heading">{t('rosterMembers')}</h2>
       <div className="filters" role="search" aria-label={t('filters')}>
-        <label>
-          {t('filterText')}
-          <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('filterTextPlaceholder')} />
-        </label>
-        <label>
-          {t('colClassification')}
-          <select value={filter.classification ?? ''} onChange={(e) => setField('classification', e.target.value)}>
+        <Field label={t('filterText')}>
+          {(id) => (
+            <input id={id} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('filterTextPlaceholder')} />
+          )}
+        </Field>
+        <Field label={t('colClassification')}>
+          {(id) => (
+            <select id={id} value={filter.classification ?? ''} onChange={(e) => setField('classification', e.target.value)}>
             <option value="">{t('all')}</option>
             {Classification.options.map((c) => (
               <option key={c} value={c}>{l(CLASSIFICATION_LABEL[c])}</option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('colLinkStatus')}
-          <select value={filter.linkStatus ?? ''} onChange={(e) => setField('linkStatus', e.target.value)}>
+          )}
+        </Field>
+        <Field label={t('colLinkStatus')}>
+          {(id) => (
+            <select id={id} value={filter.linkStatus ?? ''} onChange={(e) => setField('linkStatus', e.target.value)}>
             <option value="">{t('all')}</option>
             {LinkStatus.options.map((s) => (
               <option key={s} value={s}>{l(LINK_STATUS_LABEL[s])}</option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('filterFinding')}
-          <select value={filter.findingId ?? ''} onChange={(e) => setField('findingId', e.target.value)}>
+          )}
+        </Field>
+        <Field label={t('filterFinding')}>
+          {(id) => (
+            <select id={id} value={filter.findingId ?? ''} onChange={(e) => setField('findingId', e.target.value)}>
             <option value="">{t('all')}</option>
             {(filter.findingId && !findingOptions.some((r) => r.id === filter.findingId) ? [...findingOptions, findingRule(filter.findingId)] : findingOptions).map((rule) => (
               <option key={rule.id} value={rule.id}>{l(rule.title)} ({(snapshot.counts.findings[rule.id] ?? 0).toLocaleString()})</option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('colDomain')}
-          <select value={filter.domain ?? ''} onChange={(e) => setField('domain', e.target.value)}>
+          )}
+        </Field>
+        <Field label={t('colDomain')}>
+          {(id) => (
+            <select id={id} value={filter.domain ?? ''} onChange={(e) => setField('domain', e.target.value)}>
             <option value="">{t('all')}</option>
             {(domains ?? []).slice(0, 500).map((d) => (
               <option key={d.domain} value={d.domain}>{(d.domainDisplay || t('noDomain'))} ({d.total.toLocaleString()})</option>
             ))}
           </select>
-        </label>
+          )}
+        </Field>
       </div>
       <p className="result-count" role="status" aria-live="polite">
         {paged.total === undefined ? t('loading') : t('rosterShowing', { n: paged.total.toLocaleString(), total: snapshot.counts.members.toLocaleString() })}

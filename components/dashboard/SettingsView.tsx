@@ -7,6 +7,7 @@ import { reclassifyMembers } from '@/lib/roster';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
 import { ViewHeading } from './DashboardApp';
+import { Field } from './Field';
 
 /** Re-classifies and counts the members whose classification, link status or findings came out different. */
 async function applyAndCount(tenant: string, policy: DomainPolicy): Promise<{ snapshots: number; changed: number }> {
@@ -45,9 +46,9 @@ export function SettingsView() {
       <p className="subtitle muted">{t('settingsIntro')}</p>
       <section className="card" aria-labelledby="policy-heading">
         <h2 id="policy-heading">{tenant === DEFAULT_POLICY_TENANT ? t('policyDefaultTitle') : t('policyTenantTitle', { tenant })}</h2>
-        <label className="field">
-          {t('policyAppliesTo')}
-          <select value={tenant} onChange={(e) => setTenant(e.target.value)}>
+        <Field label={t('policyAppliesTo')}>
+          {(id) => (
+            <select id={id} value={tenant} onChange={(e) => setTenant(e.target.value)}>
             <option value={DEFAULT_POLICY_TENANT}>{t('policyDefaultOption')}</option>
             {(tenants ?? []).map((name) => (
               <option key={name} value={name}>
@@ -55,7 +56,8 @@ export function SettingsView() {
               </option>
             ))}
           </select>
-        </label>
+          )}
+        </Field>
         <p className="muted small">{tenant === DEFAULT_POLICY_TENANT ? t('policyDefaultHelp') : t('policyTenantHelp')}</p>
         <PolicyForm key={tenant} tenant={tenant} />
       </section>

@@ -1,0 +1,214 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startSession, type Session } from './harness';
+
+const BACKUP = resolve(import.meta.dirname, '../fixtures/backups/dashboard.json');
+const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
+
+async function restoreFixture(session: Session): Promise<Page> {
+  const page = await session.openDashboard('#/data');
+  await page.getByLabel(/Restore from backup|バックアップから復元/).setInputFiles(BACKUP);
+  await page.getByText(/Restored 5 audits|5 件の監査結果/).waitFor();
+  return page;
+}
+
+async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => {
+    location.hash = h;
+  }, hash);
+}
+
+/** Serious and critical axe-core violations of the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  // The extension page's CSP refuses injected script tags; evaluating the source through the debugger is allowed.
+  await page.evaluate(`${readFileSync(AXE, 'utf8')}\n;0`);
+  const results = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return results
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+async function marks(page: Page, name: string): Promise<number> {
+  return page.evaluate((n) => performance.getEntriesByName(n, 'mark').length, name);
+}
+
+describe('dashboard (English)', () => {
+  let session: Session;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await startSession();
+    page = await restoreFixture(session);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('lists the restored audits by console and tenant, marking the incomplete one with its reason', async () => {
+    await go(page, '#/snapshots');
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
+      'RECEPTIONIST employees · example.co.jp',
+      'Chatwork users · example.co.jp',
+      'LINE WORKS contacts · example.co.jp',
+      'LINE WORKS members · example.co.jp',
+    ]);
+    const contacts = page.getByRole('region', { name: 'LINE WORKS contacts · example.co.jp' });
+    await expect.poll(() => contacts.getByText('Incomplete').count()).toBe(1);
+    await expect.poll(() => contacts.getByText('The next page did not load (page 3 of 4).').count()).toBe(1);
+    // The trend of a roster audited twice is a picture with its numbers spoken.
+    const trend = page.getByRole('img', { name: /Members across audits/ });
+    expect(await trend.getAttribute('aria-label')).toContain('Members 7');
+    expect(await trend.getAttribute('aria-label')).toContain('Members 10');
+  });
+
+  it('moves focus to the main heading on route change and offers a skip link', async () => {
+    await go(page, '#/settings');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Domain policy');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to main content' });
+    expect(await skip.count()).toBe(1);
+  });
+
+  it('shows a roster in a virtualised table, filters it and emits the benchmark marks', async () => {
+    await go(page, '#/snapshots/lw-members-2');
+    const table = page.getByRole('table', { name: 'Members', exact: true });
+    await expect.poll(() => table.getByRole('row').count()).toBe(11);
+    await expect.poll(() => marks(page, 'roster-first-rows')).toBe(1);
+
+    await page.getByRole('searchbox', { name: 'Search' }).fill('evil.example');
+    await expect.poll(() => table.getByRole('row').count()).toBe(3);
+    await expect.poll(() => marks(page, 'roster-filter-applied')).toBe(1);
+    // Untrusted cells are text: the would-be markup shows as written and no image element appears.
+    expect(await table.getByRole('button', { name: '<img src=x onerror=alert(1)>' }).count()).toBe(1);
+    expect(await page.locator('.vtable img').count()).toBe(0);
+
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await page.getByLabel('Finding', { exact: true }).selectOption('alias-address');
+    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    await expect.poll(() => marks(page, 'roster-filter-applied')).toBe(3);
+
+    await table.getByRole('button', { name: 'Alias Taro' }).click();
+    const detail = page.getByRole('complementary', { name: 'Alias Taro' });
+    await expect.poll(() => detail.getByText('Alias (plus) address', { exact: false }).count()).toBeGreaterThan(0);
+    expect(await detail.getByRole('rowheader', { name: '組織' }).count()).toBe(1);
+  });
+
+  it('sorts by a column header', async () => {
+    await go(page, '#/snapshots/lw-members-1');
+    const table = page.getByRole('table', { name: 'Members', exact: true });
+    await expect.poll(() => table.getByRole('row').count()).toBe(8);
+    await table.getByRole('button', { name: /Name/ }).click();
+    await table.getByRole('button', { name: /Name/ }).click();
+    await expect.poll(() => table.getByRole('columnheader', { name: /Name/ }).getAttribute('aria-sort')).toBe('descending');
+  });
+
+  it('saves the default domain policy and re-classifies the stored audits at once', async () => {
+    await go(page, '#/settings');
+    await page.getByLabel('Internal domains').fill('example.co.jp\nbad..domain, co.jp');
+    await expect.poll(() => page.getByText('2 entries are not valid').count()).toBe(1);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved.' }).textContent()).toMatch(/5 audits re-classified; \d+ members changed/);
+    const { snapshot, members } = await session.readSnapshot('lw-members-2');
+    // example.co.jp and its subdomain sales.example.co.jp are internal; partner and evil hosts are not.
+    expect(snapshot.counts.internal).toBe(7);
+    expect(members.find((m) => m.identifier === 'ichiro.suzuki@sales.example.co.jp')?.classification).toBe('internal');
+    expect(members.find((m) => m.identifier === 'lee@partner.example.com')?.classification).toBe('external');
+  });
+
+  it('compares two audits of the same roster', async () => {
+    await go(page, '#/compare?a=lw-members-1&b=lw-members-2');
+    await expect.poll(() => page.getByRole('heading', { name: /^Joined \(/ }).textContent()).toBe('Joined (4)');
+    expect(await page.getByRole('heading', { name: /^Left \(/ }).textContent()).toBe('Left (1)');
+    await expect.poll(() => page.getByRole('heading', { name: /^Changed \(/ }).textContent()).toBe('Changed (1)');
+    expect(await page.getByText('status: 登録待ち → 使用中').count()).toBe(1);
+  });
+
+  it('joins RECEPTIONIST with Chatwork and proposes the missing account ID', async () => {
+    await go(page, '#/join');
+    const section = page.getByRole('region', { name: 'RECEPTIONIST × Chatwork' });
+    await expect.poll(() => section.getByRole('cell', { name: '1000002', exact: true }).count()).toBe(1);
+  });
+
+  it('downloads the audit report through the page and logs the export', async () => {
+    await go(page, '#/export?snapshot=lw-members-2&format=audit-report');
+    const download = page.getByRole('button', { name: /Download/ });
+    await expect.poll(() => download.isEnabled()).toBe(true);
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    const bytes = readFileSync(await file.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    const lines = text.split('\r\n').filter((line) => line !== '');
+    expect(lines[0]!.startsWith('console,source_url,name,identifier,email,domain,classification,link_status,findings')).toBe(true);
+    expect(lines).toHaveLength(11);
+    expect(file.suggestedFilename()).toMatch(/^audit-report-.*\.csv$/);
+    const logged = await page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          const open = indexedDB.open('roster-audit');
+          open.onsuccess = () => {
+            const request = open.result.transaction('exports').objectStore('exports').count();
+            request.onsuccess = () => done(request.result);
+          };
+        }),
+    );
+    expect(logged).toBe(1);
+  });
+
+  it('downloads a backup and refuses a file that is not one', async () => {
+    await go(page, '#/data');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup' }).click()]);
+    const backup = JSON.parse(readFileSync(await file.path(), 'utf8')) as { format: string; tables: { snapshots: unknown[] } };
+    expect(backup.format).toBe('roster-audit-backup');
+    expect(backup.tables.snapshots).toHaveLength(5);
+    await page.getByLabel('Restore from backup').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+    await expect.poll(() => page.getByText('This file is not a Roster Audit backup.').count()).toBe(1);
+  });
+
+  it('has no serious or critical accessibility violation in any view', async () => {
+    const views = ['#/snapshots', '#/snapshots/lw-members-2', '#/findings?snapshot=lw-members-2', '#/settings', '#/compare', '#/join', '#/export?snapshot=latest&format=audit-report', '#/data'];
+    for (const hash of views) {
+      await go(page, hash);
+      await page.waitForTimeout(400);
+      expect({ hash, violations: await seriousViolations(page) }).toEqual({ hash, violations: [] });
+    }
+  });
+
+  it('deletes one audit after confirmation, then everything', async () => {
+    await go(page, '#/snapshots');
+    await page.getByRole('button', { name: /^Delete the audit of/ }).first().click();
+    await page.getByRole('group').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(async () => (await session.listSnapshots()).length).toBe(4);
+    await go(page, '#/data');
+    await page.getByRole('button', { name: 'Delete everything…' }).click();
+    await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await expect.poll(async () => (await session.listSnapshots()).length).toBe(0);
+  });
+});
+
+describe('dashboard (Japanese)', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await startSession({ lang: 'ja' });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('speaks Japanese and stays accessible', async () => {
+    const page = await restoreFixture(session);
+    expect(await page.getByRole('navigation').getByRole('link', { name: '監査結果' }).count()).toBe(1);
+    await go(page, '#/snapshots/lw-members-2');
+    await expect.poll(() => page.getByRole('table', { name: 'メンバー一覧', exact: true }).getByRole('row').count()).toBe(11);
+    expect(await seriousViolations(page)).toEqual([]);
+    await go(page, '#/settings');
+    await page.getByLabel('社内ドメイン').fill('example.co.jp');
+    await page.getByRole('button', { name: /保存/ }).click();
+    await expect.poll(() => page.getByText(/保存しました。5 件の監査結果を再分類/).count()).toBe(1);
+  });
+});
