@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { logExport, membersOf } from '@/lib/db';
 import type { OutputEncoding } from '@/lib/csv/encode';
-import type { BuildResult, ExportFormat, FormatInput } from '@/lib/formats/types';
+import type { BuildResult, ExportFormat, FormatInput } from '@/lib/formats';
 import type { Member, Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';

@@ -1,6 +1,4 @@
-import { auditReport } from '@/lib/formats/audit-report';
-import { linkInvitations } from '@/lib/formats/link-invitations';
-import type { ExportFormat } from '@/lib/formats/types';
+import { FORMATS, type ExportFormat } from '@/lib/formats';
 
-/** The export formats the view offers. Temporary: the registry (lib/formats/index.ts) replaces this list when it lands. */
-export const EXPORT_FORMATS: readonly ExportFormat[] = [auditReport, linkInvitations];
+/** Every export format, in the registry's order (the audit report first). */
+export const EXPORT_FORMATS: readonly ExportFormat[] = Object.values(FORMATS);

@@ -160,6 +160,28 @@ describe('dashboard (English)', () => {
     expect(logged).toBe(1);
   });
 
+  it('writes Shift_JIS when asked', async () => {
+    await go(page, '#/export?snapshot=lw-members-1&format=audit-report');
+    await page.getByRole('radio', { name: 'Shift_JIS' }).check();
+    const download = page.getByRole('button', { name: /Download/ });
+    await expect.poll(() => download.isEnabled()).toBe(true);
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    const text = new TextDecoder('shift_jis').decode(readFileSync(await file.path()));
+    expect(text.startsWith('console,source_url,name')).toBe(true);
+    expect(text).toContain('山田 太郎');
+  });
+
+  it('patches a RECEPTIONIST template with the account IDs Chatwork knows, keeping every other byte', async () => {
+    await go(page, '#/export?snapshot=rc-employees-1&format=receptionist-employees');
+    const template = '\uFEFF名前,メールアドレス,チャットワーク アカウントID\r\n山田 太郎,taro.yamada@example.co.jp,1000001\r\n佐藤 花子,hanako.sato@example.co.jp,\r\n';
+    await page.getByLabel('Template').setInputFiles({ name: 'employees.csv', mimeType: 'text/csv', buffer: Buffer.from(template, 'utf8') });
+    const download = page.getByRole('button', { name: /Download/ });
+    await expect.poll(() => download.isEnabled()).toBe(true);
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    const text = readFileSync(await file.path(), 'utf8');
+    expect(text).toBe(template.replace('hanako.sato@example.co.jp,', 'hanako.sato@example.co.jp,1000002'));
+  });
+
   it('downloads a backup and refuses a file that is not one', async () => {
     await go(page, '#/data');
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup' }).click()]);
