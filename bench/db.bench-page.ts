@@ -70,6 +70,25 @@ function rawRead(db: IDBDatabase, snapshotId: string): Promise<unknown[]> {
   return request(store.getAll(IDBKeyRange.bound([snapshotId, -Infinity], [snapshotId, []])));
 }
 
+/**
+ * Median time of each contender over `runs` rounds, `prepare` before each round. The order alternates,
+ * so neither always runs first (or pays for the other's garbage).
+ */
+async function alternating(
+  runs: number,
+  prepare: () => Promise<void>,
+  contenders: { raw: () => Promise<unknown>; dexie: () => Promise<unknown> },
+): Promise<{ raw: number; dexie: number }> {
+  const times = { raw: [] as number[], dexie: [] as number[] };
+  for (let round = 0; round < runs; round++) {
+    await prepare();
+    const order: ('raw' | 'dexie')[] = round % 2 === 0 ? ['raw', 'dexie'] : ['dexie', 'raw'];
+    for (const name of order) times[name].push(await medianMs(1, contenders[name]));
+  }
+  const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+  return { raw: median(times.raw), dexie: median(times.dexie) };
+}
+
 /** Writes and reads a 100,000-member snapshot with the cache's own functions and with plain IndexedDB. */
 export async function runDbBench(): Promise<BenchFigure[]> {
   const { snapshot, members } = benchRoster('bench');
@@ -89,28 +108,25 @@ export async function runDbBench(): Promise<BenchFigure[]> {
     raw = await openRawLike(`bench-raw-${run}`, dexie);
   };
 
-  const writeTimes = { dexie: [] as number[], raw: [] as number[] };
-  for (let i = 0; i < RUNS; i++) {
-    await fresh();
-    // Alternate which goes first, so neither always pays for the other's garbage.
-    const measureRaw = async () => writeTimes.raw.push(await medianMs(1, () => rawWrite(raw, snapshot, members)));
-    const measureDexie = async () => writeTimes.dexie.push(await medianMs(1, () => saveSnapshot(dexie, snapshot, members)));
-    for (const measure of i % 2 === 0 ? [measureRaw, measureDexie] : [measureDexie, measureRaw]) await measure();
-  }
-  const readRaw = await medianMs(RUNS, async () => {
-    if ((await rawRead(raw, 'bench')).length !== MEMBERS) throw new Error('raw read lost rows');
+  const writes = await alternating(RUNS, fresh, {
+    raw: () => rawWrite(raw, snapshot, members),
+    dexie: () => saveSnapshot(dexie, snapshot, members),
   });
-  const readDexie = await medianMs(RUNS, async () => {
-    if ((await membersOf(dexie, 'bench').toArray()).length !== MEMBERS) throw new Error('Dexie read lost rows');
+  const reads = await alternating(RUNS, async () => {}, {
+    raw: async () => {
+      if ((await rawRead(raw, 'bench')).length !== MEMBERS) throw new Error('raw read lost rows');
+    },
+    dexie: async () => {
+      if ((await membersOf(dexie, 'bench').toArray()).length !== MEMBERS) throw new Error('Dexie read lost rows');
+    },
   });
   dexie.close();
   raw.close();
   await deleteDatabase(`bench-dexie-${run}`);
   await deleteDatabase(`bench-raw-${run}`);
 
-  const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
   return [
-    { name: 'db.save-snapshot.100k-members', value: median(writeTimes.dexie), unit: 'ms', baseline: median(writeTimes.raw), target: TARGET },
-    { name: 'db.read-snapshot.100k-members', value: readDexie, unit: 'ms', baseline: readRaw, target: TARGET },
+    { name: 'db.save-snapshot.100k-members', value: writes.dexie, unit: 'ms', baseline: writes.raw, target: TARGET },
+    { name: 'db.read-snapshot.100k-members', value: reads.dexie, unit: 'ms', baseline: reads.raw, target: TARGET },
   ];
 }
