@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { countsByDomain, type MemberFilter, type MemberSortField } from '@/lib/db';
+import { countsByDomain, type DomainCount, type MemberFilter, type MemberSortField } from '@/lib/db';
 import { findingRule, FINDING_RULES } from '@/lib/findings';
 import { Classification, LinkStatus, type FindingId, type Member, type Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
@@ -23,6 +23,8 @@ const TOP_DOMAINS = 10;
 export function RosterView({ snapshotRef, initialFinding }: { snapshotRef: SnapshotRef; initialFinding?: FindingId | undefined }) {
   const { t, l, lang } = useI18n();
   const snapshot = useSnapshot(snapshotRef);
+  // One pass over the roster serves both the domain chart and the domain filter.
+  const domains = useLiveQuery(async () => (snapshot ? countsByDomain(rosterDb(), snapshot.id) : undefined), [snapshot?.id]);
   if (snapshot === undefined) return <p className="muted">{t('loading')}</p>;
   if (snapshot === null) {
     return (
@@ -53,15 +55,14 @@ export function RosterView({ snapshotRef, initialFinding }: { snapshotRef: Snaps
           <strong>{t('incomplete')}</strong> {snapshot.incompleteReason || t('incompleteNoReason')}
         </p>
       )}
-      <RosterOverview snapshot={snapshot} />
-      <RosterTable snapshot={snapshot} initialFinding={initialFinding} />
+      <RosterOverview snapshot={snapshot} domains={domains} />
+      <RosterTable snapshot={snapshot} domains={domains} initialFinding={initialFinding} />
     </>
   );
 }
 
-function RosterOverview({ snapshot }: { snapshot: Snapshot }) {
+function RosterOverview({ snapshot, domains }: { snapshot: Snapshot; domains: DomainCount[] | undefined }) {
   const { t, l } = useI18n();
-  const domains = useLiveQuery(() => countsByDomain(rosterDb(), snapshot.id), [snapshot.id]);
   const findings = (Object.entries(snapshot.counts.findings) as [FindingId, number][])
     .filter(([, n]) => n > 0)
     .sort((a, b) => SEVERITY_ORDER[findingRule(a[0]).severity] - SEVERITY_ORDER[findingRule(b[0]).severity] || b[1] - a[1]);
@@ -103,13 +104,12 @@ function RosterOverview({ snapshot }: { snapshot: Snapshot }) {
 
 type Column = { id: string; label: string; sort?: MemberSortField };
 
-function RosterTable({ snapshot, initialFinding }: { snapshot: Snapshot; initialFinding?: FindingId | undefined }) {
+function RosterTable({ snapshot, domains, initialFinding }: { snapshot: Snapshot; domains: DomainCount[] | undefined; initialFinding?: FindingId | undefined }) {
   const { t, l } = useI18n();
   const [filter, setFilter] = useState<MemberFilter>(initialFinding ? { findingId: initialFinding } : {});
   const [text, setText] = useState('');
   const [sort, setSort] = useState<MemberSort>({ field: 'index', direction: 'asc' });
   const [selected, setSelected] = useState<Member | null>(null);
-  const domains = useLiveQuery(() => countsByDomain(rosterDb(), snapshot.id), [snapshot.id]);
 
   // Typing does not re-query the roster on every key; the filter follows a moment after.
   useEffect(() => {
