@@ -71,15 +71,17 @@ export function rowToMember(raw: RawRow, plan: ColumnPlan, rules: ColumnRules): 
   const text: Partial<Record<ColumnRole, string>> = {};
   const address: Partial<Record<ColumnRole, string>> = {};
   let looseAddress = '';
-  plan.roles.forEach((role, column) => {
+  const { roles } = plan;
+  for (let column = 0; column < roles.length; column++) {
+    const role = roles[column];
     const cellAddress = raw.addresses[column] ?? '';
     if (!role || role === 'name') looseAddress ||= cellAddress;
-    if (!role) return;
+    if (!role) continue;
     const cell = raw.elements?.[column];
     const shown = raw.cells[column] ?? '';
     text[role] = cell && role === 'name' ? nameInCell(cell, shown) : cell && role === 'organisation' ? pathInCell(cell, shown) : shown;
-    address[role] = cellAddress;
-  });
+    if (cellAddress) address[role] = cellAddress;
+  }
   const name = text.name || [text.familyName, text.givenName].filter(Boolean).join(' ');
   const shownEmail = text.email ? findAddress(text.email) : '';
   // An address only in a link or title: the email column's own, else one on the name or an unlabeled cell.
@@ -88,45 +90,58 @@ export function rowToMember(raw: RawRow, plan: ColumnPlan, rules: ColumnRules): 
   if (!name && !identifier) return undefined;
 
   const fields: Partial<Record<FieldKey, string>> = {};
-  for (const role of plan.roles) {
+  for (const role of roles) {
     if (!role || role === 'name' || role === 'familyName' || role === 'givenName' || role === 'identifier' || role === 'email') continue;
-    const value = fieldValue(role, text[role] ?? '', address[role] ?? '');
-    if (value) Object.assign(fields, value);
+    const cell = text[role];
+    // An empty yes/no cell says "no": the column is there and shows no link.
+    if (cell || address[role] || role === 'calendarLinked' || role === 'zoomLinked') setField(fields, role, cell ?? '', address[role] ?? '');
   }
-  const row: MemberRowInput = { name, identifier, fields, cells: raw.cells.slice(0, MAX_CELLS_PER_ROW) };
+  const row: MemberRowInput = { name, identifier, fields, cells: raw.cells.length > MAX_CELLS_PER_ROW ? raw.cells.slice(0, MAX_CELLS_PER_ROW) : raw.cells };
   if (email && email !== identifier) row.email = email;
   return row;
 }
 
 /** A console field from a cell: yes/no fields and meeting tools folded, addresses found in link cells. */
-function fieldValue(role: FieldKey, cell: string, cellAddress: string): Partial<Record<FieldKey, string>> | undefined {
+function setField(fields: Partial<Record<FieldKey, string>>, role: FieldKey, cell: string, cellAddress: string): void {
   switch (role) {
     case 'calendarLinked': {
       const linkedAddress = findAddress(cell) || cellAddress;
-      if (linkedAddress) return { calendarLinked: 'yes', calendarAddress: linkedAddress };
-      return yesNo(cell, 'calendarLinked');
+      if (linkedAddress) {
+        fields.calendarLinked = 'yes';
+        fields.calendarAddress = linkedAddress;
+      } else {
+        setYesNo(fields, role, cell);
+      }
+      return;
     }
-    case 'zoomLinked': {
-      if (/^https?:\/\//i.test(cell)) return { zoomLinked: 'yes', personalMeetingUrl: cell };
-      return yesNo(cell, 'zoomLinked');
-    }
+    case 'zoomLinked':
+      if (/^https?:\/\//i.test(cell)) {
+        fields.zoomLinked = 'yes';
+        fields.personalMeetingUrl = cell;
+      } else {
+        setYesNo(fields, role, cell);
+      }
+      return;
     case 'calendarAddress': {
       const linkedAddress = findAddress(cell) || cellAddress;
-      return linkedAddress ? { calendarAddress: linkedAddress, calendarLinked: 'yes' } : cell ? { calendarAddress: cell } : undefined;
+      if (linkedAddress) fields.calendarLinked = 'yes';
+      if (linkedAddress || cell) fields.calendarAddress = linkedAddress || cell;
+      return;
     }
     case 'meetingTool':
-      return cell ? { meetingTool: meetingTool(cell) } : undefined;
+      if (cell) fields.meetingTool = meetingTool(cell);
+      return;
     case 'personalMeetingUrl':
-      return cell && !NO.test(cell) ? { personalMeetingUrl: cell } : undefined;
+      if (cell && !NO.test(cell)) fields.personalMeetingUrl = cell;
+      return;
     default:
-      return cell ? { [role]: cell } : undefined;
+      if (cell) fields[role] = cell;
   }
 }
 
-function yesNo(cell: string, key: 'calendarLinked' | 'zoomLinked'): Partial<Record<FieldKey, string>> | undefined {
-  if (YES.test(cell)) return { [key]: 'yes' };
-  if (NO.test(cell)) return { [key]: 'no' };
-  return undefined;
+function setYesNo(fields: Partial<Record<FieldKey, string>>, key: 'calendarLinked' | 'zoomLinked', cell: string): void {
+  if (YES.test(cell)) fields[key] = 'yes';
+  else if (NO.test(cell)) fields[key] = 'no';
 }
 
 export function meetingTool(text: string): string {

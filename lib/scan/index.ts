@@ -88,8 +88,9 @@ interface Ranked {
 function rankSources(doc: Document, reader: Reader): Ranked[] {
   const ranked: Ranked[] = [];
   for (const source of discoverSources(doc, reader.isHeader)) {
-    const elements = source.rowElements();
-    const sample = elements.slice(0, SAMPLE_ROWS).map((element) => source.readRow(element)).filter((raw) => raw !== undefined);
+    const elements = source.size ? undefined : source.rowElements();
+    const size = source.size?.() ?? elements!.length;
+    const sample = sampleRows(source, elements);
     if (sample.length === 0) continue;
     const plan = planColumns(source.headers, sample, reader.profile, reader.tables);
     const withAddress = sample.filter((raw) => raw.addresses.some(Boolean) || raw.cells.some((cell) => findAddress(cell))).length;
@@ -100,10 +101,21 @@ function rankSources(doc: Document, reader: Reader): Ranked[] {
       Math.min(knownHeaders, 6) * 5 +
       (roles.has('name') || roles.has('familyName') ? 10 : 0) +
       (roles.has('identifier') || roles.has('email') ? 10 : 0) +
-      Math.min(elements.length, 500) / 25;
-    ranked.push({ source, rows: elements.length, sample, score });
+      Math.min(size, 500) / 25;
+    ranked.push({ source, rows: size, sample, score });
   }
   return ranked.sort((a, b) => b.score - a.score);
+}
+
+/** The first rows of a list, read; without listing every row of a large table. */
+function sampleRows(source: RosterSource, elements?: readonly Element[]): RawRow[] {
+  const sample: RawRow[] = [];
+  for (const element of elements ?? source.rowElements(SAMPLE_ROWS)) {
+    const raw = source.readRow(element);
+    if (raw) sample.push(raw);
+    if (sample.length >= SAMPLE_ROWS) break;
+  }
+  return sample;
 }
 
 function candidateLabel({ source }: Ranked): string {
@@ -176,7 +188,8 @@ interface PendingRow {
 }
 
 class RosterScan {
-  private readonly seen = new Set<string>();
+  /** By page (and tab): how many rows of each identity have been emitted. */
+  private readonly seen = new Map<string, Map<string, number>>();
   private readonly plans = new Map<string, ColumnPlan>();
   private rowsEmitted = 0;
   private pagesRead = 0;
@@ -318,6 +331,9 @@ class RosterScan {
     const elements = source.rowElements();
     const plan = this.planFor(source, elements);
     const inThisPass = new Map<string, number>();
+    const scope = `${tab ?? ''}|${this.page}`;
+    let seen = this.seen.get(scope);
+    if (!seen) this.seen.set(scope, (seen = new Map()));
     let batch: MemberRowInput[] = [];
     const walk: PendingRow[] = [];
     let added = 0;
@@ -331,9 +347,8 @@ class RosterScan {
       const identity = identityOf(row);
       const occurrence = (inThisPass.get(identity) ?? 0) + 1;
       inThisPass.set(identity, occurrence);
-      const key = `${tab ?? ''}|${this.page}|${identity}#${occurrence}`;
-      if (this.seen.has(key)) continue;
-      this.seen.add(key);
+      if (occurrence <= (seen.get(identity) ?? 0)) continue;
+      seen.set(identity, occurrence);
       added++;
       if (this.mode === 'link-status' && this.reader.profile.detailWalk && !row.linkStatus) {
         walk.push({ row, element, key: identity });
@@ -355,7 +370,7 @@ class RosterScan {
     const key = `${source.signature}|${source.headers.length}`;
     let plan = this.plans.get(key);
     if (!plan) {
-      const sample = elements.slice(0, SAMPLE_ROWS).map((element) => source.readRow(element)).filter((raw) => raw !== undefined);
+      const sample = sampleRows(source, elements);
       plan = planColumns(source.headers, sample, this.reader.profile, this.reader.tables);
       this.plans.set(`${source.signature}|${source.headers.length}`, plan);
     }
@@ -496,7 +511,8 @@ class RosterScan {
 }
 
 function identityOf(row: MemberRowInput): string {
-  const id = (row.identifier || row.email || '').normalize('NFKC').toLowerCase();
+  const shown = row.identifier || row.email || '';
+  const id = (/^[\x20-\x7e]*$/.test(shown) ? shown : shown.normalize('NFKC')).toLowerCase();
   return id ? `id:${id}` : `cells:${(row.cells ?? []).join('\u001f')}|${row.name}`;
 }
 

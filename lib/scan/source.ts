@@ -9,7 +9,7 @@ export interface RawRow {
   /** By column: an address the cell carries in a `mailto:` link or a `title`, '' when none. */
   addresses: string[];
   /** By column, the cell element when the layout has cells (tables, grids), to read a structured cell closer. */
-  elements?: (Element | undefined)[];
+  elements?: ArrayLike<Element | undefined>;
 }
 
 export type SourceKind = 'table' | 'grid' | 'list';
@@ -22,8 +22,10 @@ export interface RosterSource {
   caption: string;
   /** Column headers; grows for card layouts when a later card shows a new label. */
   headers: string[];
-  /** Row elements in the DOM now, in roster order. */
-  rowElements(): Element[];
+  /** Row elements in the DOM now, in roster order; the first `limit` when given. */
+  rowElements(limit?: number): Element[];
+  /** How many rows the DOM holds now, without listing them when the layout can tell. */
+  size?(): number;
   readRow(element: Element): RawRow | undefined;
   /** The full size the list declares (aria-rowcount less header rows), when it does. */
   declaredRows?: number;
@@ -45,15 +47,16 @@ export class AddressColumns {
   constructor(private readonly sampleSize = 40) {}
 
   /** By column, the attribute address of each cell ('' when none); [] when no column carries one. */
-  read(cells: readonly Element[]): string[] {
+  read(cells: ArrayLike<Element>): string[] {
     if (this.sampled < this.sampleSize) {
       this.sampled++;
-      cells.forEach((cell, column) => {
+      for (let column = 0; column < cells.length; column++) {
+        const cell = cells[column]!;
         if ((cell.firstElementChild || cell.hasAttribute('title')) && attributeAddress(cell)) this.columns.add(column);
-      });
+      }
     }
     if (this.columns.size === 0) return [];
-    return cells.map((cell, column) => (this.columns.has(column) ? attributeAddress(cell) : ''));
+    return Array.from(cells, (cell, column) => (this.columns.has(column) ? attributeAddress(cell) : ''));
   }
 }
 

@@ -25,14 +25,11 @@ export function tableSource(table: HTMLTableElement, isHeader: HeaderTest): Rost
     if (headerRows.includes(row)) return false;
     const section = row.parentElement?.tagName;
     if (section === 'THEAD' || section === 'TFOOT') return false;
-    const cells = row.cells;
-    if (cells.length === 0) return false;
-    // A row holding only header cells repeats the header (or names a group); a lone spanning cell says "no data".
-    if (cells.length === 1 && cells[0]!.colSpan > 1) return false;
-    for (let i = 0; i < cells.length; i++) if (cells[i]!.tagName !== 'TH') return true;
-    return false;
+    // A row of header cells only repeats the header (or names a group); a lone spanning cell says "no data".
+    let dataCell = false;
+    for (let cell = row.firstElementChild; cell && !dataCell; cell = cell.nextElementSibling) dataCell = cell.tagName === 'TD';
+    return dataCell && !(row.childElementCount === 1 && (row.firstElementChild as HTMLTableCellElement).colSpan > 1);
   };
-
   const sample: HTMLTableRowElement[] = [];
   for (let i = 0; i < rows.length && sample.length < SAMPLE_ROWS; i++) if (isBodyRow(rows[i]!)) sample.push(rows[i]!);
   if (sample.length === 0) return undefined;
@@ -45,10 +42,11 @@ export function tableSource(table: HTMLTableElement, isHeader: HeaderTest): Rost
     caption: captionOf(table),
     headers,
     signature: `table|${headers.join('|')}`,
-    rowElements() {
+    size: () => Math.max(0, table.rows.length - headerRows.length),
+    rowElements(limit = Infinity) {
       const body: Element[] = [];
       const all = table.rows;
-      for (let i = 0; i < all.length; i++) if (isBodyRow(all[i]!)) body.push(all[i]!);
+      for (let i = 0; i < all.length && body.length < limit; i++) if (isBodyRow(all[i]!)) body.push(all[i]!);
       return body;
     },
     readRow(element) {
@@ -60,17 +58,21 @@ export function tableSource(table: HTMLTableElement, isHeader: HeaderTest): Rost
 function readTableRow(row: HTMLTableRowElement, addressColumns: AddressColumns): RawRow {
   const cells = row.cells;
   const texts: string[] = [];
-  const elements: Element[] = [];
+  let spanned: HTMLTableCellElement[] | undefined;
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i]!;
     texts.push(cellText(cell));
-    elements.push(cell);
-    // Spanned slots stay empty so that later cells keep their header's column.
-    for (let span = cell.colSpan; span > 1; span--) {
-      texts.push('');
-      elements.push(cell);
+    if (cell.colSpan > 1 && !spanned) spanned = Array.from(cells).slice(0, i);
+    if (spanned) {
+      // Spanned slots stay empty so that later cells keep their header's column.
+      spanned.push(cell);
+      for (let span = cell.colSpan; span > 1; span--) {
+        texts.push('');
+        spanned.push(cell);
+      }
     }
   }
+  const elements: ArrayLike<Element> = spanned ?? cells;
   return { element: row, cells: texts, addresses: addressColumns.read(elements), elements };
 }
 

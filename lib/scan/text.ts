@@ -6,11 +6,13 @@ import { MAX_CELL_LENGTH } from '../model';
  */
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g;
 const SPACES = /\s+/g;
+/** Anything cleanText would change: most cells have none of it, and are returned as they are. */
+const NEEDS_CLEANING = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]|[^\S ]| {2}|^ | $/;
 
 /** Page text as a value: invisible characters removed, whitespace collapsed, trimmed, capped. */
 export function cleanText(raw: string | null | undefined): string {
   if (!raw) return '';
-  const text = raw.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+  const text = NEEDS_CLEANING.test(raw) ? raw.replace(INVISIBLE, '').replace(SPACES, ' ').trim() : raw;
   return text.length > MAX_CELL_LENGTH ? text.slice(0, MAX_CELL_LENGTH) : text;
 }
 
