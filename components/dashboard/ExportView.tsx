@@ -3,7 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { logExport, membersOf } from '@/lib/db';
 import type { OutputEncoding } from '@/lib/csv/encode';
 import type { BuildResult, ExportFormat, FormatInput } from '@/lib/formats';
-import type { Member, Snapshot } from '@/lib/model';
+import { FINDING_RULES } from '@/lib/findings';
+import type { FindingId, Member, Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
 import { ViewHeading } from './DashboardApp';
@@ -38,6 +39,9 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
   const [sso, setSso] = useState(false);
   const [chatworkIdKind, setChatworkIdKind] = useState<'account-id' | 'chatwork-id'>('account-id');
   const [chatworkChoice, setChatworkChoice] = useState<string | undefined>();
+  const [findingScope, setFindingScope] = useState<FindingId | ''>('');
+  const [bulkValues, setBulkValues] = useState<{ header: string; value: string }[]>([]);
+  const [draft, setDraft] = useState({ header: '', value: '' });
   const [result, setResult] = useState<BuildResult | null>(null);
   const [building, setBuilding] = useState(false);
   const [status, setStatus] = useState('');
@@ -57,9 +61,15 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
 
   const input = useMemo((): FormatInput | null => {
     if (!snapshot || !members) return null;
+    const chosen = findingScope ? members.filter((m) => m.findingIds.includes(findingScope)) : members;
+    // A value set for every exported member; a blank one is the admin's explicit wish to clear that column.
+    const typed = Object.fromEntries(bulkValues.map(({ header, value }) => [header, value]));
+    const values = bulkValues.length > 0 ? new Map(chosen.map((m) => [m.key, typed])) : undefined;
+    const allowClear = new Set(bulkValues.filter((v) => v.value === '').map((v) => v.header));
     return {
       snapshot,
-      members,
+      members: chosen,
+      ...(values ? { values, allowClear } : {}),
       ...(template ? { template: template.bytes } : {}),
       ...(chatworkByEmail ? { chatworkByEmail } : {}),
       encoding,
@@ -68,7 +78,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
       chatworkIdKind,
       lang,
     };
-  }, [snapshot, members, template, chatworkByEmail, encoding, validRowsOnly, sso, chatworkIdKind, lang]);
+  }, [snapshot, members, findingScope, bulkValues, template, chatworkByEmail, encoding, validRowsOnly, sso, chatworkIdKind, lang]);
 
   // Every error is shown before anything is downloaded: the build runs as the choices change.
   useEffect(() => {
@@ -93,7 +103,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
   const download = async () => {
     if (!result || !snapshot || !format) return;
     for (const file of result.files) downloadFile(file.bytes, file.name, file.mime);
-    const rows = (members?.length ?? 0) - result.skippedRows.length;
+    const rows = (input?.members.length ?? 0) - result.skippedRows.length;
     for (const file of result.files) {
       await logExport(rosterDb(), {
         id: crypto.randomUUID(),
@@ -149,6 +159,63 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
           </select>
           )}
         </Field>
+        {snapshot && (
+          <Field label={t('exportScope')}>
+            {(id) => (
+              <select id={id} value={findingScope} onChange={(e) => setFindingScope(e.target.value as FindingId | '')}>
+                <option value="">{t('exportScopeAll', { n: snapshot.counts.members.toLocaleString() })}</option>
+                {FINDING_RULES.filter((rule) => (snapshot.counts.findings[rule.id] ?? 0) > 0).map((rule) => (
+                  <option key={rule.id} value={rule.id}>
+                    {t('exportScopeFinding', { finding: l(rule.title), n: (snapshot.counts.findings[rule.id] ?? 0).toLocaleString() })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        {format && format.columns.length > 0 && format.id !== 'audit-report' && (
+          <fieldset className="field">
+            <legend>{t('exportValues')}</legend>
+            <p className="muted small">{t('exportValuesHelp')}</p>
+            {bulkValues.length > 0 && (
+              <ul className="plain value-list">
+                {bulkValues.map((entry) => (
+                  <li key={entry.header}>
+                    <code>{entry.header}</code> = {entry.value === '' ? <em>{t('exportValueBlank')}</em> : <code>{entry.value}</code>}{' '}
+                    <button type="button" className="link-button" onClick={() => setBulkValues((list) => list.filter((v) => v.header !== entry.header))}>
+                      {t('exportValueRemove', { column: entry.header })}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <div className="filters">
+              <Field label={t('exportColumn')}>
+                {(id) => (
+                  <select id={id} value={draft.header} onChange={(e) => setDraft((d) => ({ ...d, header: e.target.value }))}>
+                    <option value="">{t('choose')}</option>
+                    {format.columns.map((column) => (
+                      <option key={column.header} value={column.header}>{column.header}</option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field label={t('exportValue')}>
+                {(id) => <input id={id} type="text" value={draft.value} onChange={(e) => setDraft((d) => ({ ...d, value: e.target.value }))} />}
+              </Field>
+              <button
+                type="button"
+                disabled={!draft.header}
+                onClick={() => {
+                  setBulkValues((list) => [...list.filter((v) => v.header !== draft.header), draft]);
+                  setDraft({ header: '', value: '' });
+                }}
+              >
+                {t('exportValueAdd')}
+              </button>
+            </div>
+          </fieldset>
+        )}
         {format && format.template !== 'none' && (
           <div className="field">
             <label htmlFor={`${ids}-template`}>{t('exportTemplate')}</label>

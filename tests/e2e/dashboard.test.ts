@@ -182,6 +182,19 @@ describe('dashboard (English)', () => {
     expect(text).toBe(template.replace('hanako.sato@example.co.jp,', 'hanako.sato@example.co.jp,1000002'));
   });
 
+  it('patches a LINE WORKS bulk-modify download with a value set for every member', async () => {
+    await go(page, '#/export?snapshot=lw-members-2&format=lineworks-bulk-modify');
+    const template = '姓,名,ID,組織\r\n山田,太郎,taro.yamada,営業部\r\n佐藤,花子,hanako.sato,総務部\r\n';
+    await page.getByLabel('Template').setInputFiles({ name: 'modify.csv', mimeType: 'text/csv', buffer: Buffer.from(template, 'utf8') });
+    await page.getByLabel('Column', { exact: true }).selectOption('組織');
+    await page.getByLabel('Value', { exact: true }).fill('本社|営業部');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const download = page.getByRole('button', { name: /Download/ });
+    await expect.poll(() => page.getByText(/Ready: 1 file/).count()).toBe(1);
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    expect(readFileSync(await file.path(), 'utf8')).toBe(template.replace('営業部\r\n佐藤', '本社|営業部\r\n佐藤').replace('総務部', '本社|営業部'));
+  });
+
   it('downloads a backup and refuses a file that is not one', async () => {
     await go(page, '#/data');
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup' }).click()]);
