@@ -84,16 +84,21 @@ export async function runScanBench(doc: Document): Promise<BenchFigure[]> {
 
   const table = buildTable(doc);
   let cells = 0;
-  const tableBaseline = await medianMs(RUNS, () => {
+  const readCells = () => {
     const texts: string[] = [];
     for (const cell of Array.from(table.querySelectorAll('td'))) texts.push(cell.textContent ?? '');
     cells = texts.length;
-  });
-  const tableScan = await medianMs(RUNS, async () => {
+  };
+  const scanTable = async () => {
     const bench = benchHooks();
     await scanRoster(doc, URL_HERE, { mode: 'roster' }, bench.hooks);
     if (bench.rows() !== ROWS) throw new Error(`table scan read ${bench.rows()} of ${ROWS} rows`);
-  });
+  };
+  // One untimed run of each first: both are measured warm, as a second audit of a page would be.
+  readCells();
+  await scanTable();
+  const tableBaseline = await medianMs(RUNS, readCells);
+  const tableScan = await medianMs(RUNS, scanTable);
   if (cells !== ROWS * HEADERS.length) throw new Error('table baseline read the wrong cells');
   figures.push({ name: 'scan: 10,000-row table', value: tableScan, unit: 'ms', baseline: tableBaseline, target: TABLE_TARGET });
   table.remove();

@@ -8,7 +8,7 @@ import { tableSource, type HeaderTest } from './table';
 const MAX_ROOT_DEPTH = 5;
 const GRID_ROLES = new Set(['grid', 'treegrid', 'table']);
 
-/** Every document and open shadow root under a document: same-origin frames included. */
+/** What one walk over the page collects: the tables and grids, and the elements that show an address. */
 interface Walked {
   sources: RosterSource[];
   anchors: Element[];
