@@ -20,14 +20,41 @@ const SCANNER_FILE = '/scanner.js';
 const SCANNER_CONNECT_TIMEOUT_MS = 10_000;
 
 /** Scanner ports waiting to be claimed, by tab: the scanner connects right after injection. */
-const scannerWaiters = new Map<number, (port: Runtime.Port) => void>();
+const scannerWaiters = new Map<number, (port: ScannerPort) => void>();
+
+/**
+ * A scanner port whose messages are held from the moment it connects: the scanner speaks at once,
+ * and a message that arrives before anyone listens would be lost.
+ */
+interface ScannerPort {
+  port: Runtime.Port;
+  listen(onMessage: (message: unknown) => void, onGone: () => void): void;
+}
+
+function holdMessages(port: Runtime.Port): ScannerPort {
+  let handler: ((message: unknown) => void) | undefined;
+  let goneHandler: (() => void) | undefined;
+  let gone = false;
+  const held: unknown[] = [];
+  port.onMessage.addListener((message: unknown) => (handler ? handler(message) : held.push(message)));
+  port.onDisconnect.addListener(() => (goneHandler ? goneHandler() : (gone = true)));
+  return {
+    port,
+    listen(onMessage, onGone) {
+      handler = onMessage;
+      goneHandler = onGone;
+      for (const message of held.splice(0)) onMessage(message);
+      if (gone) onGone();
+    },
+  };
+}
 
 function isExtensionPage(sender: Runtime.MessageSender | undefined): boolean {
   return sender?.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
 }
 
-async function connectScanner(tabId: number): Promise<Runtime.Port> {
-  const connected = new Promise<Runtime.Port>((resolve, reject) => {
+async function connectScanner(tabId: number): Promise<ScannerPort> {
+  const connected = new Promise<ScannerPort>((resolve, reject) => {
     const timer = setTimeout(() => {
       scannerWaiters.delete(tabId);
       reject(new AuditFailure('failed', 'the page did not answer'));
@@ -62,7 +89,7 @@ async function runAudit(
   emit: (event: AuditEvent) => void,
   onCancel: (cancel: () => void) => void,
 ): Promise<void> {
-  const scanner = await connectScanner(request.tabId);
+  const { port: scanner, listen } = await connectScanner(request.tabId);
   const collector = new AuditCollector(Date.now());
   const audit = !!request.mode;
   let ended = false;
@@ -94,7 +121,7 @@ async function runAudit(
       }
     };
 
-    scanner.onMessage.addListener((raw: unknown) => {
+    const onMessage = (raw: unknown) => {
       let message;
       try {
         message = collector.accept(raw);
@@ -122,20 +149,25 @@ async function runAudit(
           void save(message.complete, message.reason);
           break;
         case 'scan/error':
-          ended = true;
-          scanner.disconnect();
-          reject(new AuditFailure(message.code, message.message));
+          // A scan that fails part-way keeps what it read, marked incomplete.
+          if (audit && collector.page && collector.rows.length > 0) void save(false, message.message);
+          else {
+            ended = true;
+            scanner.disconnect();
+            reject(new AuditFailure(message.code, message.message));
+          }
           break;
         default:
           break;
       }
-    });
-    scanner.onDisconnect.addListener(() => {
+    };
+    const onGone = () => {
       if (ended) return;
       // The tab closed or navigated mid-scan: keep what is known, marked incomplete.
-      if (audit && collector.page && collector.rows.length > 0) void save(false, 'tab-gone');
+      if (audit && collector.page && collector.rows.length > 0) void save(false, 'the tab was closed or left the page during the scan');
       else reject(new AuditFailure('tab-gone', 'the tab went away'));
-    });
+    };
+    listen(onMessage, onGone);
   });
 }
 
@@ -149,7 +181,7 @@ export default defineBackground(() => {
         return;
       }
       scannerWaiters.delete(tabId);
-      claim(port);
+      claim(holdMessages(port));
       return;
     }
     if (port.name !== AUDIT_PORT || !isExtensionPage(port.sender)) {

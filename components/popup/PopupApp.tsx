@@ -31,7 +31,7 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
   const { t } = useI18n();
   const [phase, setPhase] = useState<Phase>(tabId === undefined ? { kind: 'error', text: t('popupNoTab') } : { kind: 'inspecting' });
   const [page, setPage] = useState<PageInfo>();
-  const portRef = useRef<PortLike>();
+  const portRef = useRef<PortLike | undefined>(undefined);
 
   useEffect(() => {
     if (tabId === undefined) return;

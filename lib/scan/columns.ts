@@ -93,8 +93,9 @@ export function rowToMember(raw: RawRow, plan: ColumnPlan, rules: ColumnRules): 
   for (const role of roles) {
     if (!role || role === 'name' || role === 'familyName' || role === 'givenName' || role === 'identifier' || role === 'email') continue;
     const cell = text[role];
-    // An empty yes/no cell says "no": the column is there and shows no link.
-    if (cell || address[role] || role === 'calendarLinked' || role === 'zoomLinked') setField(fields, role, cell ?? '', address[role] ?? '');
+    // A column that is there but blank is read as '' (shown empty), unlike a column the page lacks:
+    // findings such as a missing Chatwork account ID depend on that difference.
+    setField(fields, role, cell ?? '', address[role] ?? '');
   }
   const row: MemberRowInput = { name, identifier, fields, cells: raw.cells.length > MAX_CELLS_PER_ROW ? raw.cells.slice(0, MAX_CELLS_PER_ROW) : raw.cells };
   if (email && email !== identifier) row.email = email;
@@ -135,7 +136,7 @@ function setField(fields: Partial<Record<FieldKey, string>>, role: FieldKey, cel
       if (cell && !NO.test(cell)) fields.personalMeetingUrl = cell;
       return;
     default:
-      if (cell) fields[role] = cell;
+      fields[role] = cell;
   }
 }
 

@@ -22,7 +22,7 @@ export async function auditThroughPopup(
       : popup.getByRole('button', { name: /Audit/ }).first();
   await button.click({ timeout: 30_000 });
   const status = popup.getByRole('status');
-  await status.filter({ hasText: AUDIT_ENDED }).waitFor({ timeout: opts.timeoutMs ?? 120_000 });
+  await status.filter({ hasText: AUDIT_ENDED }).waitFor({ timeout: opts.timeoutMs ?? 360_000 });
   return { status: (await status.textContent()) ?? '', popup };
 }
 
@@ -31,7 +31,7 @@ export async function setInternalDomains(session: Session, domains: readonly str
   try {
     await settings.getByLabel('Internal domains').first().fill(domains.join('\n'));
     await settings.getByRole('button', { name: 'Save' }).first().click();
-    await settings.getByRole('status').filter({ hasText: /saved/i }).first().waitFor({ timeout: 60_000 });
+    await settings.getByRole('status').filter({ hasText: /^Saved\./ }).first().waitFor({ timeout: 60_000 });
   } finally {
     await settings.close();
   }

@@ -40,6 +40,8 @@ export interface Session {
   /** Opens a sample console page in a new tab, as an admin would. */
   openConsole(host: string, path?: string): Promise<Page>;
   tabIdOf(page: Page): Promise<number>;
+  /** The tab in front: for pages whose address the extension may not read (chrome://…). */
+  activeTabId(): Promise<number>;
   /** `popup.html?tabId=N`: the popup acting on that tab (automation contract). */
   openPopup(tabId: number): Promise<Page>;
   /** Opens the dashboard at a hash route such as `#/snapshots`. */
@@ -122,6 +124,15 @@ export async function startSession(opts: SessionOptions = {}): Promise<Session> 
         return tabs.find((tab) => tab.url === wanted)?.id;
       }, url);
       if (id === undefined) throw new Error(`no tab shows ${url}`);
+      return id;
+    },
+    async activeTabId() {
+      const id = await browser.serviceWorker.evaluate(async () => {
+        type TabsApi = { tabs: { query(q: object): Promise<{ id?: number }[]> } };
+        const [tab] = await (globalThis as unknown as { chrome: TabsApi }).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id;
+      });
+      if (id === undefined) throw new Error('no active tab');
       return id;
     },
     async openPopup(tabId) {

@@ -29,7 +29,7 @@ describe('popup', () => {
   it('refuses browser pages in plain words', async () => {
     const page = await session.browser.context.newPage();
     await page.goto('chrome://version');
-    const popup = await session.openPopup(await session.tabIdOf(page));
+    const popup = await session.openPopup(await session.activeTabId());
     await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/cannot be audited/);
   });
 });
