@@ -5,7 +5,8 @@ import { CONSOLE_HOST_PERMISSIONS } from './lib/console-hosts';
 const testBuild = process.env.ROSTER_AUDIT_TEST_BUILD === '1';
 
 export default defineConfig({
-  outDir: testBuild ? '.output/test' : '.output',
+  // ROSTER_AUDIT_OUT_DIR lets several builds live side by side (parallel test runs).
+  outDir: process.env.ROSTER_AUDIT_OUT_DIR ?? (testBuild ? '.output/test' : '.output'),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

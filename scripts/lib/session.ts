@@ -6,7 +6,9 @@ import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 
 /** The build `npm run build:test` makes: the production extension plus host access to any HTTPS test host. */
-export const TEST_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/test/chrome-mv3');
+export const TEST_EXTENSION_DIR = resolve(
+  process.env.ROSTER_AUDIT_TEST_EXTENSION ?? resolve(import.meta.dirname, '../../.output/test/chrome-mv3'),
+);
 /** The production build `npm run build` makes. */
 export const PRODUCTION_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
