@@ -145,10 +145,11 @@ describe('Chatwork users', () => {
     expect(result).toEqual({ complete: true, reason: undefined, pagesRead: 3 });
     expect(rows.map((row) => [row.name, row.identifier, row.fields.tab, row.fields.status, row.fields.chatworkAccountId, row.fields.chatworkId])).toEqual([
       ['山田 太郎', 'taro@example.co.jp', '利用中', '利用中', '1234567', 'yamada'],
-      ['Ann', 'ann@example.co.jp', '利用中', '利用中', undefined, 'ann-cw'],
-      ['佐藤 花子', 'hanako@example.co.jp', '初回ログイン前', '初回ログイン前', '7654321', undefined],
+      // Blank ID cells are read as blank: the columns are there, so an empty account ID is a finding.
+      ['Ann', 'ann@example.co.jp', '利用中', '利用中', '', 'ann-cw'],
+      ['佐藤 花子', 'hanako@example.co.jp', '初回ログイン前', '初回ログイン前', '7654321', ''],
       // The same address in another tab is another row of the roster.
-      ['TARO', 'TARO@EXAMPLE.CO.JP', '未登録', '未登録', undefined, undefined],
+      ['TARO', 'TARO@EXAMPLE.CO.JP', '未登録', '未登録', '', ''],
     ]);
   });
 });
@@ -161,7 +162,8 @@ describe('RECEPTIONIST employees', () => {
     expect(rows).toMatchObject([
       { name: '受付 代表', identifier: 'reception@example.co.jp', fields: { organisation: '総務部', chatworkAccountId: '1234567', slackMemberId: 'U0ABC', role: '管理者' } },
     ]);
-    expect(rows[0]!.fields.chatworkId).toBeUndefined();
+    // The Chatwork ID column is there but blank.
+    expect(rows[0]!.fields.chatworkId).toBe('');
   });
 });
 
@@ -173,7 +175,9 @@ describe('immedio users', () => {
     const { rows } = await scan('https://app.immedio.io/users');
     expect(rows.map((row) => [row.name, row.identifier, row.fields])).toEqual([
       ['中島 愛', 'ai@example.co.jp', { role: 'オーナー', calendarLinked: 'yes', calendarAddress: 'ai.private@gmail.com', meetingTool: 'zoom', zoomLinked: 'no', personalMeetingUrl: 'https://zoom.us/my/ai', slackMemberId: 'U01X' }],
-      ['小川 隆', 'takashi@example.co.jp', { role: 'メンバー', calendarLinked: 'no', meetingTool: 'google-meet', zoomLinked: 'yes' }],
+      // A blank Slack ID cell is blank; a blank meeting URL is no URL; the page has no Chatwork columns.
+      ['小川 隆', 'takashi@example.co.jp', { role: 'メンバー', calendarLinked: 'no', meetingTool: 'google-meet', zoomLinked: 'yes', slackMemberId: '' }],
     ]);
+    expect(rows[1]!.fields).not.toHaveProperty('chatworkAccountId');
   });
 });
