@@ -15,9 +15,14 @@ export interface MemberFilter {
 /** Sortable fields: each one has an index, so a page of a sorted roster never needs the whole roster. */
 export type MemberSortField = 'index' | 'name' | 'key' | 'domain' | 'classification';
 
+export interface MemberSort {
+  field: MemberSortField;
+  direction: 'asc' | 'desc';
+}
+
 export interface MemberQuery {
   filter?: MemberFilter;
-  sort?: { field: MemberSortField; direction: 'asc' | 'desc' };
+  sort?: MemberSort;
   offset?: number;
   limit?: number;
 }
@@ -103,20 +108,26 @@ function rowPredicate(filter: MemberFilter): ((member: Member) => boolean) | und
   if (findingId !== undefined) checks.push((m) => m.findingIds.includes(findingId));
   if (domain !== undefined) checks.push((m) => m.domain === domain);
   const needle = text === undefined ? '' : foldForSearch(text);
-  if (needle) {
-    checks.push((m) =>
-      [m.name, m.identifier, m.email ?? '', m.normalizedEmail, m.domainDisplay].some((value) =>
-        foldForSearch(value).includes(needle),
-      ),
-    );
-  }
+  if (needle) checks.push((m) => memberSearchText(m).includes(needle));
   if (checks.length === 0) return undefined;
   return (member) => checks.every((check) => check(member));
 }
 
+/**
+ * What the text filter looks in: name, identifier, email, normalized email and domain, each folded.
+ * The NUL between them keeps a match inside one field (nobody types a NUL). The row-by-row walk and
+ * the in-memory index (query-index.ts) both match against this, so they cannot disagree.
+ */
+export function memberSearchText(member: Pick<Member, 'name' | 'identifier' | 'email' | 'normalizedEmail' | 'domainDisplay'>): string {
+  return [member.name, member.identifier, member.email ?? '', member.normalizedEmail, member.domainDisplay].map(foldForSearch).join('\u0000');
+}
+
+const ASCII_ONLY = /^[\u0000-\u007f]*$/;
+
 /** Full-width and case differences do not hide a match (`ＴＡＲＯ` finds `taro`). */
-function foldForSearch(value: string): string {
-  return value.normalize('NFKC').toLowerCase().trim();
+export function foldForSearch(value: string): string {
+  // NFKC leaves ASCII as it is, and most addresses are ASCII: skip the costly normalisation for them.
+  return (ASCII_ONLY.test(value) ? value : value.normalize('NFKC')).toLowerCase().trim();
 }
 
 export interface DomainCount {
