@@ -7,7 +7,7 @@ import { planColumns, rowToMember, type ColumnPlan } from './columns';
 import { accessibleName, findLoadMore, findNext, followTarget, isDisabled, pageCount } from './controls';
 import { discoverSources } from './discover';
 import type { RawRow, RosterSource } from './source';
-import { BASE_SYNONYMS, roleOfHeader, type HeaderSynonym } from './synonyms';
+import { BASE_SYNONYMS, roleOfHeader, type ColumnRole, type HeaderSynonym } from './synonyms';
 import { cleanText } from './text';
 
 export interface ScanHooks {
@@ -77,6 +77,9 @@ function readerFor(doc: Document, url: string): Reader {
   return { profile, tables, isHeader: (text) => roleOfHeader(text, tables) !== undefined };
 }
 
+/** Columns that only a list of people has. */
+const PERSON_ROLES: ReadonlySet<ColumnRole | undefined> = new Set<ColumnRole>(['name', 'familyName', 'givenName', 'email', 'identifier']);
+
 interface Ranked {
   source: RosterSource;
   rows: number;
@@ -94,8 +97,12 @@ function rankSources(doc: Document, reader: Reader): Ranked[] {
     if (sample.length === 0) continue;
     const plan = planColumns(source.headers, sample, reader.profile, reader.tables);
     const withAddress = sample.filter((raw) => raw.addresses.some(Boolean) || raw.cells.some((cell) => findAddress(cell))).length;
-    const knownHeaders = source.headers.filter(reader.isHeader).length;
     const roles = new Set(plan.roles);
+    // A roster lists people: a header says so, or the rows hold addresses or IDs. A name column guessed
+    // from content alone is no proof (a schedule's 日付/内容 cells look like names too).
+    const namesPeople = source.headers.some((header) => PERSON_ROLES.has(roleOfHeader(header, reader.tables)));
+    if (!namesPeople && withAddress === 0 && !roles.has('identifier') && !roles.has('email')) continue;
+    const knownHeaders = source.headers.filter(reader.isHeader).length;
     const score =
       (withAddress / sample.length) * 40 +
       Math.min(knownHeaders, 6) * 5 +

@@ -181,13 +181,14 @@ describe('frames and shadow roots', () => {
 });
 
 describe('candidates', () => {
-  it('ranks the people list first and offers the others', async () => {
+  it('ranks the people list first, offers the other lists of people, and leaves out lists of things', async () => {
     const doc = html(`<table><tr><th>Product</th><th>Price</th></tr><tr><td>A</td><td>1</td></tr><tr><td>B</td><td>2</td></tr><tr><td>C</td><td>3</td></tr></table>
+      <table aria-label="Guests"><tr><th>Name</th><th>Company</th></tr><tr><td>A</td><td>X</td></tr><tr><td>B</td><td>Y</td></tr><tr><td>C</td><td>Z</td></tr></table>
       <table aria-label="Staff"><tr><th>Name</th><th>Email</th></tr><tr><td>Ann</td><td>ann@example.com</td></tr><tr><td>Bo</td><td>bo@example.com</td></tr></table>`);
     const info = inspectPage(doc, URL_HERE);
     expect(info.candidates.map((candidate) => [candidate.label, candidate.rows])).toEqual([
       ['表 / Table: Staff', 2],
-      ['表 / Table: Product, Price', 3],
+      ['表 / Table: Guests', 3],
     ]);
     expect(info.page).toMatchObject({ console: 'generic', profile: 'generic', linkStatusWalk: false });
     expect(info.tenant).toBe('example.com');
@@ -197,6 +198,24 @@ describe('candidates', () => {
 });
 
 describe('no roster', () => {
+  it('takes no table of dates and notes for a roster, however name-like its cells', async () => {
+    const doc = html(`<h1>年末年始休業のお知らせ</h1><table class="data"><thead><tr><th>日付</th><th>内容</th></tr></thead><tbody>
+      <tr><td>12月27日（金）</td><td>通常営業（17時まで）</td></tr><tr><td>12月28日（土）〜1月5日（日）</td><td>休業</td></tr><tr><td>1月6日（月）</td><td>通常営業</td></tr></tbody></table>`);
+    expect(() => inspectPage(doc, URL_HERE)).toThrow(NoRosterError);
+  });
+
+  it('takes a table for a roster when its header names people, or its cells hold IDs, without any address', async () => {
+    const named = html(`<table><thead><tr><th>氏名</th><th>部署</th></tr></thead><tbody><tr><td>山田 太郎</td><td>営業部</td></tr><tr><td>佐藤 花子</td><td>総務部</td></tr></tbody></table>`);
+    expect(inspectPage(named, URL_HERE).candidates).toHaveLength(1);
+    const ids = html(`<table><tr><td>Ann Lee</td><td>u1001</td></tr><tr><td>Bo Kim</td><td>u1002</td></tr><tr><td>Cy Oh</td><td>u1003</td></tr></table>`);
+    const { rows } = await readAll(ids);
+    expect(rows.map((row) => [row.name, row.identifier])).toEqual([
+      ['Ann Lee', 'u1001'],
+      ['Bo Kim', 'u1002'],
+      ['Cy Oh', 'u1003'],
+    ]);
+  });
+
   it('says what it looked for, in Japanese and English', async () => {
     const doc = html('<p>Welcome</p><table role="presentation"><tr><td>menu</td></tr></table>');
     expect(() => inspectPage(doc, URL_HERE)).toThrow(NoRosterError);
