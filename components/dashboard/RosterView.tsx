@@ -1,11 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { countsByDomain, type DomainCount, type MemberFilter, type MemberSortField } from '@/lib/db';
+import type { DomainCount, MemberFilter, MemberSortField } from '@/lib/db';
 import { findingRule, FINDING_RULES } from '@/lib/findings';
 import { Classification, LinkStatus, type FindingId, type Member, type Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
-import { rosterDb } from '../db';
 import { ClassificationCounts } from '../ClassificationCounts';
 import { ViewHeading } from './DashboardApp';
 import { Field } from './Field';
@@ -14,6 +12,7 @@ import { formatTime, useSnapshot } from './hooks';
 import { CLASSIFICATION_LABEL, CONSOLE_LABEL, LINK_STATUS_LABEL, SEVERITY_ORDER } from './labels';
 import { MemberDetail } from './MemberDetail';
 import { routeHash, type SnapshotRef } from './routes';
+import { useMemberSearch, type MemberSearch } from './useMemberSearch';
 import { usePagedMembers, type MemberSort } from './usePagedMembers';
 
 const ROW_HEIGHT = 44;
@@ -23,8 +22,14 @@ const TOP_DOMAINS = 10;
 export function RosterView({ snapshotRef, initialFinding }: { snapshotRef: SnapshotRef; initialFinding?: FindingId | undefined }) {
   const { t, l, lang } = useI18n();
   const snapshot = useSnapshot(snapshotRef);
-  // One pass over the roster serves both the domain chart and the domain filter.
-  const domains = useLiveQuery(async () => (snapshot ? countsByDomain(rosterDb(), snapshot.id) : undefined), [snapshot?.id]);
+  // The search index is built once the first rows are on screen, and it also counts the domains for
+  // the chart and the domain filter, so the roster is read in full only once.
+  const [rowsShownOf, setRowsShownOf] = useState<string>();
+  const search = useMemberSearch(snapshot?.id, snapshot != null && rowsShownOf === snapshot.id);
+  const domains = useMemo(() => search.index?.domainCounts(), [search.index]);
+  useEffect(() => {
+    if (search.index) performance.mark('roster-search-ready');
+  }, [search.index]);
   if (snapshot === undefined) return <p className="muted">{t('loading')}</p>;
   if (snapshot === null) {
     return (
@@ -56,7 +61,7 @@ export function RosterView({ snapshotRef, initialFinding }: { snapshotRef: Snaps
         </p>
       )}
       <RosterOverview snapshot={snapshot} domains={domains} />
-      <RosterTable snapshot={snapshot} domains={domains} initialFinding={initialFinding} />
+      <RosterTable snapshot={snapshot} domains={domains} search={search} onRowsShown={setRowsShownOf} initialFinding={initialFinding} />
     </>
   );
 }
@@ -104,25 +109,48 @@ function RosterOverview({ snapshot, domains }: { snapshot: Snapshot; domains: Do
 
 type Column = { id: string; label: string; sort?: MemberSortField };
 
-function RosterTable({ snapshot, domains, initialFinding }: { snapshot: Snapshot; domains: DomainCount[] | undefined; initialFinding?: FindingId | undefined }) {
+function RosterTable({
+  snapshot,
+  domains,
+  search,
+  onRowsShown,
+  initialFinding,
+}: {
+  snapshot: Snapshot;
+  domains: DomainCount[] | undefined;
+  search: MemberSearch;
+  onRowsShown: (snapshotId: string) => void;
+  initialFinding?: FindingId | undefined;
+}) {
   const { t, l } = useI18n();
   const [filter, setFilter] = useState<MemberFilter>(initialFinding ? { findingId: initialFinding } : {});
   const [text, setText] = useState('');
   const [sort, setSort] = useState<MemberSort>({ field: 'index', direction: 'asc' });
   const [selected, setSelected] = useState<Member | null>(null);
 
-  // Typing does not re-query the roster on every key; the filter follows a moment after.
+  // With the index, each key filters in memory at once. Without it, every query walks the roster, so
+  // the filter follows the typing a moment after instead.
+  const indexed = search.index !== undefined;
   useEffect(() => {
-    const timer = setTimeout(() => setFilter((f) => ({ ...f, text: text.trim() || undefined })), TEXT_FILTER_DELAY_MS);
+    const apply = () => setFilter((f) => ({ ...f, text: text.trim() || undefined }));
+    if (indexed) {
+      apply();
+      return;
+    }
+    const timer = setTimeout(apply, TEXT_FILTER_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [text]);
+  }, [text, indexed]);
 
   const cleanFilter = useMemo(
     () => Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '')) as MemberFilter,
     [filter],
   );
-  const paged = usePagedMembers(snapshot.id, cleanFilter, sort);
-  usePerformanceMarks(paged.queryKey, paged.total !== undefined);
+  const paged = usePagedMembers(snapshot.id, cleanFilter, sort, search);
+  const loaded = paged.total !== undefined;
+  usePerformanceMarks(paged.queryKey, loaded);
+  useEffect(() => {
+    if (loaded) onRowsShown(snapshot.id);
+  }, [loaded, onRowsShown, snapshot.id]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({

@@ -1,24 +1,24 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { queryMembers, type MemberFilter, type MemberSortField } from '@/lib/db';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { queryMembers, type MemberFilter, type MemberSort } from '@/lib/db';
+import { selectionPage } from '@/lib/db/query-index';
 import type { Member } from '@/lib/model';
 import { rosterDb } from '../db';
+import type { MemberSearch } from './useMemberSearch';
 
 export const MEMBER_PAGE_SIZE = 200;
 
-export interface MemberSort {
-  field: MemberSortField;
-  direction: 'asc' | 'desc';
-}
+export type { MemberSort };
 
 interface PageState {
-  /** The query these pages answer; a new query starts from nothing. */
-  queryKey: string;
+  /** The query and members version these pages answer; a new one starts from nothing. */
+  dataKey: string;
   total: number | undefined;
   pages: ReadonlyMap<number, Member[]>;
   error?: string;
 }
 
 export interface PagedMembers {
+  /** Changes with the filter or the sort, not with the members. */
   queryKey: string;
   /** Undefined until the first page of this query has arrived. */
   total: number | undefined;
@@ -29,38 +29,53 @@ export interface PagedMembers {
 }
 
 /**
- * A roster read a page at a time through lib/db's paged query, so a 100,000-member roster never sits in
- * React at once: only the pages the table has scrolled to.
+ * A roster read a page at a time, so a 100,000-member roster never sits in React at once: only the
+ * pages the table has scrolled to. Once the search index is built, a query is answered in memory and
+ * only the page's rows are read, by key; until then each page is a query of the database.
  */
-export function usePagedMembers(snapshotId: string, filter: MemberFilter, sort: MemberSort): PagedMembers {
+export function usePagedMembers(snapshotId: string, filter: MemberFilter, sort: MemberSort, search: MemberSearch): PagedMembers {
   const queryKey = JSON.stringify([snapshotId, filter, sort]);
-  const [state, setState] = useState<PageState>({ queryKey, total: undefined, pages: new Map() });
+  const dataKey = `${search.version}:${queryKey}`;
+  // The filter and sort objects are rebuilt on every render; queryKey says when they really changed.
+  const selection = useMemo(() => search.index?.select(filter, sort), [search.index, queryKey]);
+  const [state, setState] = useState<PageState>({ dataKey, total: undefined, pages: new Map() });
   const requested = useRef(new Set<string>());
-  const latest = useRef({ snapshotId, filter, sort, queryKey });
-  latest.current = { snapshotId, filter, sort, queryKey };
+  const latest = useRef({ snapshotId, filter, sort, dataKey, selection, state });
+  latest.current = { snapshotId, filter, sort, dataKey, selection, state };
 
   const loadPage = useCallback((page: number) => {
-    const { snapshotId: id, filter: f, sort: s, queryKey: key } = latest.current;
-    const requestKey = `${key}#${page}`;
+    const { snapshotId: id, filter: f, sort: s, dataKey: key, selection: chosen } = latest.current;
+    // The same page may be asked of the index after a slower database query for it has begun.
+    const requestKey = `${key}#${page}#${chosen ? 'index' : 'db'}`;
     if (requested.current.has(requestKey)) return;
     requested.current.add(requestKey);
-    queryMembers(rosterDb(), id, { filter: f, sort: s, offset: page * MEMBER_PAGE_SIZE, limit: MEMBER_PAGE_SIZE }).then(
+    const offset = page * MEMBER_PAGE_SIZE;
+    const read = chosen
+      ? selectionPage(rosterDb(), id, chosen, offset, MEMBER_PAGE_SIZE)
+      : queryMembers(rosterDb(), id, { filter: f, sort: s, offset, limit: MEMBER_PAGE_SIZE });
+    read.then(
       (result) =>
         setState((current) =>
-          current.queryKey !== key ? current : { queryKey: key, total: result.total, pages: new Map(current.pages).set(page, result.rows) },
+          current.dataKey !== key ? current : { dataKey: key, total: result.total, pages: new Map(current.pages).set(page, result.rows) },
         ),
       (error: unknown) =>
-        setState((current) => (current.queryKey !== key ? current : { ...current, error: error instanceof Error ? error.message : String(error) })),
+        setState((current) => (current.dataKey !== key ? current : { ...current, error: error instanceof Error ? error.message : String(error) })),
     );
   }, []);
 
   useEffect(() => {
     requested.current.clear();
-    setState({ queryKey, total: undefined, pages: new Map() });
+    setState({ dataKey, total: undefined, pages: new Map() });
     loadPage(0);
-  }, [queryKey, loadPage]);
+  }, [dataKey, loadPage]);
 
-  const current = state.queryKey === queryKey ? state : { queryKey, total: undefined, pages: new Map<number, Member[]>() };
+  // An index that arrives while the first page is still being queried row by row answers it at once.
+  useEffect(() => {
+    const { state: current, dataKey: key } = latest.current;
+    if (selection && (current.dataKey !== key || !current.pages.has(0))) loadPage(0);
+  }, [selection, loadPage]);
+
+  const current = state.dataKey === dataKey ? state : { dataKey, total: undefined, pages: new Map<number, Member[]>(), error: undefined };
   return {
     queryKey,
     total: current.total,
