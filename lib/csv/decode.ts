@@ -43,6 +43,70 @@ function isValidUtf8(bytes: Uint8Array): boolean {
 }
 
 /**
+ * Valid UTF-8 up to a last character cut in half: a file truncated in a download or by a size
+ * limit. Reading it as Shift_JIS would turn every Japanese character into mojibake.
+ */
+function isUtf8CutShort(bytes: Uint8Array): boolean {
+  let start = bytes.length;
+  // A UTF-8 character is at most 4 bytes: step back over continuation bytes to its lead byte.
+  while (start > 0 && bytes.length - start < 4 && (bytes[start - 1]! & 0xc0) === 0x80) start--;
+  if (start === 0 || bytes[start - 1]! < 0xc0) return false;
+  return isValidUtf8(bytes.subarray(0, start - 1));
+}
+
+const SNIFF_BYTES = 4096;
+
+/**
+ * UTF-16 written without a BOM: ASCII-range text has a zero byte in every other position, on the
+ * odd side for little-endian and the even side for big-endian.
+ */
+function utf16WithoutBom(bytes: Uint8Array): CsvEncoding | undefined {
+  const sample = bytes.subarray(0, Math.min(bytes.length, SNIFF_BYTES) & ~1);
+  if (sample.length < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenZeros++;
+    if (sample[i + 1] === 0) oddZeros++;
+  }
+  const pairs = sample.length / 2;
+  if (oddZeros >= pairs * 0.4 && evenZeros <= pairs * 0.05) return 'utf-16le';
+  if (evenZeros >= pairs * 0.4 && oddZeros <= pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/** What a file that is not text at all most likely is. */
+export type BinaryKind = 'zip' | 'ole' | 'pdf' | 'binary';
+
+const SIGNATURES: readonly [BinaryKind, readonly number[]][] = [
+  ['zip', [0x50, 0x4b, 0x03, 0x04]],
+  ['zip', [0x50, 0x4b, 0x05, 0x06]],
+  ['ole', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]],
+  ['pdf', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+];
+
+/** Tab, LF, VT (FileMaker's line break in a cell), FF, CR and ESC (ISO-2022-JP) occur in text. */
+const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b]);
+
+/**
+ * An Excel workbook (.xlsx is a zip, .xls an OLE file), a PDF, or any file with zero bytes or many
+ * control characters: no CSV, whatever its name says.
+ */
+export function binaryKind(bytes: Uint8Array): BinaryKind | undefined {
+  for (const [kind, signature] of SIGNATURES) {
+    if (signature.every((byte, i) => bytes[i] === byte)) return kind;
+  }
+  const sample = bytes.subarray(0, SNIFF_BYTES);
+  let controls = 0;
+  for (const byte of sample) {
+    if (byte === 0) return 'binary';
+    if (byte < 0x20 && !TEXT_CONTROLS.has(byte)) controls++;
+  }
+  // A stray Ctrl-Z at the end (old DOS tools) is no reason to refuse a file.
+  return controls > 8 && controls > sample.length * 0.01 ? 'binary' : undefined;
+}
+
+/**
  * Detects the encoding (BOM first, then strict UTF-8, then Shift_JIS, which is what Excel in Japan
  * writes) and decodes. `override` forces an encoding when the admin knows better than the guess.
  */
@@ -51,7 +115,7 @@ export function decodeCsv(bytes: Uint8Array, override?: CsvEncoding): DecodedCsv
   let encoding: CsvEncoding;
   if (override) encoding = override;
   else if (bom) encoding = bom.encoding;
-  else encoding = isValidUtf8(bytes) ? 'utf-8' : 'shift_jis';
+  else encoding = utf16WithoutBom(bytes) ?? (isValidUtf8(bytes) || isUtf8CutShort(bytes) ? 'utf-8' : 'shift_jis');
   const bomLength = bom && bom.encoding === encoding ? bom.length : 0;
   const body = bytes.subarray(bomLength);
   const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(body);

@@ -1,12 +1,12 @@
 import type { Localized } from '../i18n';
-import { codeUnitsOf, decodeCsv, decodeUnits, type CodeUnits, type CsvEncoding } from './decode';
+import { binaryKind, codeUnitsOf, decodeCsv, decodeUnits, unitSize, type BinaryKind, type CodeUnits, type CsvEncoding } from './decode';
 import { detectHeaderRow, HEADER_SEARCH_RECORDS } from './headers';
 import { fieldRange, recordCount, tokenizeCsv, type CsvTokens } from './tokenize';
 
 export type Newline = '\r\n' | '\n' | '\r';
 
 export interface CsvProblem {
-  code: 'unterminated-quote' | 'text-after-quote' | 'column-count' | 'lossy-decoding' | 'empty' | 'odd-utf16';
+  code: 'unterminated-quote' | 'text-after-quote' | 'column-count' | 'lossy-decoding' | 'empty' | 'odd-utf16' | 'not-text';
   /** 1-based line of the file, when one line is at fault. */
   line?: number;
   message: Localized;
@@ -93,7 +93,35 @@ export interface ParsedCsv {
   units: CodeUnits;
   tokens: CsvTokens;
   layout: CsvLayout;
-  lossy: boolean;
+  /** 1-based line of the first character that could not be decoded; absent when none. */
+  lossyLine?: number;
+}
+
+const NOT_TEXT: Record<BinaryKind, Localized> = {
+  zip: {
+    ja: 'CSV ではなく Excel ブック (.xlsx) などの圧縮ファイルです。Excel で「CSV UTF-8 (コンマ区切り)」として保存してから選んでください。',
+    en: 'This is an Excel workbook (.xlsx) or another zip file, not CSV. Save it from Excel as "CSV UTF-8 (Comma delimited)" and choose that file.',
+  },
+  ole: {
+    ja: 'CSV ではなく古い形式の Excel ブック (.xls) です。Excel で「CSV UTF-8 (コンマ区切り)」として保存してから選んでください。',
+    en: 'This is an old Excel workbook (.xls), not CSV. Save it from Excel as "CSV UTF-8 (Comma delimited)" and choose that file.',
+  },
+  pdf: { ja: 'CSV ではなく PDF ファイルです。', en: 'This is a PDF file, not CSV.' },
+  binary: {
+    ja: 'テキストではないデータを含むため、CSV として読めません。コンソールから CSV を出力し直してください。',
+    en: 'The file holds data that is not text, so it cannot be read as CSV. Export the CSV from the console again.',
+  },
+};
+
+/** 1-based line of the first character the decoder could not read. */
+function firstLossyLine(text: string): number {
+  const at = text.indexOf('\uFFFD');
+  let line = 1;
+  for (let i = 0; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) line++;
+  }
+  return line;
 }
 
 /** Decodes and tokenises a file; the shared first step of reading and patching. */
@@ -103,6 +131,8 @@ export function parseCsv(bytes: Uint8Array, override?: CsvEncoding): ParsedCsv |
   if (body === 0) {
     return { ok: false, error: { code: 'empty', message: { ja: 'ファイルが空です。', en: 'The file is empty.' } } };
   }
+  const binary = unitSize(decoded.encoding) === 1 ? binaryKind(bytes.subarray(decoded.bomLength)) : undefined;
+  if (binary) return { ok: false, error: { code: 'not-text', message: NOT_TEXT[binary] } };
   if (decoded.encoding.startsWith('utf-16') && body % 2 === 1) {
     return {
       ok: false,
@@ -134,7 +164,7 @@ export function parseCsv(bytes: Uint8Array, override?: CsvEncoding): ParsedCsv |
     preamble: head.slice(0, headerRowIndex).map((cells) => cells.join(String.fromCharCode(delimiter))),
     headers: head[headerRowIndex] ?? [],
   };
-  return { units, tokens, layout, lossy: decoded.lossy };
+  return { units, tokens, layout, ...(decoded.lossy ? { lossyLine: firstLossyLine(decoded.text) } : {}) };
 }
 
 const MAX_WARNINGS = 100;
@@ -145,12 +175,14 @@ export function readCsv(bytes: Uint8Array, override?: CsvEncoding): CsvFile | Cs
   if ('ok' in parsed) return parsed;
   const { units, tokens, layout } = parsed;
   const warnings: CsvProblem[] = [];
-  if (parsed.lossy) {
+  const { lossyLine } = parsed;
+  if (lossyLine !== undefined) {
     warnings.push({
       code: 'lossy-decoding',
+      line: lossyLine,
       message: {
-        ja: `${layout.encoding} として読めない文字があり、� に置き換えました。文字コードを指定して読み直してください。`,
-        en: `Some bytes are not valid ${layout.encoding} and were read as �. Choose the encoding and read again.`,
+        ja: `${lossyLine} 行目から、${layout.encoding} として読めない文字を � に置き換えました。ファイルが途中で切れていないか確かめるか、文字コードを指定して読み直してください。`,
+        en: `From line ${lossyLine}, bytes that are not valid ${layout.encoding} were read as �. Check that the file is complete, or choose the encoding and read again.`,
       },
     });
   }
