@@ -10,6 +10,7 @@ import {
   type ScanControl,
   type ScanMode,
 } from '@/lib/messages';
+import { isOwnExtensionPage, scannerTabOf, type OwnExtension } from '@/lib/trust';
 
 /**
  * Wires the popup to the page scanner and the cache. The popup drives an audit over an `audit`
@@ -47,10 +48,6 @@ function holdMessages(port: Runtime.Port): ScannerPort {
       if (gone) onGone();
     },
   };
-}
-
-function isExtensionPage(sender: Runtime.MessageSender | undefined): boolean {
-  return sender?.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
 }
 
 async function connectScanner(tabId: number): Promise<ScannerPort> {
@@ -172,10 +169,14 @@ async function runAudit(
 }
 
 export default defineBackground(() => {
+  const ownExtension: OwnExtension = { id: browser.runtime.id, pageBase: browser.runtime.getURL('/') };
+  // Only onConnect: no onConnectExternal / onMessageExternal, so other extensions and web pages
+  // cannot open a port at all. The sender checks below refuse everything else that is not ours.
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === SCAN_PORT) {
-      const tabId = port.sender?.tab?.id;
-      const claim = tabId !== undefined && port.sender?.id === browser.runtime.id ? scannerWaiters.get(tabId) : undefined;
+      // A scanner is heard only from a tab where an audit is waiting for one.
+      const tabId = scannerTabOf(port.sender, ownExtension);
+      const claim = tabId !== undefined ? scannerWaiters.get(tabId) : undefined;
       if (!claim || tabId === undefined) {
         port.disconnect();
         return;
@@ -184,7 +185,7 @@ export default defineBackground(() => {
       claim(holdMessages(port));
       return;
     }
-    if (port.name !== AUDIT_PORT || !isExtensionPage(port.sender)) {
+    if (port.name !== AUDIT_PORT || !isOwnExtensionPage(port.sender, ownExtension)) {
       port.disconnect();
       return;
     }

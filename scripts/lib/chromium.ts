@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
@@ -49,11 +50,33 @@ export interface LaunchOptions {
   /** Reuse a profile (to reopen after a crash); a fresh one otherwise. */
   userDataDir?: string;
   downloadsPath?: string;
+  /** More unpacked extensions loaded beside the one under test (a hostile neighbour, in tests). */
+  extraExtensions?: readonly string[];
+}
+
+/**
+ * The id Chromium gives an unpacked extension: the first 128 bits of the SHA-256 of its absolute
+ * path, written with the letters a–p for the hex digits.
+ */
+export function unpackedExtensionId(extensionDir: string): string {
+  const hex = createHash('sha256').update(realpathSync(extensionDir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
+/** The service worker of one loaded extension (the only one, or the one with this id). */
+async function extensionWorker(context: BrowserContext, extensionId: string | undefined): Promise<Worker> {
+  const matches = (worker: Worker) =>
+    worker.url().startsWith(`chrome-extension://${extensionId ?? ''}`);
+  return (
+    context.serviceWorkers().find(matches) ??
+    (await context.waitForEvent('serviceworker', { predicate: matches, timeout: 30_000 }))
+  );
 }
 
 export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
   const lang = options.lang ?? 'en-US';
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'roster-audit-profile-'));
+  const extensionDirs = [options.extensionDir, ...(options.extraExtensions ?? [])].join(',');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: options.headless ?? true,
@@ -63,10 +86,13 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     ...(options.downloadsPath ? { downloadsPath: options.downloadsPath } : {}),
     viewport: { width: 1280, height: 860 },
     args: [
-      `--disable-extensions-except=${options.extensionDir}`,
-      `--load-extension=${options.extensionDir}`,
+      `--disable-extensions-except=${extensionDirs}`,
+      `--load-extension=${extensionDirs}`,
       `--host-resolver-rules=MAP * 127.0.0.1:${options.fixturePort}, EXCLUDE localhost`,
       `--lang=${lang}`,
+      // The fixture certificate is self-signed; pages are told to accept it by Playwright, but a
+      // service worker's fetch is not, and a request refused at TLS would hide its method and path.
+      '--ignore-certificate-errors',
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -77,9 +103,8 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       '--no-default-browser-check',
     ],
   });
-  const serviceWorker =
-    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-    (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  // With a neighbour loaded, the worker under test is told apart by its id.
+  const serviceWorker = await extensionWorker(context, options.extraExtensions?.length ? unpackedExtensionId(options.extensionDir) : undefined);
   const extensionId = new URL(serviceWorker.url()).host;
   return {
     context,

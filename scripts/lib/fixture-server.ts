@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { Duplex } from 'node:stream';
+import type { TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -23,8 +26,27 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
+/** One request as the server saw it: enough to tell who asked (a page, a fetch, an extension). */
+export interface LoggedRequest {
+  method: string;
+  host: string;
+  path: string;
+  referer?: string;
+  origin?: string;
+  /** `sec-fetch-site`, `-mode`, `-dest`: what kind of request the browser says this is. */
+  fetchSite?: string;
+  fetchMode?: string;
+  fetchDest?: string;
+}
+
 export interface FixtureServer {
   port: number;
+  /**
+   * Every request received, in order. Every host name resolves here, so this is everything the
+   * browser sent over the network (HTTPS on any host; a connection that is not TLS, such as a
+   * plain-HTTP request, is logged as method `BAD-TLS` without a path).
+   */
+  requests: LoggedRequest[];
   /** `https://<host><path>`: the address a test or the demo opens. */
   url(host: string, path?: string): string;
   close(): Promise<void>;
@@ -60,8 +82,25 @@ function resolveFile(root: string, host: string, pathname: string): string | und
   return undefined;
 }
 
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function logEntry(req: IncomingMessage): LoggedRequest {
+  const entry: LoggedRequest = { method: req.method ?? '', host: header(req, 'host') ?? '', path: req.url ?? '' };
+  const optional = { referer: 'referer', origin: 'origin', fetchSite: 'sec-fetch-site', fetchMode: 'sec-fetch-mode', fetchDest: 'sec-fetch-dest' } as const;
+  for (const [key, name] of Object.entries(optional) as [keyof typeof optional, string][]) {
+    const value = header(req, name);
+    if (value !== undefined) entry[key] = value;
+  }
+  return entry;
+}
+
 export async function startFixtureServer(root = FIXTURE_ROOT): Promise<FixtureServer> {
-  const server: Server = createServer(makeCertificate(), (req, res) => {
+  const requests: LoggedRequest[] = [];
+  const serve = (req: IncomingMessage, res: ServerResponse) => {
+    requests.push(logEntry(req));
     const url = new URL(req.url ?? '/', 'https://fixture.invalid');
     const file = resolveFile(root, req.headers.host ?? '', url.pathname);
     if (!file) {
@@ -73,6 +112,17 @@ export async function startFixtureServer(root = FIXTURE_ROOT): Promise<FixtureSe
       'cache-control': 'no-store',
     });
     res.end(readFileSync(file));
+  };
+  const server = createHttpsServer(makeCertificate(), serve);
+  // WebSocket upgrades never reach the request handler: log them too.
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+    requests.push({ ...logEntry(req), method: `UPGRADE ${req.method ?? ''}` });
+    socket.destroy();
+  });
+  // A plain-HTTP request (or a refused handshake) cannot be read: it is logged without a path.
+  server.on('tlsClientError', (_error: Error, socket: TLSSocket) => {
+    requests.push({ method: 'BAD-TLS', host: typeof socket.servername === 'string' ? socket.servername : '', path: '' });
+    socket.destroy();
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
@@ -82,6 +132,7 @@ export async function startFixtureServer(root = FIXTURE_ROOT): Promise<FixtureSe
   if (!address || typeof address === 'string') throw new Error('fixture server has no port');
   return {
     port: address.port,
+    requests,
     url: (host, path = '/') => `https://${host}${path}`,
     close: () => new Promise((done) => server.close(() => done())),
   };

@@ -60,6 +60,8 @@ export interface SessionOptions {
   headless?: boolean;
   /** Reopen an existing browser profile (after a crash, say). */
   userDataDir?: string;
+  /** Unpacked extensions loaded beside Roster Audit (a hostile neighbour). */
+  extraExtensions?: readonly string[];
 }
 
 /** A Chromium with the built extension and the sample consoles served under their real host names. */
@@ -77,6 +79,7 @@ export async function startSession(opts: SessionOptions = {}): Promise<Session> 
     ...(opts.lang ? { lang: opts.lang } : {}),
     ...(opts.headless !== undefined ? { headless: opts.headless } : {}),
     ...(opts.userDataDir ? { userDataDir: opts.userDataDir } : {}),
+    ...(opts.extraExtensions ? { extraExtensions: opts.extraExtensions } : {}),
   });
   const { context, extensionId } = browser;
   const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path}`;
