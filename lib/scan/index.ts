@@ -348,14 +348,17 @@ class RosterScan {
       const raw = source.readRow(element);
       const row = raw && this.toMember(raw, plan, tab);
       if (!row) continue;
-      // The n-th row with one identity in one view is a row of its own; seen again in a later view of
-      // the same page (a re-render, a scroll step, a "load more") it is the same row. Pages and tabs
-      // are apart: one person listed on two pages is listed twice.
+      // A row that says where it stands (aria-rowindex) is that row in every view. Otherwise the n-th
+      // row with one identity in one view is a row of its own; seen again in a later view of the same
+      // page (a re-render, a scroll step, a "load more") it is the same row. Pages and tabs are apart:
+      // one person listed on two pages is listed twice.
       const identity = identityOf(row);
-      const occurrence = (inThisPass.get(identity) ?? 0) + 1;
-      inThisPass.set(identity, occurrence);
-      if (occurrence <= (seen.get(identity) ?? 0)) continue;
-      seen.set(identity, occurrence);
+      const rowIndex = rowIndexOf(element);
+      const key = rowIndex > 0 ? `row:${rowIndex}` : identity;
+      const occurrence = (inThisPass.get(key) ?? 0) + 1;
+      inThisPass.set(key, occurrence);
+      if (occurrence <= (seen.get(key) ?? 0)) continue;
+      seen.set(key, occurrence);
       added++;
       if (this.mode === 'link-status' && this.reader.profile.detailWalk && !row.linkStatus) {
         walk.push({ row, element, key: identity });

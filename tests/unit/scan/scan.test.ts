@@ -122,14 +122,15 @@ describe('load more', () => {
 
 describe('virtual scrolling', () => {
   /** A grid that renders only the rows in view of its scroll container, as virtualised grids do. */
-  function virtualGrid(total: number, visible: number, rowHeight = 20) {
+  function virtualGrid(total: number, visible: number, rowHeight = 20, people = range(1, total)) {
     html(`<div id="scroller" style="overflow-y: auto"><div role="grid" aria-rowcount="${total + 1}">
       <div role="row" aria-rowindex="1"><div role="columnheader">Name</div><div role="columnheader">Email</div></div><div id="body"></div></div></div>`);
     const scroller = document.getElementById('scroller')!;
     let top = 0;
     const render = () => {
       const first = Math.floor(top / rowHeight);
-      document.getElementById('body')!.innerHTML = range(first + 1, Math.min(first + visible, total))
+      document.getElementById('body')!.innerHTML = people
+        .slice(first, Math.min(first + visible, total))
         .map((p, i) => `<div role="row" aria-rowindex="${first + i + 2}"><div role="gridcell">${p.name}</div><div role="gridcell">${p.email}</div></div>`)
         .join('');
     };
@@ -154,6 +155,16 @@ describe('virtual scrolling', () => {
     expect(result.complete).toBe(true);
     expect(recorder.rows.map((row) => row.identifier)).toEqual(range(1, 500).map((p) => p.email));
     expect(recorder.yields()).toBeGreaterThan(1);
+  });
+
+  it('keeps a far row that repeats an early row address: rows are told apart by aria-rowindex', async () => {
+    const people = range(1, 300);
+    people[289] = { ...people[289]!, email: people[4]!.email };
+    const grid = virtualGrid(300, 15, 20, people);
+    const recorder = recordingHooks({ onWait: grid.render });
+    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    expect(result.complete).toBe(true);
+    expect(recorder.rows.map((row) => [row.name, row.identifier])).toEqual(people.map((p) => [p.name, p.email]));
   });
 
   it('stops and says so when scrolling brings no more rows', async () => {
