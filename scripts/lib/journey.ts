@@ -39,11 +39,12 @@ export async function setInternalDomains(session: Session, domains: readonly str
 
 export async function downloadExport(
   session: Session,
-  opts: { snapshot?: string; format: string; templatePath?: string; encoding?: string },
+  opts: { snapshot?: string; format: string; templatePath?: string; encoding?: RegExp; validRowsOnly?: boolean },
 ): Promise<{ fileName: string; bytes: Buffer; page: Page }> {
   const page = await session.openDashboard(`#/export?snapshot=${opts.snapshot ?? 'latest'}&format=${opts.format}`);
   if (opts.templatePath) await page.getByLabel('Template').setInputFiles(opts.templatePath);
-  if (opts.encoding) await page.getByLabel('Encoding').selectOption(opts.encoding);
+  if (opts.encoding) await page.getByRole('radio', { name: opts.encoding }).check();
+  if (opts.validRowsOnly) await page.getByRole('checkbox', { name: /valid rows only/ }).check();
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 60_000 }),
     page.getByRole('button', { name: /Download/ }).first().click(),

@@ -1,0 +1,130 @@
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedAudits } from '../../scripts/lib/expected';
+import { auditThroughPopup, downloadExport, setInternalDomains, startSession, type Session } from './harness';
+
+/**
+ * The admin's whole journey on the sample consoles, through the real popup and dashboard:
+ * audit, set internal domains, read findings, audit again after a change, compare, and export
+ * files whose bytes are checked.
+ */
+
+const POLICY = expectedAudits()[0]!.policy;
+const AUDIT_REPORT_HEADER = 'console,source_url,name,identifier,email,domain,classification,link_status,findings';
+const BOM = [0xef, 0xbb, 0xbf];
+
+function csvLines(bytes: Uint8Array): string[] {
+  const text = new TextDecoder().decode(bytes.subarray(bytes[0] === 0xef ? 3 : 0));
+  return text.split(/\r\n/).filter((line) => line !== '');
+}
+
+describe('the admin journey (English)', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await startSession();
+    await setInternalDomains(session, POLICY.internalDomains);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('audits LINE WORKS members through the popup and shows the result at a glance', async () => {
+    const page = await session.openConsole('admin.worksmobile.com', '/members/');
+    const { status, popup } = await auditThroughPopup(session, page);
+    expect(status).toContain('Audit complete');
+    const summary = popup.getByRole('region', { name: 'Findings' });
+    await expect.poll(() => summary.textContent()).toContain('Invalid LINE WORKS ID');
+    expect(await summary.textContent()).toContain('First audit of this roster.');
+    const { snapshot } = await session.readSnapshot('latest');
+    const counts = snapshot.counts as { members: number; internal: number };
+    expect(await popup.locator('.counts').textContent()).toContain(String(counts.internal));
+    await popup.close();
+    await page.close();
+  });
+
+  it('finds what changed when the same roster is audited again after a change', async () => {
+    const page = await session.openConsole('intranet.example.com', '/plain-table.html');
+    await auditThroughPopup(session, page);
+    const first = await session.readSnapshot('latest');
+    // The roster changes between two audits: one person leaves, another is renamed (same address).
+    const renamed = await page.evaluate(() => {
+      // Rows of the data table: the page wraps it in a layout table, whose rows hold whole tables.
+      const rows = [...document.querySelectorAll('tbody tr')].filter(
+        (row) => !row.querySelector('table') && /@/.test(row.textContent ?? ''),
+      );
+      rows[0]!.remove();
+      const nameCell = rows[1]!.querySelector('td')!;
+      nameCell.textContent = '改名 太郎';
+      return nameCell.textContent;
+    });
+    const { status, popup } = await auditThroughPopup(session, page);
+    expect(status).toContain('Audit complete');
+    await expect.poll(() => popup.getByRole('region', { name: 'Findings' }).textContent()).toMatch(/0 joined · 1 left · 1 changed/);
+    const second = await session.readSnapshot('latest');
+    expect(second.members.length).toBe(first.members.length - 1);
+    const renamedMember = second.members.find((m) => m.name === renamed)!;
+    expect(first.members.find((m) => m.normalizedEmail === renamedMember.normalizedEmail)?.name).not.toBe(renamed);
+
+    const compare = await session.openDashboard(`#/compare?a=${first.snapshot.id}&b=${second.snapshot.id}`);
+    await expect.poll(() => compare.locator('main').textContent()).toContain(renamed);
+    await compare.close();
+    await popup.close();
+    await page.close();
+  });
+
+  it('exports the audit report of a real audit with the fixed columns, BOM and one row per member', async () => {
+    const { snapshot, members } = await session.readSnapshot('latest');
+    const { bytes, page } = await downloadExport(session, { snapshot: snapshot.id, format: 'audit-report' });
+    expect([...bytes.subarray(0, 3)]).toEqual(BOM);
+    const lines = csvLines(bytes);
+    expect(lines[0]!.startsWith(AUDIT_REPORT_HEADER)).toBe(true);
+    expect(lines.length).toBe(members.length + 1);
+    const external = members.find((m) => m.classification === 'external')!;
+    const line = lines.find((l) => l.includes(external.normalizedEmail))!;
+    expect(line).toContain(',external,');
+    expect(line).toContain('external-domain');
+    await page.close();
+  });
+
+  it('builds LINE WORKS bulk-add files split at 100 members, after listing every validation error', async () => {
+    const snapshots = await session.listSnapshots();
+    const lineworks = snapshots.find((s) => s.console === 'lineworks-members')!;
+    const page = await session.openDashboard(`#/export?snapshot=${lineworks.id}&format=lineworks-bulk-add-auto`);
+    // The sample roster holds IDs that break the LINE WORKS ID rules: they are listed by row and column first.
+    const issues = page.getByRole('table', { name: 'Validation results' });
+    await expect.poll(() => issues.textContent()).toContain('ID');
+    await page.close();
+    const { fileName, bytes } = await downloadExport(session, { snapshot: lineworks.id, format: 'lineworks-bulk-add-auto', validRowsOnly: true });
+    expect(fileName).toMatch(/\.zip$/);
+    const files = unzipSync(bytes);
+    const names = Object.keys(files);
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    let rows = 0;
+    for (const name of names) {
+      const data = csvLines(files[name]!).length - 1;
+      expect(data).toBeLessThanOrEqual(100);
+      rows += data;
+    }
+    expect(rows).toBeGreaterThan(100);
+  });
+});
+
+describe('the admin journey (Japanese)', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await startSession({ lang: 'ja' });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('audits through a Japanese popup', async () => {
+    const page = await session.openConsole('app.immedio.io', '/users/');
+    const popup = await session.openPopup(await session.tabIdOf(page));
+    await popup.getByRole('button', { name: 'この名簿を監査' }).click();
+    await popup.getByRole('status').filter({ hasText: '監査が完了しました' }).waitFor({ timeout: 120_000 });
+    await expect.poll(() => popup.locator('main').textContent()).toContain('カレンダー');
+    const { snapshot } = await session.readSnapshot('latest');
+    expect(snapshot.console).toBe('immedio-users');
+  });
+});
