@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { AUDIT_PORT, AuditEvent, type AuditRequest, type PageInfo, type ScanCandidate, type ScanMode } from '@/lib/messages';
 import type { MessageKey } from '@/lib/i18n';
+import { CONSOLE_LABEL } from '../dashboard/labels';
 import { useI18n } from '../i18n-context';
 import { AuditSummary } from './AuditSummary';
 
@@ -28,7 +29,7 @@ const ERROR_TEXT: Record<string, MessageKey> = {
 
 /** The one-click audit of one tab: `tabId` from `?tabId=N` or the active tab. */
 export function PopupApp({ tabId, connect }: { tabId: number | undefined; connect: () => PortLike }) {
-  const { t } = useI18n();
+  const { t, l } = useI18n();
   const [phase, setPhase] = useState<Phase>(tabId === undefined ? { kind: 'error', text: t('popupNoTab') } : { kind: 'inspecting' });
   const [page, setPage] = useState<PageInfo>();
   const portRef = useRef<PortLike | undefined>(undefined);
@@ -88,7 +89,7 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
         {page && (
           <p className="target">
             <span className="muted">{page.console === 'generic' ? t('popupTargetGeneric') : t('popupTargetConsole')}</span>{' '}
-            <strong>{page.console === 'generic' ? '' : page.profile}</strong>
+            {page.console !== 'generic' && <strong>{l(CONSOLE_LABEL[page.console])}</strong>}
             <br />
             <span className="page-title" title={page.url}>
               {page.title || page.url}
