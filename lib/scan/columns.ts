@@ -86,7 +86,8 @@ export function rowToMember(raw: RawRow, plan: ColumnPlan, rules: ColumnRules): 
   const shownEmail = text.email ? findAddress(text.email) : '';
   // An address only in a link or title: the email column's own, else one on the name or an unlabeled cell.
   const email = shownEmail || address.email || looseAddress;
-  const identifier = rules.identifier === 'email' ? email : text.identifier || address.identifier || email;
+  // No address anywhere: the address column's text as shown, so that the admin sees what is there.
+  const identifier = (rules.identifier === 'email' ? email : text.identifier || address.identifier || email) || text.email || '';
   if (!name && !identifier) return undefined;
 
   const fields: Partial<Record<FieldKey, string>> = {};

@@ -1,18 +1,20 @@
 import { MAX_CELL_LENGTH } from '../model';
 
 /**
- * Invisible format characters (zero-width, bidi embeddings/overrides/isolates, BOM). A hostile or
- * sloppy page can use them to make one address look like another; they carry no roster meaning.
+ * Control characters (C0 and C1, less the whitespace ones): they carry no text. Format characters
+ * (bidi overrides, zero-width spaces) are kept: a cell is stored as read, the dashboard isolates it
+ * on display, and identifiers are normalized apart (lib/identity).
  */
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/g;
-const SPACES = /\s+/g;
+const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
+/** Whitespace to collapse: JavaScript's `\s` less U+FEFF, which is a zero-width character and kept. */
+const SPACES = /[\t\n\v\f\r \u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
 /** Anything cleanText would change: most cells have none of it, and are returned as they are. */
-const NEEDS_CLEANING = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]|[^\S ]| {2}|^ | $/;
+const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]| {2}|^ | $/;
 
-/** Page text as a value: invisible characters removed, whitespace collapsed, trimmed, capped. */
+/** Page text as a value, as read: control characters removed, whitespace collapsed, trimmed, capped. */
 export function cleanText(raw: string | null | undefined): string {
   if (!raw) return '';
-  const text = NEEDS_CLEANING.test(raw) ? raw.replace(INVISIBLE, '').replace(SPACES, ' ').trim() : raw;
+  const text = NEEDS_CLEANING.test(raw) ? raw.replace(CONTROLS, '').replace(SPACES, ' ').replace(/^ | $/g, '') : raw;
   return text.length > MAX_CELL_LENGTH ? text.slice(0, MAX_CELL_LENGTH) : text;
 }
 

@@ -90,14 +90,23 @@ describe('HTML tables', () => {
     expect(rows[0]!.fields.organisation).toBe('本社|営業部');
   });
 
-  it('treats hostile cells as capped plain text', async () => {
+  it('treats hostile cells as capped plain text, stored as read less control characters', async () => {
     const huge = 'x'.repeat(MAX_CELL_LENGTH * 3);
     const doc = html(`<table><thead><tr><th>名前</th><th>メール</th><th>メモ</th></tr></thead><tbody>
       <tr><td>&lt;img src=x onerror=alert(1)&gt;</td><td>evil\u202Emoc.liame@example.com</td><td>${huge}</td></tr>
-      <tr><td>Ann</td><td>ann@example.com</td><td><b>bold</b></td></tr></tbody></table>`);
+      <tr><td>\u202Eexe.書類.txt</td><td>a.\u200Bb@example.com</td><td>x\u0007y\u009F \u0001 z</td></tr>
+      <tr><td>Ann</td><td>ann@example.com</td><td><b>bold</b></td></tr>
+      <tr><td>中川 湊</td><td>&lt;script&gt;alert(1)&lt;/script&gt;</td><td></td></tr></tbody></table>`);
     const { rows } = await readAll(doc);
     expect(rows[0]!.name).toBe('<img src=x onerror=alert(1)>');
-    expect(rows[0]!.identifier).toBe('evilmoc.liame@example.com');
+    // No address in the address column: its text as shown is the identifier, and no email is made up.
+    expect(rows[3]).toMatchObject({ name: '中川 湊', identifier: '<script>alert(1)</script>' });
+    expect(rows[3]!.email).toBeUndefined();
+    // Bidi and zero-width characters stay (shown isolated, normalized apart); control characters go.
+    expect(rows[0]!.identifier).toBe('evil\u202Emoc.liame@example.com');
+    expect(rows[1]!.name).toBe('\u202Eexe.書類.txt');
+    expect(rows[1]!.identifier).toBe('a.\u200Bb@example.com');
+    expect(rows[1]!.cells[2]).toBe('xy z');
     expect(rows[0]!.cells[2]).toHaveLength(MAX_CELL_LENGTH);
     expect(document.querySelector('img')).toBeNull();
   });
