@@ -37,6 +37,16 @@ export async function setInternalDomains(session: Session, domains: readonly str
   }
 }
 
+/** The export view refused to download: validation errors stand, or a template is missing. */
+export class ExportRefused extends Error {
+  constructor(
+    readonly verdict: string,
+    readonly page: Page,
+  ) {
+    super(verdict);
+  }
+}
+
 export async function downloadExport(
   session: Session,
   opts: { snapshot?: string; format: string; templatePath?: string; encoding?: RegExp; validRowsOnly?: boolean },
@@ -45,10 +55,12 @@ export async function downloadExport(
   if (opts.templatePath) await page.getByLabel('Template').setInputFiles(opts.templatePath);
   if (opts.encoding) await page.getByRole('radio', { name: opts.encoding }).check();
   if (opts.validRowsOnly) await page.getByRole('checkbox', { name: /valid rows only/ }).check();
-  const [download] = await Promise.all([
-    page.waitForEvent('download', { timeout: 60_000 }),
-    page.getByRole('button', { name: /Download/ }).first().click(),
-  ]);
+  // Every value is checked before anything can be downloaded: wait for the verdict.
+  const verdict = page.getByRole('status').filter({ hasText: /^(Ready|Not exported|Choose a template)/ }).first();
+  await verdict.waitFor({ timeout: 120_000 });
+  const button = page.getByRole('button', { name: /Download/ }).first();
+  if (await button.isDisabled()) throw new ExportRefused((await verdict.textContent()) ?? '', page);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.click()]);
   const path = await download.path();
   return { fileName: download.suggestedFilename(), bytes: readFileSync(path), page };
 }
