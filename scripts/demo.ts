@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ChromiumNotFoundError, findChromium } from './lib/chromium';
 import { expectedAudits } from './lib/expected';
+import { FIXTURE_ROOT } from './lib/fixture-server';
 import { auditThroughPopup, downloadExport, ExportRefused, setInternalDomains } from './lib/journey';
 import { PRODUCTION_EXTENSION_DIR, startSession, type Session, type StoredSnapshot } from './lib/session';
 
@@ -46,12 +47,22 @@ async function interactive(session: Session) {
 
 // The sample LINE WORKS roster holds IDs that break the ID rules on purpose: the bulk-add files
 // skip those rows (the export view lists them), as an admin choosing "valid rows only" would.
-const EXPORTS: { format: string; console: string; mode?: 'roster' | 'link-status'; validRowsOnly?: boolean }[] = [
+const RECEPTIONIST_DOWNLOAD = join(FIXTURE_ROOT, 'app.receptionist.jp/employees/employees.csv');
+
+const EXPORTS: {
+  format: string;
+  console: string;
+  mode?: 'roster' | 'link-status';
+  validRowsOnly?: boolean;
+  templatePath?: string;
+}[] = [
   { format: 'audit-report', console: 'lineworks-members' },
   { format: 'lineworks-bulk-add-auto', console: 'lineworks-members', validRowsOnly: true },
   { format: 'lineworks-bulk-add-admin', console: 'lineworks-members', validRowsOnly: true },
   { format: 'lineworks-bulk-add-member', console: 'lineworks-members', validRowsOnly: true },
   { format: 'receptionist-employees', console: 'receptionist-employees' },
+  // The heart of it: the console's own export as template, account IDs filled from the Chatwork roster.
+  { format: 'receptionist-employees', console: 'receptionist-employees', templatePath: RECEPTIONIST_DOWNLOAD },
   { format: 'link-invitations', console: 'lineworks-contacts', mode: 'link-status' },
   { format: 'audit-report', console: 'immedio-users' },
   { format: 'audit-report', console: 'chatwork-users' },
@@ -78,13 +89,18 @@ async function journey(session: Session) {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const written: string[] = [];
   const refused: string[] = [];
-  for (const { format, console: consoleId, mode = 'roster', validRowsOnly } of EXPORTS) {
+  for (const { format, console: consoleId, mode = 'roster', validRowsOnly, templatePath } of EXPORTS) {
     const snapshot = snapshots.get(`${consoleId}/${mode}`);
     if (!snapshot) continue;
     step(`Exporting ${format} from ${consoleId}`);
     let exported;
     try {
-      exported = await downloadExport(session, { snapshot: snapshot.id, format, ...(validRowsOnly ? { validRowsOnly } : {}) });
+      exported = await downloadExport(session, {
+        snapshot: snapshot.id,
+        format,
+        ...(validRowsOnly ? { validRowsOnly } : {}),
+        ...(templatePath ? { templatePath } : {}),
+      });
     } catch (error) {
       if (!(error instanceof ExportRefused)) throw error;
       // Validation refused the file: that is the product working, so say why and go on.
@@ -93,7 +109,7 @@ async function journey(session: Session) {
       continue;
     }
     const { fileName, bytes, page } = exported;
-    const name = format === 'audit-report' ? `${consoleId}-${fileName}` : fileName;
+    const name = format === 'audit-report' ? `${consoleId}-${fileName}` : templatePath ? `patched-${fileName}` : fileName;
     writeFileSync(join(OUTPUT_DIR, name), bytes);
     written.push(`${name} (${bytes.length.toLocaleString()} bytes)`);
     await page.close();

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { unzipSync } from 'fflate';
+import { FIXTURE_ROOT } from '../../scripts/lib/fixture-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedAudits } from '../../scripts/lib/expected';
 import { auditThroughPopup, downloadExport, setInternalDomains, startSession, type Session } from './harness';
@@ -106,6 +109,41 @@ describe('the admin journey (English)', () => {
       rows += data;
     }
     expect(rows).toBeGreaterThan(100);
+  });
+  it('fills the RECEPTIONIST employee file with the account IDs Chatwork knows, changing no other byte', async () => {
+    for (const [host, path] of [['www.chatwork.com', '/admin/users/'], ['app.receptionist.jp', '/employees/']] as const) {
+      const page = await session.openConsole(host, path);
+      const { status, popup } = await auditThroughPopup(session, page);
+      expect(status).toContain('Audit complete');
+      await popup.close();
+      await page.close();
+    }
+    const snapshots = await session.listSnapshots();
+    const chatwork = await session.readSnapshot(snapshots.findLast((s) => s.console === 'chatwork-users')!.id);
+    const receptionist = snapshots.findLast((s) => s.console === 'receptionist-employees')!;
+    const accountIdByEmail = new Map(
+      chatwork.members.map((m) => [m.normalizedEmail, (m.fields as Record<string, string>).chatworkAccountId ?? '']),
+    );
+
+    const templatePath = join(FIXTURE_ROOT, 'app.receptionist.jp/employees/employees.csv');
+    const template = readFileSync(templatePath);
+    const { bytes } = await downloadExport(session, { snapshot: receptionist.id, format: 'receptionist-employees', templatePath });
+    expect([...bytes.subarray(0, 3)]).toEqual(BOM);
+    const before = template.toString('utf8').split('\r\n');
+    const after = Buffer.from(bytes).toString('utf8').split('\r\n');
+    // Full overwrite: a lost row would delete an employee. Every line is still there, in order.
+    expect(after.length).toBe(before.length);
+    let filled = 0;
+    for (let i = 0; i < before.length; i++) {
+      if (after[i] === before[i]) continue;
+      const was = before[i]!.split('","');
+      const now = after[i]!.split('","');
+      expect(now.filter((cell, column) => cell !== was[column]).length, `line ${i + 1}`).toBe(1);
+      expect(was[4], `line ${i + 1} had no account ID`).toBe('');
+      expect(now[4]).toBe(accountIdByEmail.get(was[2]!.toLowerCase()));
+      filled++;
+    }
+    expect(filled).toBeGreaterThan(0);
   });
 });
 
