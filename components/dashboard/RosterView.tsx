@@ -16,16 +16,15 @@ import { useMemberSearch, type MemberSearch } from './useMemberSearch';
 import { usePagedMembers, type MemberSort } from './usePagedMembers';
 
 const ROW_HEIGHT = 44;
-const TEXT_FILTER_DELAY_MS = 250;
 const TOP_DOMAINS = 10;
 
 export function RosterView({ snapshotRef, initialFinding }: { snapshotRef: SnapshotRef; initialFinding?: FindingId | undefined }) {
   const { t, l, lang } = useI18n();
   const snapshot = useSnapshot(snapshotRef);
-  // The search index is built once the first rows are on screen, and it also counts the domains for
-  // the chart and the domain filter, so the roster is read in full only once.
-  const [rowsShownOf, setRowsShownOf] = useState<string>();
-  const search = useMemberSearch(snapshot?.id, snapshot != null && rowsShownOf === snapshot.id);
+  // The search index is built once the first rows are on screen (or a filter needs it for them), and
+  // it also counts the domains for the chart and the domain filter: the roster is read in full once.
+  const [indexWantedFor, setIndexWantedFor] = useState<string>();
+  const search = useMemberSearch(snapshot?.id, snapshot != null && indexWantedFor === snapshot.id);
   const domains = useMemo(() => search.index?.domainCounts(), [search.index]);
   useEffect(() => {
     if (search.index) performance.mark('roster-search-ready');
@@ -61,7 +60,7 @@ export function RosterView({ snapshotRef, initialFinding }: { snapshotRef: Snaps
         </p>
       )}
       <RosterOverview snapshot={snapshot} domains={domains} />
-      <RosterTable snapshot={snapshot} domains={domains} search={search} onRowsShown={setRowsShownOf} initialFinding={initialFinding} />
+      <RosterTable snapshot={snapshot} domains={domains} search={search} onIndexWanted={setIndexWantedFor} initialFinding={initialFinding} />
     </>
   );
 }
@@ -113,13 +112,13 @@ function RosterTable({
   snapshot,
   domains,
   search,
-  onRowsShown,
+  onIndexWanted,
   initialFinding,
 }: {
   snapshot: Snapshot;
   domains: DomainCount[] | undefined;
   search: MemberSearch;
-  onRowsShown: (snapshotId: string) => void;
+  onIndexWanted: (snapshotId: string) => void;
   initialFinding?: FindingId | undefined;
 }) {
   const { t, l } = useI18n();
@@ -128,29 +127,21 @@ function RosterTable({
   const [sort, setSort] = useState<MemberSort>({ field: 'index', direction: 'asc' });
   const [selected, setSelected] = useState<Member | null>(null);
 
-  // With the index, each key filters in memory at once. Without it, every query walks the roster, so
-  // the filter follows the typing a moment after instead.
-  const indexed = search.index !== undefined;
-  useEffect(() => {
-    const apply = () => setFilter((f) => ({ ...f, text: text.trim() || undefined }));
-    if (indexed) {
-      apply();
-      return;
-    }
-    const timer = setTimeout(apply, TEXT_FILTER_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text, indexed]);
-
+  // Every key filters at once: the text filter is answered by the in-memory index (or waits for it),
+  // never by a walk of the roster per key.
   const cleanFilter = useMemo(
-    () => Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '')) as MemberFilter,
-    [filter],
+    () =>
+      Object.fromEntries(Object.entries({ ...filter, text: text.trim() }).filter(([, v]) => v !== undefined && v !== '')) as MemberFilter,
+    [filter, text],
   );
-  const paged = usePagedMembers(snapshot.id, cleanFilter, sort, search);
+  const unfiltered = Object.keys(cleanFilter).length === 0;
+  const paged = usePagedMembers(snapshot.id, cleanFilter, sort, search, unfiltered ? snapshot.counts.members : undefined);
   const loaded = paged.total !== undefined;
   usePerformanceMarks(paged.queryKey, loaded);
+  const wantsIndex = loaded || paged.waitsForIndex;
   useEffect(() => {
-    if (loaded) onRowsShown(snapshot.id);
-  }, [loaded, onRowsShown, snapshot.id]);
+    if (wantsIndex) onIndexWanted(snapshot.id);
+  }, [wantsIndex, onIndexWanted, snapshot.id]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -290,6 +281,7 @@ function RosterTable({
   );
 }
 
+/** Page text is isolated in `<bdi>`: a right-to-left override in a name must not reorder what follows it. */
 function MemberCells({ member, onOpen }: { member: Member; onOpen: () => void }) {
   const { l } = useI18n();
   const worst = [...member.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
@@ -298,10 +290,12 @@ function MemberCells({ member, onOpen }: { member: Member; onOpen: () => void })
       <div role="cell" className="vcell col-index muted">{member.index + 1}</div>
       <div role="cell" className="vcell col-name">
         <button className="link-button truncate" onClick={onOpen} title={member.name}>
-          {member.name || member.identifier || '—'}
+          <bdi>{member.name || member.identifier || '—'}</bdi>
         </button>
       </div>
-      <div role="cell" className="vcell col-identifier truncate" title={member.identifier}>{member.identifier || member.email || '—'}</div>
+      <div role="cell" className="vcell col-identifier truncate" title={member.identifier}>
+        <bdi>{member.identifier || member.email || '—'}</bdi>
+      </div>
       <div role="cell" className="vcell col-domain truncate" title={member.domainDisplay}>{member.domainDisplay || '—'}</div>
       <div role="cell" className="vcell col-classification">
         <span className={`pill ${member.classification}`}>{l(CLASSIFICATION_LABEL[member.classification])}</span>

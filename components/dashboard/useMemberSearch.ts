@@ -7,11 +7,13 @@ export interface MemberSearch {
   version: number;
   /** The index of the members as they are now; undefined while it is being built, and again after a change until rebuilt. */
   index: MemberSearchIndex | undefined;
+  /** The index could not be built: queries go to the database, row by row where they must. */
+  failed: boolean;
 }
 
 /**
  * Watches one snapshot's members and keeps an in-memory search index of them. The build waits for
- * `build`, so the first rows of a large roster are not held up by reading the whole of it.
+ * `build`: a large roster's first rows come sooner without the whole roster being read beside them.
  */
 export function useMemberSearch(snapshotId: string | undefined, build: boolean): MemberSearch {
   const [watched, setWatched] = useState<{ snapshotId: string; version: number }>();
@@ -21,19 +23,21 @@ export function useMemberSearch(snapshotId: string | undefined, build: boolean):
   }, [snapshotId]);
   const version = watched && watched.snapshotId === snapshotId ? watched.version : undefined;
 
-  const [built, setBuilt] = useState<{ index: MemberSearchIndex; version: number }>();
+  const [built, setBuilt] = useState<{ snapshotId: string; version: number; index?: MemberSearchIndex }>();
   useEffect(() => {
     // Building only once the watch is on means no change can slip in between unnoticed.
     if (snapshotId === undefined || version === undefined || !build) return;
     const abort = new AbortController();
     buildMemberSearchIndex(rosterDb(), snapshotId, { signal: abort.signal }).then(
-      (index) => setBuilt({ index, version }),
+      (index) => setBuilt({ snapshotId, version, index }),
       // Without an index the roster is still read, only more slowly, and those reads report their errors.
-      () => undefined,
+      () => {
+        if (!abort.signal.aborted) setBuilt({ snapshotId, version });
+      },
     );
     return () => abort.abort();
   }, [snapshotId, version, build]);
 
-  const current = built && built.index.snapshotId === snapshotId && built.version === version ? built.index : undefined;
-  return { version: version ?? 0, index: current };
+  const current = built && built.snapshotId === snapshotId && built.version === version ? built : undefined;
+  return { version: version ?? 0, index: current?.index, failed: current !== undefined && current.index === undefined };
 }

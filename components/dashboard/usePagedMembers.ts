@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { queryMembers, type MemberFilter, type MemberSort } from '@/lib/db';
+import { queryMembers, queryWalksRoster, type MemberFilter, type MemberSort } from '@/lib/db';
 import { selectionPage } from '@/lib/db/query-index';
 import type { Member } from '@/lib/model';
 import { rosterDb } from '../db';
@@ -25,6 +25,8 @@ export interface PagedMembers {
   rowAt(index: number): Member | undefined;
   /** Loads the pages covering rows `start`..`end` (inclusive) that are not loaded yet. */
   ensureRows(start: number, end: number): void;
+  /** The query is answered once the search index is built. */
+  waitsForIndex: boolean;
   error?: string;
 }
 
@@ -33,26 +35,37 @@ export interface PagedMembers {
  * pages the table has scrolled to. Once the search index is built, a query is answered in memory and
  * only the page's rows are read, by key; until then each page is a query of the database.
  */
-export function usePagedMembers(snapshotId: string, filter: MemberFilter, sort: MemberSort, search: MemberSearch): PagedMembers {
+export function usePagedMembers(
+  snapshotId: string,
+  filter: MemberFilter,
+  sort: MemberSort,
+  search: MemberSearch,
+  /** How many members the query matches when that is known without counting (no filter: the snapshot's count). */
+  knownTotal?: number,
+): PagedMembers {
   const queryKey = JSON.stringify([snapshotId, filter, sort]);
   const dataKey = `${search.version}:${queryKey}`;
   // The filter and sort objects are rebuilt on every render; queryKey says when they really changed.
   const selection = useMemo(() => search.index?.select(filter, sort), [search.index, queryKey]);
+  // A query that must read every member waits for the index, which reads them all once for every
+  // query to come, instead of walking the roster beside the index build for this query alone.
+  const waitsForIndex = !selection && !search.failed && queryWalksRoster(filter, sort.field);
   const [state, setState] = useState<PageState>({ dataKey, total: undefined, pages: new Map() });
   const requested = useRef(new Set<string>());
-  const latest = useRef({ snapshotId, filter, sort, dataKey, selection, state });
-  latest.current = { snapshotId, filter, sort, dataKey, selection, state };
+  const latest = useRef({ snapshotId, filter, sort, knownTotal, dataKey, selection, waitsForIndex, state });
+  latest.current = { snapshotId, filter, sort, knownTotal, dataKey, selection, waitsForIndex, state };
 
   const loadPage = useCallback((page: number) => {
-    const { snapshotId: id, filter: f, sort: s, dataKey: key, selection: chosen } = latest.current;
-    // The same page may be asked of the index after a slower database query for it has begun.
+    const { snapshotId: id, filter: f, sort: s, knownTotal: total, dataKey: key, selection: chosen, waitsForIndex: waits } = latest.current;
+    if (waits) return;
+    // The same page may be asked of the index after a database query for it has begun.
     const requestKey = `${key}#${page}#${chosen ? 'index' : 'db'}`;
     if (requested.current.has(requestKey)) return;
     requested.current.add(requestKey);
     const offset = page * MEMBER_PAGE_SIZE;
     const read = chosen
       ? selectionPage(rosterDb(), id, chosen, offset, MEMBER_PAGE_SIZE)
-      : queryMembers(rosterDb(), id, { filter: f, sort: s, offset, limit: MEMBER_PAGE_SIZE });
+      : queryMembers(rosterDb(), id, { filter: f, sort: s, offset, limit: MEMBER_PAGE_SIZE, knownTotal: total });
     read.then(
       (result) =>
         setState((current) =>
@@ -69,15 +82,17 @@ export function usePagedMembers(snapshotId: string, filter: MemberFilter, sort: 
     loadPage(0);
   }, [dataKey, loadPage]);
 
-  // An index that arrives while the first page is still being queried row by row answers it at once.
+  // An index that arrives while the first page is still awaited (or queried) answers it at once; so
+  // does the database when the index cannot be built.
   useEffect(() => {
     const { state: current, dataKey: key } = latest.current;
-    if (selection && (current.dataKey !== key || !current.pages.has(0))) loadPage(0);
-  }, [selection, loadPage]);
+    if (current.dataKey !== key || !current.pages.has(0)) loadPage(0);
+  }, [selection, search.failed, loadPage]);
 
   const current = state.dataKey === dataKey ? state : { dataKey, total: undefined, pages: new Map<number, Member[]>(), error: undefined };
   return {
     queryKey,
+    waitsForIndex,
     total: current.total,
     error: current.error,
     rowAt: (index) => current.pages.get(Math.floor(index / MEMBER_PAGE_SIZE))?.[index % MEMBER_PAGE_SIZE],

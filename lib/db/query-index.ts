@@ -70,8 +70,9 @@ export async function selectionPage(db: RosterDb, snapshotId: string, selection:
  */
 export function watchMembers(db: RosterDb, snapshotId: string, listener: (version: number) => void): () => void {
   let version = 0;
-  // Counting over the snapshot's key range makes Dexie watch that whole range, at the cost of a count.
-  const subscription = liveQuery(() => membersOf(db, snapshotId).count()).subscribe({
+  // Dexie watches the whole key range a primary-key query names, whatever its limit: reading one row
+  // is enough to hear of every write to the snapshot's members, where counting them costs a walk.
+  const subscription = liveQuery(() => membersOf(db, snapshotId).limit(1).toArray()).subscribe({
     next: () => listener(version++),
     // A failed count only means no more change reports; the paged reads report their own errors.
     error: () => undefined,

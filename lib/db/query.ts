@@ -25,6 +25,12 @@ export interface MemberQuery {
   sort?: MemberSort;
   offset?: number;
   limit?: number;
+  /**
+   * How many members match, when the caller knows it already (the snapshot's `counts.members` for a
+   * query without a filter): counting a 100,000-member range is most of the cost of a first page.
+   * Used only where the query would otherwise count an index range.
+   */
+  knownTotal?: number;
 }
 
 export interface MemberPage {
@@ -52,11 +58,12 @@ export async function queryMembers(db: RosterDb, snapshotId: string, query: Memb
   const { filter = {}, sort = { field: 'index', direction: 'asc' } } = query;
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const limit = Math.max(0, Math.floor(query.limit ?? DEFAULT_LIMIT));
-  const { collection, remaining } = selectByIndex(db, snapshotId, filter, sort.field);
+  const plan = indexPlan(filter, sort.field);
+  const collection = selectByIndex(db, snapshotId, plan.indexed, sort.field);
   const ordered = sort.direction === 'desc' ? collection.reverse() : collection;
-  const matches = rowPredicate(remaining);
+  const matches = rowPredicate(plan.remaining);
   if (!matches) {
-    const [total, rows] = await Promise.all([ordered.count(), ordered.clone().offset(offset).limit(limit).toArray()]);
+    const [total, rows] = await Promise.all([query.knownTotal ?? ordered.count(), ordered.clone().offset(offset).limit(limit).toArray()]);
     return { rows, total };
   }
   const rows: Member[] = [];
@@ -70,34 +77,38 @@ export async function queryMembers(db: RosterDb, snapshotId: string, query: Memb
 }
 
 /**
- * The index walk for a query. An equality filter on an index is used when the index order is also the
- * requested order: within one value, IndexedDB orders entries by primary key, which is roster order.
+ * Whether `queryMembers` must read every member of the snapshot to answer (a filter that no index
+ * serves in the requested order): seconds on a 100,000-member roster, where the in-memory index
+ * (query-index.ts) answers in milliseconds once built.
  */
-function selectByIndex(
-  db: RosterDb,
-  snapshotId: string,
-  filter: MemberFilter,
-  sortField: MemberSortField,
-): { collection: Collection<Member, [string, number]>; remaining: MemberFilter } {
+export function queryWalksRoster(filter: MemberFilter = {}, sortField: MemberSortField = 'index'): boolean {
+  return rowPredicate(indexPlan(filter, sortField).remaining) !== undefined;
+}
+
+/** An equality filter that an index answers: the index and the value. */
+type IndexedFilter = { index: '[snapshotId+classification]' | '[snapshotId+domain]'; value: string } | undefined;
+
+/**
+ * Which filter an index picks the rows by. An equality filter on an index is used when the index
+ * order is also the requested order: within one value, IndexedDB orders entries by primary key,
+ * which is roster order. The rest of the filter is checked row by row.
+ */
+function indexPlan(filter: MemberFilter, sortField: MemberSortField): { indexed: IndexedFilter; remaining: MemberFilter } {
   const { classification, domain, ...rest } = filter;
   const byIndexOrder = sortField === 'index';
   if (classification !== undefined && (byIndexOrder || sortField === 'classification')) {
-    return {
-      collection: db.members.where('[snapshotId+classification]').equals([snapshotId, classification]),
-      remaining: { ...rest, domain },
-    };
+    return { indexed: { index: '[snapshotId+classification]', value: classification }, remaining: { ...rest, domain } };
   }
   if (domain !== undefined && (byIndexOrder || sortField === 'domain')) {
-    return {
-      collection: db.members.where('[snapshotId+domain]').equals([snapshotId, domain]),
-      remaining: { ...rest, classification },
-    };
+    return { indexed: { index: '[snapshotId+domain]', value: domain }, remaining: { ...rest, classification } };
   }
+  return { indexed: undefined, remaining: filter };
+}
+
+function selectByIndex(db: RosterDb, snapshotId: string, indexed: IndexedFilter, sortField: MemberSortField): Collection<Member, [string, number]> {
+  if (indexed) return db.members.where(indexed.index).equals([snapshotId, indexed.value]);
   const [lower, upper] = snapshotRange(snapshotId);
-  return {
-    collection: db.members.where(SORT_INDEX[sortField]).between(lower, upper, true, true),
-    remaining: filter,
-  };
+  return db.members.where(SORT_INDEX[sortField]).between(lower, upper, true, true);
 }
 
 function rowPredicate(filter: MemberFilter): ((member: Member) => boolean) | undefined {
@@ -119,7 +130,11 @@ function rowPredicate(filter: MemberFilter): ((member: Member) => boolean) | und
  * the in-memory index (query-index.ts) both match against this, so they cannot disagree.
  */
 export function memberSearchText(member: Pick<Member, 'name' | 'identifier' | 'email' | 'normalizedEmail' | 'domainDisplay'>): string {
-  return [member.name, member.identifier, member.email ?? '', member.normalizedEmail, member.domainDisplay].map(foldForSearch).join('\u0000');
+  const sep = '\u0000';
+  return (
+    foldForSearch(member.name) + sep + foldForSearch(member.identifier) + sep + foldForSearch(member.email ?? '') + sep +
+    foldForSearch(member.normalizedEmail) + sep + foldForSearch(member.domainDisplay)
+  );
 }
 
 const ASCII_ONLY = /^[\u0000-\u007f]*$/;

@@ -179,6 +179,17 @@ describe('watchMembers', () => {
     expect(after.select({ findingId: 'external-domain' }).length).toBe(1);
   });
 
+  it('hears a write to any one member, not only the first', async () => {
+    const db = await seeded();
+    withGlobalIndexedDb(db);
+    const watched = versions(db, 's1');
+    await watched.reached(1);
+    const last = (await db.members.get(['s1', people.length - 1]))!;
+    await db.members.put({ ...last, classification: 'internal' });
+    await watched.reached(2);
+    expect((await buildMemberSearchIndex(db, 's1')).select({ classification: 'internal' })).toContain(people.length - 1);
+  });
+
   it('reports a new save under the same id and a delete, but not writes to another snapshot', async () => {
     const db = await seeded();
     withGlobalIndexedDb(db);

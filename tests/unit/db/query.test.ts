@@ -1,6 +1,6 @@
 import Dexie, { liveQuery } from 'dexie';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { countsByDomain, findingCounts, queryMembers } from '../../../lib/db/query';
+import { countsByDomain, findingCounts, queryMembers, queryWalksRoster } from '../../../lib/db/query';
 import { saveSnapshot } from '../../../lib/db/snapshots';
 import { freshDb } from './fake-db';
 import { makeRoster, type MemberOverrides } from './factory';
@@ -80,6 +80,26 @@ describe('queryMembers', () => {
     expect(await sorted('classification')).toEqual(['Suzuki Hanako', 'Ito Jiro', 'Kato Shiro', 'Yamada Taro', 'Abe Saburo', '名無し']);
     const descByName = await queryMembers(db, 's1', { sort: { field: 'name', direction: 'desc' }, limit: 2 });
     expect(names(descByName)).toEqual(['名無し', 'Yamada Taro']);
+  });
+
+  it('takes a known total instead of counting, only where it would count an index range', async () => {
+    const db = await seeded();
+    const page = await queryMembers(db, 's1', { limit: 2, knownTotal: 6 });
+    expect([page.total, ...names(page)]).toEqual([6, 'Yamada Taro', 'Suzuki Hanako']);
+    // A filter checked row by row is counted as it is walked; a stale hint cannot leak into it.
+    expect((await queryMembers(db, 's1', { filter: { linkStatus: 'shared-only' }, knownTotal: 6 })).total).toBe(2);
+  });
+
+  it('says which queries must walk the whole roster', () => {
+    expect(queryWalksRoster({}, 'name')).toBe(false);
+    expect(queryWalksRoster({ classification: 'external' }, 'index')).toBe(false);
+    expect(queryWalksRoster({ classification: 'external' }, 'classification')).toBe(false);
+    expect(queryWalksRoster({ domain: 'partner.example' }, 'domain')).toBe(false);
+    expect(queryWalksRoster({ classification: 'external' }, 'name')).toBe(true);
+    expect(queryWalksRoster({ classification: 'external', domain: 'partner.example' }, 'index')).toBe(true);
+    expect(queryWalksRoster({ text: 'taro' }, 'index')).toBe(true);
+    expect(queryWalksRoster({ linkStatus: 'linked' }, 'index')).toBe(true);
+    expect(queryWalksRoster({ findingId: 'external-domain' }, 'index')).toBe(true);
   });
 
   it('returns nothing for an unknown snapshot', async () => {
