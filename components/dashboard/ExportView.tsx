@@ -321,7 +321,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
             <ul className="plain">
               {result.skippedRows.slice(0, ISSUE_LIMIT).map((row) => (
                 <li key={`${row.row}-${row.member}`}>
-                  {t('exportRow')} {row.row}: {row.name || row.member}
+                  {t('exportRow')} {row.row}: <bdi>{row.name || row.member}</bdi>
                 </li>
               ))}
             </ul>

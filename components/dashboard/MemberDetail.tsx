@@ -24,7 +24,10 @@ const FIELD_LABEL: Record<FieldKey, Localized> = {
   tab: { ja: 'タブ', en: 'Tab' },
 };
 
-/** Everything read and derived for one member; every value is untrusted page text and shown as text only. */
+/**
+ * Everything read and derived for one member; every value is untrusted page text, shown as text only
+ * and isolated in `<bdi>` so that a right-to-left override cannot reorder the text around it.
+ */
 export function MemberDetail({ snapshot, member, onClose }: { snapshot: Snapshot; member: Member; onClose: () => void }) {
   const { t, l } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -47,7 +50,7 @@ export function MemberDetail({ snapshot, member, onClose }: { snapshot: Snapshot
     <aside className="member-detail" aria-labelledby="member-detail-heading">
       <div className="card-head">
         <h2 id="member-detail-heading" tabIndex={-1} ref={headingRef}>
-          {member.name || member.identifier || t('detailUnnamed')}
+          <bdi>{member.name || member.identifier || t('detailUnnamed')}</bdi>
         </h2>
         <button onClick={onClose}>{t('close')}</button>
       </div>
@@ -55,7 +58,9 @@ export function MemberDetail({ snapshot, member, onClose }: { snapshot: Snapshot
         {rows.map(([label, value], i) => (
           <div key={`${label}-${i}`}>
             <dt>{label}</dt>
-            <dd>{value || '—'}</dd>
+            <dd>
+              <bdi>{value || '—'}</bdi>
+            </dd>
           </div>
         ))}
       </dl>
@@ -70,7 +75,12 @@ export function MemberDetail({ snapshot, member, onClose }: { snapshot: Snapshot
               <li key={`${finding.id}-${i}`} className={`sev-border ${finding.severity}`}>
                 <p>
                   <span className={`badge ${finding.severity}`}>{l(SEVERITY_LABEL[finding.severity])}</span> <strong>{l(rule.title)}</strong>
-                  {finding.detail && <span className="muted"> — {finding.detail}</span>}
+                  {finding.detail && (
+                    <span className="muted">
+                      {' — '}
+                      <bdi>{finding.detail}</bdi>
+                    </span>
+                  )}
                 </p>
                 <p className="small">{l(rule.explanation)}</p>
               </li>
@@ -86,7 +96,9 @@ export function MemberDetail({ snapshot, member, onClose }: { snapshot: Snapshot
               {member.cells.map((cell, i) => (
                 <tr key={i}>
                   <th scope="row">{snapshot.headers[i] || t('detailColumn', { n: i + 1 })}</th>
-                  <td className="break">{cell}</td>
+                  <td className="break">
+                    <bdi>{cell}</bdi>
+                  </td>
                 </tr>
               ))}
             </tbody>
