@@ -39,37 +39,68 @@ export class AuditCollector {
   }
 
   /** The snapshot and its members, classified under `policy`. */
-  finish(opts: {
-    snapshotId: string;
-    policy: DomainPolicy;
-    complete: boolean;
-    reason?: string;
-    finishedAt: number;
-  }): { snapshot: Snapshot; members: Member[] } {
+  finish(outcome: SnapshotOutcome): { snapshot: Snapshot; members: Member[] } {
     const page = this.page;
     if (!page) throw new Error('the page never described itself');
-    const consoleId: ConsoleId = page.console;
-    const { members, counts } = buildMembers(this.rows, {
-      snapshotId: opts.snapshotId,
-      console: consoleId,
-      policy: opts.policy,
-    });
-    const snapshot: Snapshot = {
-      id: opts.snapshotId,
-      console: consoleId,
-      tenant: this.tenant || safeHost(page.url),
-      sourceUrl: page.url,
-      title: page.title,
-      startedAt: this.startedAt,
-      finishedAt: opts.finishedAt,
-      headers: this.headers,
-      settings: { policy: opts.policy, profile: page.profile, pagesRead: this.pagesRead },
-      complete: opts.complete,
-      ...(opts.reason ? { incompleteReason: opts.reason } : {}),
-      counts,
-    };
-    return { snapshot, members };
+    return buildSnapshot(
+      this.rows,
+      {
+        console: page.console,
+        profile: page.profile,
+        tenant: this.tenant || safeHost(page.url),
+        sourceUrl: page.url,
+        title: page.title,
+        headers: this.headers,
+        startedAt: this.startedAt,
+        pagesRead: this.pagesRead,
+      },
+      outcome,
+    );
   }
+}
+
+/** Where a roster was read: a console page, or a file the admin imported. */
+export interface RosterSource {
+  console: ConsoleId;
+  profile: string;
+  tenant: string;
+  sourceUrl: string;
+  title: string;
+  headers: string[];
+  startedAt: number;
+  pagesRead: number;
+}
+
+export interface SnapshotOutcome {
+  snapshotId: string;
+  policy: DomainPolicy;
+  complete: boolean;
+  reason?: string;
+  finishedAt: number;
+}
+
+/** One audit of one roster: every row classified under `policy`, with its counts. */
+export function buildSnapshot(
+  rows: readonly MemberRow[],
+  source: RosterSource,
+  outcome: SnapshotOutcome,
+): { snapshot: Snapshot; members: Member[] } {
+  const { members, counts } = buildMembers(rows, { snapshotId: outcome.snapshotId, console: source.console, policy: outcome.policy });
+  const snapshot: Snapshot = {
+    id: outcome.snapshotId,
+    console: source.console,
+    tenant: source.tenant,
+    sourceUrl: source.sourceUrl,
+    title: source.title,
+    startedAt: source.startedAt,
+    finishedAt: outcome.finishedAt,
+    headers: source.headers,
+    settings: { policy: outcome.policy, profile: source.profile, pagesRead: source.pagesRead },
+    complete: outcome.complete,
+    ...(outcome.reason ? { incompleteReason: outcome.reason } : {}),
+    counts,
+  };
+  return { snapshot, members };
 }
 
 function safeHost(url: string): string {
