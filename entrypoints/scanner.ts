@@ -10,7 +10,8 @@ import type { MemberRow } from '@/lib/model';
 const ROWS_PER_MESSAGE = 500;
 const QUIET_PERIOD_MS = 120;
 
-function waitForChange(root: Node, timeoutMs: number): Promise<void> {
+/** Resolves once `settled()` holds (checked on every change), else after a quiet period; never past the timeout. */
+function waitForChange(root: Node, timeoutMs: number, settled?: () => boolean): Promise<void> {
   return new Promise((resolve) => {
     let quiet: ReturnType<typeof setTimeout> | undefined;
     const finish = () => {
@@ -20,11 +21,16 @@ function waitForChange(root: Node, timeoutMs: number): Promise<void> {
       resolve();
     };
     const observer = new MutationObserver(() => {
+      if (settled) {
+        if (settled()) finish();
+        return;
+      }
       clearTimeout(quiet);
       quiet = setTimeout(finish, QUIET_PERIOD_MS);
     });
     observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
     const deadline = setTimeout(finish, timeoutMs);
+    if (settled?.()) finish();
   });
 }
 

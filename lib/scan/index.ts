@@ -19,8 +19,11 @@ export interface ScanHooks {
   loadDocument(url: string): Promise<Document>;
   /** Lets the page breathe between slices. */
   yieldToPage(): Promise<void>;
-  /** Waits for the DOM to settle after a click or scroll. */
-  waitForChange(root: Node, timeoutMs: number): Promise<void>;
+  /**
+   * Waits for the DOM to settle after a click or scroll: until `settled()` holds when given (checked
+   * as the DOM changes), else until a quiet period; never past the timeout.
+   */
+  waitForChange(root: Node, timeoutMs: number, settled?: () => boolean): Promise<void>;
 }
 
 export interface ScanResult {
@@ -424,32 +427,58 @@ class RosterScan {
       this.emit(pending.map((item) => item.row));
       return;
     }
-    let previous = '';
+    const body = this.doc.body ?? this.doc;
+    const findDetail = () => walk.findDetail(this.doc, this.source.root);
+    let previous: { detail?: Element; text: string } = { text: '' };
     for (const item of pending) {
       this.checkStop();
       const element = item.element.isConnected ? item.element : this.findRowElement(item.key);
       let row = item.row;
       if (element) {
+        // The detail counts once it shows this contact, done loading, and is not the last one still
+        // on screen (another panel, other text, or a load seen in between).
+        let loadSeen = false;
+        const shownDetail = () => {
+          const detail = findDetail();
+          if (!detail) return undefined;
+          if (isBusy(detail)) {
+            loadSeen = true;
+            return undefined;
+          }
+          const text = cleanText(detail.textContent);
+          const fresh = loadSeen || detail !== previous.detail || text !== previous.text;
+          return fresh && showsRow(text, item.row) ? detail : undefined;
+        };
         clickElement(walk.opener(element));
-        let detail: Element | undefined;
-        for (let attempt = 0; attempt < SETTLE_ATTEMPTS && (!detail || isBusy(detail) || cleanText(detail.textContent) === previous); attempt++) {
-          await this.hooks.waitForChange(this.doc.body ?? this.doc, DETAIL_TIMEOUT_MS);
-          this.checkStop();
-          detail = walk.findDetail(this.doc, this.source.root);
-        }
+        const detail = await this.settle(body, DETAIL_TIMEOUT_MS, shownDetail);
         if (detail) {
-          previous = cleanText(detail.textContent);
+          previous = { detail, text: cleanText(detail.textContent) };
           row = withDetail(row, walk.read(detail));
           const closer = walk.closer(detail);
           if (closer) clickElement(closer);
           else pressEscape(detail);
-          await this.hooks.waitForChange(this.doc.body ?? this.doc, DETAIL_TIMEOUT_MS);
+          await this.settle(body, DETAIL_TIMEOUT_MS, () => (findDetail() ? undefined : true));
           this.refindIfDetached();
         }
       }
       this.emit([row]);
       await this.breathe();
     }
+  }
+
+  /**
+   * Waits until `probe` finds what it looks for (the page's change ends the wait at once) or the
+   * time is up; its last finding. Hooks that cannot watch a probe settle by quiet periods instead.
+   */
+  private async settle<T>(root: Node, timeoutMs: number, probe: () => T | undefined): Promise<T | undefined> {
+    const deadline = Date.now() + timeoutMs;
+    let found = probe();
+    for (let attempt = 0; found === undefined && attempt < SETTLE_ATTEMPTS && Date.now() < deadline; attempt++) {
+      await this.hooks.waitForChange(root, Math.max(1, deadline - Date.now()), () => probe() !== undefined);
+      this.checkStop();
+      found = probe();
+    }
+    return found;
   }
 
   /** A row's element again after the list re-rendered, by the row's identity. */
@@ -524,6 +553,12 @@ function identityOf(row: MemberRowInput): string {
   const shown = row.identifier || row.email || '';
   const id = (/^[\x20-\x7e]*$/.test(shown) ? shown : shown.normalize('NFKC')).toLowerCase();
   return id ? `id:${id}` : `cells:${(row.cells ?? []).join('\u001f')}|${row.name}`;
+}
+
+/** A detail shows the row's contact when it names the person or shows the identifier. */
+function showsRow(detailText: string, row: MemberRowInput): boolean {
+  const marks = [row.name, row.identifier].filter(Boolean);
+  return marks.length === 0 || marks.some((mark) => detailText.includes(mark));
 }
 
 function withDetail(row: MemberRowInput, detail: ContactDetail): MemberRowInput {

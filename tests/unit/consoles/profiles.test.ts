@@ -67,6 +67,7 @@ describe('LINE WORKS contacts', () => {
   </ul>`;
   /** Contact 1 and 2 are only shared (pale buttons, the notice); 3 is linked. */
   const LINKED: Record<string, boolean> = { '1': false, '2': false, '3': true };
+  const NAMES: Record<string, string> = { '1': '田中 一郎', '2': 'ゆうき', '3': '鈴木 次郎' };
 
   function openDetailsOnClick() {
     let opened: string | undefined;
@@ -82,7 +83,7 @@ describe('LINE WORKS contacts', () => {
       document.querySelector('[role=dialog]')?.remove();
       const dialog = document.createElement('aside');
       dialog.setAttribute('role', 'dialog');
-      dialog.innerHTML = `<button aria-label="閉じる">×</button><strong>${opened}</strong>
+      dialog.innerHTML = `<button aria-label="閉じる">×</button><strong>${NAMES[opened]}</strong>
         <button class="${linked ? '' : 'pale'}" ${linked ? '' : 'disabled'}>1:1 トーク</button><button ${linked ? '' : 'aria-disabled="true"'}>無料通話</button>
         ${linked || opened === '2' ? '' : '<p>他のメンバーがトークできる連絡先です</p>'}`;
       dialog.querySelector('button')!.addEventListener('click', () => dialog.remove());
@@ -113,6 +114,40 @@ describe('LINE WORKS contacts', () => {
     ]);
     expect(document.querySelector('[role=dialog]')).toBeNull();
     expect(progress.map((p) => p.rows)).toContain(2);
+  });
+
+  it('waits for the detail to show the contact clicked, not the one before, in a panel that stays open', async () => {
+    page('顧客/取引先 - LINE WORKS', CONTACTS);
+    const panel = document.createElement('aside');
+    panel.setAttribute('role', 'dialog');
+    document.body.appendChild(panel);
+    let opened: string | undefined;
+    let waits = 0;
+    for (const item of Array.from(document.querySelectorAll('li.item'))) {
+      item.addEventListener('click', () => {
+        opened = item.getAttribute('data-no')!;
+        waits = 0;
+      });
+    }
+    // The panel keeps the last contact while loading (busy on the first wait), then shows the new one;
+    // closing it does nothing.
+    const render = () => {
+      if (!opened) return;
+      if (waits++ === 0) {
+        panel.setAttribute('aria-busy', 'true');
+        return;
+      }
+      const linked = LINKED[opened]!;
+      panel.removeAttribute('aria-busy');
+      panel.innerHTML = `<button aria-label="閉じる">×</button><strong>${NAMES[opened]}</strong><button ${linked ? '' : 'disabled'}>1:1 トーク</button>`;
+      opened = undefined;
+    };
+    const { rows } = await scan('https://contact.worksmobile.com/', 'link-status', render);
+    expect(rows.map((row) => [row.name, row.linkStatus])).toEqual([
+      ['田中 一郎', 'shared-only'],
+      ['ゆうき', 'shared-only'],
+      ['鈴木 次郎', 'linked'],
+    ]);
   });
 
   it('reads the shared-only notice when the list itself shows it', async () => {
