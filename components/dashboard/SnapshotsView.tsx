@@ -6,6 +6,7 @@ import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
 import { ViewHeading } from './DashboardApp';
 import { TrendChart } from './charts';
+import { ImportRoster } from './ImportRoster';
 import { formatTime } from './hooks';
 import { CONSOLE_LABEL } from './labels';
 import { routeHash } from './routes';
@@ -32,6 +33,7 @@ export function SnapshotsView() {
       ) : (
         groups.map((group) => <SnapshotGroupCard key={`${group.console}|${group.tenant}`} group={group} />)
       )}
+      <ImportRoster />
     </>
   );
 }

@@ -145,6 +145,23 @@ describe('the admin journey (English)', () => {
     }
     expect(filled).toBeGreaterThan(0);
   });
+  it('imports a roster file as an audit like a scanned page', async () => {
+    const file = join(FIXTURE_ROOT, 'app.receptionist.jp/employees/employees.csv');
+    const rows = readFileSync(file, 'utf8').split('\r\n').filter((line) => line !== '').length - 1;
+    const page = await session.openDashboard('#/snapshots');
+    await page.getByRole('button', { name: 'Roster file' }).setInputFiles(file);
+    await page.getByRole('status').filter({ hasText: /^Imported/ }).waitFor({ timeout: 60_000 });
+    const { snapshot, members } = await session.readSnapshot('latest');
+    expect(snapshot.console).toBe('csv-import');
+    expect(members.length).toBe(rows);
+    expect(members.filter((m) => m.classification === 'internal').length).toBeGreaterThan(rows / 2);
+    // A broken file is refused in plain words and stores nothing.
+    const before = (await session.listSnapshots()).length;
+    await page.getByRole('button', { name: 'Roster file' }).setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('name,note\n"unterminated,x\n') });
+    await page.getByRole('status').filter({ hasText: /^Not imported/ }).waitFor({ timeout: 30_000 });
+    expect((await session.listSnapshots()).length).toBe(before);
+    await page.close();
+  });
 });
 
 describe('the admin journey (Japanese)', () => {
