@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { deleteSnapshot, listSnapshots, type SnapshotGroup } from '@/lib/db';
+import { deleteSnapshot, deleteTenant, listSnapshots, type SnapshotGroup } from '@/lib/db';
 import type { Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
@@ -38,6 +38,9 @@ export function SnapshotsView() {
   );
 }
 
+/** `confirming` holds a snapshot id, or this for the whole roster's audits. */
+const WHOLE_ROSTER = 'whole-roster';
+
 function SnapshotGroupCard({ group }: { group: SnapshotGroup }) {
   const { t, l, lang } = useI18n();
   const [selected, setSelected] = useState<string[]>([]);
@@ -55,6 +58,8 @@ function SnapshotGroupCard({ group }: { group: SnapshotGroup }) {
     setSelected((current) => current.filter((x) => x !== snapshot.id));
     setMessage(t('auditDeleted', { time: formatTime(snapshot.startedAt, lang) }));
   };
+
+  const rosterName = `${l(CONSOLE_LABEL[group.console])} · ${group.tenant || t('tenantUnknown')}`;
 
   const compareHref = () => {
     const [first, second] = selected
@@ -76,6 +81,19 @@ function SnapshotGroupCard({ group }: { group: SnapshotGroup }) {
             </a>
           ) : (
             <span className="muted small">{t('compareHint')}</span>
+          )}
+          {confirming === WHOLE_ROSTER ? (
+            <div className="confirm" role="group" aria-label={t('confirmDeleteRoster', { roster: rosterName })}>
+              <span className="small">{t('confirmDeleteRoster', { roster: rosterName })}</span>
+              <button className="danger" onClick={() => void deleteTenant(rosterDb(), group.console, group.tenant)}>
+                {t('delete')}
+              </button>
+              <button onClick={() => setConfirming(null)}>{t('cancel')}</button>
+            </div>
+          ) : (
+            <button className="link-button" onClick={() => setConfirming(WHOLE_ROSTER)}>
+              {t('deleteRoster')}
+            </button>
           )}
         </div>
       </div>

@@ -160,6 +160,13 @@ describe('the admin journey (English)', () => {
     await page.getByRole('button', { name: 'Roster file' }).setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('name,note\n"unterminated,x\n') });
     await page.getByRole('status').filter({ hasText: /^Not imported/ }).waitFor({ timeout: 30_000 });
     expect((await session.listSnapshots()).length).toBe(before);
+
+    // Deleting one roster's audits takes a confirmation and leaves every other roster alone.
+    const imported = page.getByRole('region', { name: new RegExp(`CSV import · ${snapshot.tenant}`) });
+    await imported.getByRole('button', { name: 'Delete every audit of this roster' }).click();
+    await imported.getByRole('group').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(async () => (await session.listSnapshots()).filter((s) => s.console === 'csv-import').length).toBe(0);
+    expect((await session.listSnapshots()).length).toBe(before - 1);
     await page.close();
   });
 });
