@@ -108,7 +108,7 @@ async function runAudit(
           ...(reason ? { reason } : {}),
           finishedAt: Date.now(),
         });
-        await saveSnapshot(db, snapshot, members);
+        await saveSnapshot(db, snapshot, members, { estimate: () => navigator.storage.estimate() });
         emit({ type: 'audit/done', snapshotId: snapshot.id, complete, ...(reason ? { reason } : {}), candidates: collector.candidates });
         resolve();
       } catch (error) {
