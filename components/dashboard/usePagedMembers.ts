@@ -5,7 +5,8 @@ import type { Member } from '@/lib/model';
 import { rosterDb } from '../db';
 import type { MemberSearch } from './useMemberSearch';
 
-export const MEMBER_PAGE_SIZE = 200;
+/** About two screens of rows: each filter change reads its first page before the table updates. */
+export const MEMBER_PAGE_SIZE = 50;
 
 export type { MemberSort };
 
@@ -50,7 +51,7 @@ export function usePagedMembers(
   // A query that must read every member waits for the index, which reads them all once for every
   // query to come, instead of walking the roster beside the index build for this query alone.
   const waitsForIndex = !selection && !search.failed && queryWalksRoster(filter, sort.field);
-  const [state, setState] = useState<PageState>({ dataKey, total: undefined, pages: new Map() });
+  const [state, setState] = useState<PageState>({ dataKey: '', total: undefined, pages: new Map() });
   const requested = useRef(new Set<string>());
   const latest = useRef({ snapshotId, filter, sort, knownTotal, dataKey, selection, waitsForIndex, state });
   latest.current = { snapshotId, filter, sort, knownTotal, dataKey, selection, waitsForIndex, state };
@@ -66,19 +67,21 @@ export function usePagedMembers(
     const read = chosen
       ? selectionPage(rosterDb(), id, chosen, offset, MEMBER_PAGE_SIZE)
       : queryMembers(rosterDb(), id, { filter: f, sort: s, offset, limit: MEMBER_PAGE_SIZE, knownTotal: total });
+    // An answer to a query the table has moved on from is dropped; the first answer to a new one
+    // replaces the old query's pages, which stay in state (not on screen) until then.
+    const answer = (update: (current: PageState) => PageState) =>
+      setState((current) => {
+        if (key !== latest.current.dataKey) return current;
+        return update(current.dataKey === key ? current : { dataKey: key, total: undefined, pages: new Map() });
+      });
     read.then(
-      (result) =>
-        setState((current) =>
-          current.dataKey !== key ? current : { dataKey: key, total: result.total, pages: new Map(current.pages).set(page, result.rows) },
-        ),
-      (error: unknown) =>
-        setState((current) => (current.dataKey !== key ? current : { ...current, error: error instanceof Error ? error.message : String(error) })),
+      (result) => answer((current) => ({ dataKey: key, total: result.total, pages: new Map(current.pages).set(page, result.rows) })),
+      (error: unknown) => answer((current) => ({ ...current, error: error instanceof Error ? error.message : String(error) })),
     );
   }, []);
 
   useEffect(() => {
     requested.current.clear();
-    setState({ dataKey, total: undefined, pages: new Map() });
     loadPage(0);
   }, [dataKey, loadPage]);
 

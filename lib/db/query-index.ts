@@ -153,6 +153,8 @@ class InMemoryMemberIndex implements MemberSearchIndex {
   readonly size: number;
   /** Positions sorted by a field, ascending; built on the first request for that sort. */
   private readonly orders = new Map<MemberSortField, Int32Array>();
+  /** The last selection's positions, with what it was asked for. */
+  private last: { rest: string; needle: string; positions: Int32Array } | undefined;
 
   constructor(
     readonly snapshotId: string,
@@ -162,18 +164,23 @@ class InMemoryMemberIndex implements MemberSearchIndex {
   }
 
   select(filter: MemberFilter = {}, sort: MemberSort = { field: 'index', direction: 'asc' }): Int32Array {
-    const { indexes } = this.columns;
     const matches = this.predicate(filter);
-    const order = this.order(sort.field);
-    const size = this.size;
-    const out = new Int32Array(size);
+    const needle = filter.text === undefined ? '' : foldForSearch(filter.text);
+    const rest = JSON.stringify([{ ...filter, text: undefined }, sort]);
+    // Typing on: a longer needle that contains the last one can only match among the last matches,
+    // in the same order, so only those are checked again.
+    const narrowed = this.last && this.last.rest === rest && needle.includes(this.last.needle) ? this.last.positions : undefined;
+    const candidates = narrowed ?? this.positionsInOrder(sort);
+    const positions = new Int32Array(candidates.length);
     let found = 0;
-    for (let i = 0; i < size; i++) {
-      const step = sort.direction === 'desc' ? size - 1 - i : i;
-      const position = order ? order[step]! : step;
-      if (!matches || matches(position)) out[found++] = indexes[position]!;
+    for (let i = 0; i < candidates.length; i++) {
+      const position = candidates[i]!;
+      if (!matches || matches(position)) positions[found++] = position;
     }
-    return out.slice(0, found);
+    const matched = positions.slice(0, found);
+    this.last = { rest, needle, positions: matched };
+    const { indexes } = this.columns;
+    return matched.map((position) => indexes[position]!);
   }
 
   domainCounts(): DomainCount[] {
@@ -223,19 +230,26 @@ class InMemoryMemberIndex implements MemberSearchIndex {
     return (p) => checks.every((check) => check(p));
   }
 
-  private order(field: MemberSortField): Int32Array | undefined {
-    // Roster order is the order the members were read in.
-    if (field === 'index') return undefined;
+  /** Every position, in the order of `sort`. */
+  private positionsInOrder(sort: MemberSort): Int32Array {
+    const ascending = this.order(sort.field);
+    return sort.direction === 'asc' ? ascending : ascending.slice().reverse();
+  }
+
+  private order(field: MemberSortField): Int32Array {
     let order = this.orders.get(field);
     if (!order) {
-      const value = this.sortValue(field);
+      const rosterOrder = Int32Array.from({ length: this.size }, (_, i) => i);
       // Equal values keep roster order, as IndexedDB orders equal index keys by primary key; `<` on
       // strings compares UTF-16 code units, as IndexedDB compares string keys.
-      order = Int32Array.from({ length: this.size }, (_, i) => i).sort((a, b) => {
-        const x = value(a);
-        const y = value(b);
-        return x < y ? -1 : x > y ? 1 : a - b;
-      });
+      const value = field === 'index' ? undefined : this.sortValue(field);
+      order = !value
+        ? rosterOrder
+        : rosterOrder.sort((a, b) => {
+            const x = value(a);
+            const y = value(b);
+            return x < y ? -1 : x > y ? 1 : a - b;
+          });
       this.orders.set(field, order);
     }
     return order;

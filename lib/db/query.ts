@@ -130,11 +130,8 @@ function rowPredicate(filter: MemberFilter): ((member: Member) => boolean) | und
  * the in-memory index (query-index.ts) both match against this, so they cannot disagree.
  */
 export function memberSearchText(member: Pick<Member, 'name' | 'identifier' | 'email' | 'normalizedEmail' | 'domainDisplay'>): string {
-  const sep = '\u0000';
-  return (
-    foldForSearch(member.name) + sep + foldForSearch(member.identifier) + sep + foldForSearch(member.email ?? '') + sep +
-    foldForSearch(member.normalizedEmail) + sep + foldForSearch(member.domainDisplay)
-  );
+  // `join` makes one flat string; `+` would make a rope that V8 flattens on the first search of each.
+  return [member.name, member.identifier, member.email ?? '', member.normalizedEmail, member.domainDisplay].map(foldForSearch).join('\u0000');
 }
 
 const ASCII_ONLY = /^[\u0000-\u007f]*$/;

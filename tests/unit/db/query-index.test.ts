@@ -86,6 +86,29 @@ describe('member search index', () => {
     expect((await page({ text: 'tarotaro' })).total).toBe(0);
   });
 
+  it('narrows a search as it is typed on, and widens it again', async () => {
+    const db = await seeded();
+    const typed = await buildMemberSearchIndex(db, 's1');
+    const fresh = async (filter: MemberFilter, sort?: MemberSort) => [...(await buildMemberSearchIndex(db, 's1')).select(filter, sort)];
+    const steps: [MemberFilter, MemberSort?][] = [
+      [{ text: 's' }],
+      [{ text: 'sa' }],
+      [{ text: 'sam' }],
+      [{ text: 'sa' }],
+      [{ text: 'sa', classification: 'internal' }],
+      [{ text: 'sab', classification: 'internal' }],
+      [{ text: 'sab' }],
+      [{ text: 'sabu' }, { field: 'name', direction: 'desc' }],
+      [{}],
+      [{ text: 'o' }, { field: 'domain', direction: 'asc' }],
+      [{ text: 'ro' }, { field: 'domain', direction: 'asc' }],
+    ];
+    for (const [filter, sort] of steps) {
+      expect({ filter, sort, matches: [...typed.select(filter, sort)] }).toEqual({ filter, sort, matches: await fresh(filter, sort) });
+    }
+    expect(names(await selectionPage(db, 's1', typed.select({ text: 'sa' }), 0, 100))).toEqual(['Abe Saburo', 'Same Name', 'Same Name']);
+  });
+
   it('pages a selection by offset and limit, counting every match', async () => {
     const db = await seeded();
     const index = await buildMemberSearchIndex(db, 's1');
