@@ -74,7 +74,7 @@ export function watchMembers(db: RosterDb, snapshotId: string, listener: (versio
   // is enough to hear of every write to the snapshot's members, where counting them costs a walk.
   const subscription = liveQuery(() => membersOf(db, snapshotId).limit(1).toArray()).subscribe({
     next: () => listener(version++),
-    // A failed count only means no more change reports; the paged reads report their own errors.
+    // A failed read only means no more change reports; the paged reads report their own errors.
     error: () => undefined,
   });
   return () => subscription.unsubscribe();
