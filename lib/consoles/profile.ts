@@ -1,4 +1,4 @@
-import type { ConsoleId, LinkStatus, MemberRowInput } from '../model';
+import type { ConsoleId, LinkStatus, MemberRow } from '../model';
 import type { ColumnRules } from '../scan/columns';
 import type { RawRow } from '../scan/source';
 
@@ -48,7 +48,7 @@ export interface ConsoleProfile extends ColumnRules {
   rowDetail?(row: Element): ContactDetail;
   detailWalk?: DetailWalk;
   /** Last touches on a row: badges into fields, values folded. */
-  finish?(row: MemberRowInput, raw: RawRow): MemberRowInput;
+  finish?(row: MemberRow, raw: RawRow): MemberRow;
 }
 
 /** True when the page's title or headings contain any of the words. */
@@ -68,6 +68,6 @@ export function badgeIn(row: Element, words: readonly string[]): string | undefi
 }
 
 /** Adds fields a profile read from badges without overwriting what a column gave. */
-export function withFields(row: MemberRowInput, fields: MemberRowInput['fields']): MemberRowInput {
+export function withFields(row: MemberRow, fields: MemberRow['fields']): MemberRow {
   return { ...row, fields: { ...fields, ...row.fields } };
 }

@@ -15,7 +15,10 @@ export function isAddress(text: string): boolean {
 export function findAddress(text: string): string {
   if (text.indexOf('@') < 0 && text.indexOf('＠') < 0) return '';
   const match = ADDRESS_IN_TEXT.exec(text);
-  return match ? match[0].replace(/[.\-]+$/, '') : '';
+  if (!match) return '';
+  // A sentence's full stop (or a dash) after an address is no part of it.
+  const last = match[0].charCodeAt(match[0].length - 1);
+  return last === 0x2e || last === 0x2d ? match[0].replace(/[.\-]+$/, '') : match[0];
 }
 
 /** Identifier-shaped: one token of letters, digits and `._-@`, holding at least one digit or `@`. */

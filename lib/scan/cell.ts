@@ -1,4 +1,4 @@
-import { cleanText } from './text';
+import { capText, cleanText } from './text';
 
 const SKIPPED = new Set(['BUTTON', 'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SELECT', 'INPUT', 'TEXTAREA']);
 
@@ -36,17 +36,17 @@ export function nameInCell(cell: Element, cellText: string): string {
   const marked = pieces.find((piece) => /name/i.test(classOf(piece))) ?? pieces.find((piece) => piece.element.closest('a') && cell.contains(piece.element.closest('a')));
   if (marked) return marked.text;
   const plain = pieces.filter((piece) => !BADGE_CLASS.test(classOf(piece)) && !BADGE_WORDS.has(piece.text));
-  return (plain.length > 0 ? plain : pieces).map((piece) => piece.text).join(' ');
+  return capText((plain.length > 0 ? plain : pieces).map((piece) => piece.text).join(' '));
 }
 
 /** A path shown as list items or separate steps (会社 › 本部 › 部), `|`-joined as LINE WORKS writes it. */
 export function pathInCell(cell: Element, cellText: string): string {
   if (!cell.firstElementChild) return cellText;
   const items = Array.from(cell.querySelectorAll('li'));
-  if (items.length > 1) return items.map((item) => cleanText(item.textContent)).filter(Boolean).join('|');
+  if (items.length > 1) return capText(items.map((item) => cleanText(item.textContent)).filter(Boolean).join('|'));
   const pieces = cellPieces(cell).map((piece) => piece.text);
   const steps = pieces.filter((text) => !/^[›>/|»]$/.test(text));
-  return steps.length < pieces.length ? steps.join('|') : cellText;
+  return steps.length < pieces.length ? capText(steps.join('|')) : cellText;
 }
 
 /** A cell's text: its pieces apart by a space, so that a name and its badge do not run together. */

@@ -1,8 +1,9 @@
-import { MAX_CELLS_PER_ROW, type FieldKey, type MemberRowInput } from '../model';
+import { MAX_CELLS_PER_ROW, type FieldKey, type MemberRow } from '../model';
 import { findAddress, isAddress, isIdLike } from './address';
 import { nameInCell, pathInCell } from './cell';
 import type { RawRow } from './source';
 import { roleOfHeader, type ColumnRole, type HeaderSynonym } from './synonyms';
+import { capText } from './text';
 
 /** How a console's rows are read into MemberRow: given by its profile. */
 export interface ColumnRules {
@@ -67,38 +68,61 @@ const YES = /^(yes|true|on|linked|connected|enabled|有効|連携済み?|連携�
 const NO = /^(no|false|off|not linked|unlinked|disconnected|disabled|無効|未連携|未設定|なし|無し|-|—|ー|×|✕)?$/i;
 
 /** A row in MemberRow terms. Undefined when it names nobody (an empty or spacer row). */
-export function rowToMember(raw: RawRow, plan: ColumnPlan, rules: ColumnRules): MemberRowInput | undefined {
-  const text: Partial<Record<ColumnRole, string>> = {};
-  const address: Partial<Record<ColumnRole, string>> = {};
-  let looseAddress = '';
+export function rowToMember(raw: RawRow, plan: ColumnPlan, rules: ColumnRules): MemberRow | undefined {
   const { roles } = plan;
+  const { cells, addresses, elements } = raw;
+  let name = '';
+  let familyName = '';
+  let givenName = '';
+  let emailText = '';
+  let emailAddress = '';
+  let idText = '';
+  let idAddress = '';
+  let looseAddress = '';
+  // A column that is there but blank is read as '' (shown empty), unlike a column the page lacks:
+  // findings such as a missing Chatwork account ID depend on that difference.
+  const fields: Partial<Record<FieldKey, string>> = {};
   for (let column = 0; column < roles.length; column++) {
     const role = roles[column];
-    const cellAddress = raw.addresses[column] ?? '';
-    if (!role || role === 'name') looseAddress ||= cellAddress;
-    if (!role) continue;
-    const cell = raw.elements?.[column];
-    const shown = raw.cells[column] ?? '';
-    text[role] = cell && role === 'name' ? nameInCell(cell, shown) : cell && role === 'organisation' ? pathInCell(cell, shown) : shown;
-    if (cellAddress) address[role] = cellAddress;
+    const cellAddress = addresses[column] ?? '';
+    const shown = cells[column] ?? '';
+    const cell = elements?.[column];
+    switch (role) {
+      case undefined:
+        looseAddress ||= cellAddress;
+        break;
+      case 'name':
+        looseAddress ||= cellAddress;
+        name = cell ? nameInCell(cell, shown) : shown;
+        break;
+      case 'familyName':
+        familyName = shown;
+        break;
+      case 'givenName':
+        givenName = shown;
+        break;
+      case 'email':
+        emailText = shown;
+        emailAddress = cellAddress;
+        break;
+      case 'identifier':
+        idText = shown;
+        idAddress = cellAddress;
+        break;
+      case 'organisation':
+        setField(fields, role, cell ? pathInCell(cell, shown) : shown, cellAddress);
+        break;
+      default:
+        setField(fields, role, shown, cellAddress);
+    }
   }
-  const name = text.name || [text.familyName, text.givenName].filter(Boolean).join(' ');
-  const shownEmail = text.email ? findAddress(text.email) : '';
+  name ||= familyName && givenName ? capText(`${familyName} ${givenName}`) : familyName || givenName;
   // An address only in a link or title: the email column's own, else one on the name or an unlabeled cell.
-  const email = shownEmail || address.email || looseAddress;
+  const email = (emailText && findAddress(emailText)) || emailAddress || looseAddress;
   // No address anywhere: the address column's text as shown, so that the admin sees what is there.
-  const identifier = (rules.identifier === 'email' ? email : text.identifier || address.identifier || email) || text.email || '';
+  const identifier = (rules.identifier === 'email' ? email : idText || idAddress || email) || emailText;
   if (!name && !identifier) return undefined;
-
-  const fields: Partial<Record<FieldKey, string>> = {};
-  for (const role of roles) {
-    if (!role || role === 'name' || role === 'familyName' || role === 'givenName' || role === 'identifier' || role === 'email') continue;
-    const cell = text[role];
-    // A column that is there but blank is read as '' (shown empty), unlike a column the page lacks:
-    // findings such as a missing Chatwork account ID depend on that difference.
-    setField(fields, role, cell ?? '', address[role] ?? '');
-  }
-  const row: MemberRowInput = { name, identifier, fields, cells: raw.cells.length > MAX_CELLS_PER_ROW ? raw.cells.slice(0, MAX_CELLS_PER_ROW) : raw.cells };
+  const row: MemberRow = { name, identifier, fields, cells: cells.length > MAX_CELLS_PER_ROW ? cells.slice(0, MAX_CELLS_PER_ROW) : cells };
   if (email && email !== identifier) row.email = email;
   return row;
 }
@@ -147,7 +171,8 @@ function setYesNo(fields: Partial<Record<FieldKey, string>>, key: 'calendarLinke
 }
 
 export function meetingTool(text: string): string {
-  const folded = text.normalize('NFKC').toLowerCase();
+  // NFKC may lengthen a text (㍿ → 株式会社).
+  const folded = capText(text.normalize('NFKC').toLowerCase());
   if (folded.includes('zoom')) return 'zoom';
   if (folded.includes('meet')) return 'google-meet';
   if (folded.includes('teams')) return 'teams';

@@ -45,12 +45,29 @@ function isHidden(element: Element): boolean {
   return style.display === 'none' || style.visibility === 'hidden';
 }
 
-/** Clickable controls of a document or shadow root, less those inside a roster row (row actions). */
-function controls(scope: ParentNode): Element[] {
-  return Array.from(scope.querySelectorAll(CLICKABLE)).filter((element) => {
-    const name = element.textContent ?? '';
-    return name.length <= 60 && !element.closest('tr, [role=row]');
-  });
+const REL_NEXT = 'a[rel~=next], button[rel~=next], link[rel~=next]';
+
+/**
+ * Clickable controls and rel=next links of a document or shadow root, less those inside a roster row
+ * (row actions). Rows are not entered: on a page of 10,000 rows a selector query over the whole
+ * document costs as much as reading the rows.
+ */
+function controls(scope: ParentNode): { clickable: Element[]; relNext: Element[] } {
+  const clickable: Element[] = [];
+  const relNext: Element[] = [];
+  const stack: Element[] = [];
+  const pushChildren = (parent: ParentNode) => {
+    for (let child = parent.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+  };
+  pushChildren(scope);
+  while (stack.length > 0) {
+    const element = stack.pop()!;
+    if (element.tagName === 'TR' || element.getAttribute('role') === 'row') continue;
+    if (element.matches(CLICKABLE) && (element.textContent ?? '').length <= 60) clickable.push(element);
+    if (element.matches(REL_NEXT)) relNext.push(element);
+    pushChildren(element);
+  }
+  return { clickable, relNext };
 }
 
 /** Depth of the deepest common ancestor: a control near the roster wins over one elsewhere on the page. */
@@ -82,10 +99,9 @@ function scopeOf(root: Element): ParentNode {
 
 /** The roster's "next page" control: rel=next, then the strongest name; undefined when there is none. */
 export function findNext(root: Element): Element | undefined {
-  const scope = scopeOf(root);
-  const rel = Array.from(scope.querySelectorAll('a[rel~=next], button[rel~=next], link[rel~=next]')).filter((element) => element.tagName === 'LINK' || !isHidden(element));
+  const { clickable: all, relNext } = controls(scopeOf(root));
+  const rel = relNext.filter((element) => element.tagName === 'LINK' || !isHidden(element));
   if (rel.length > 0) return pickNearest(rel, root);
-  const all = controls(scope);
   for (const pattern of NEXT_NAMES) {
     const found = all.filter((element) => pattern.test(accessibleName(element).replace(/\s+/g, '')) && !isHidden(element));
     if (found.length > 0) return pickNearest(found, root);
@@ -95,7 +111,7 @@ export function findNext(root: Element): Element | undefined {
 
 /** A "load more" / もっと見る control near the roster. */
 export function findLoadMore(root: Element): Element | undefined {
-  const found = controls(scopeOf(root)).filter((element) => LOAD_MORE.test(accessibleName(element).replace(/\s+/g, '')) && !isHidden(element));
+  const found = controls(scopeOf(root)).clickable.filter((element) => LOAD_MORE.test(accessibleName(element).replace(/\s+/g, '')) && !isHidden(element));
   return found.length > 0 ? pickNearest(found, root) : undefined;
 }
 

@@ -1,7 +1,7 @@
 import { profileFor } from '../consoles';
 import type { Bilingual, ConsoleProfile, ContactDetail } from '../consoles/profile';
 import type { PageInfo, ScanCandidate, ScanMode } from '../messages';
-import { MemberRow, type MemberRowInput } from '../model';
+import type { MemberRow, MemberRowInput } from '../model';
 import { findAddress } from './address';
 import { planColumns, rowToMember, type ColumnPlan } from './columns';
 import { accessibleName, findLoadMore, findNext, followTarget, isDisabled, pageCount } from './controls';
@@ -192,7 +192,7 @@ class ScanStop extends Error {
 }
 
 interface PendingRow {
-  row: MemberRowInput;
+  row: MemberRow;
   element: Element;
   key: string;
 }
@@ -340,28 +340,31 @@ class RosterScan {
     const source = this.source;
     const elements = source.rowElements();
     const plan = this.planFor(source, elements);
-    const inThisPass = new Map<string, number>();
     const scope = `${tab ?? ''}|${this.page}`;
-    let seen = this.seen.get(scope);
-    if (!seen) this.seen.set(scope, (seen = new Map()));
-    let batch: MemberRowInput[] = [];
+    // Undefined on the first view of a page: every row in it is new, and its tally becomes the record.
+    const seen = this.seen.get(scope);
+    const inThisPass = new Map<string, number>();
+    const positioned = source.kind === 'grid';
+    let batch: MemberRow[] = [];
     const walk: PendingRow[] = [];
     let added = 0;
     for (const element of elements) {
       const raw = source.readRow(element);
       const row = raw && this.toMember(raw, plan, tab);
       if (!row) continue;
-      // A row that says where it stands (aria-rowindex) is that row in every view. Otherwise the n-th
-      // row with one identity in one view is a row of its own; seen again in a later view of the same
-      // page (a re-render, a scroll step, a "load more") it is the same row. Pages and tabs are apart:
-      // one person listed on two pages is listed twice.
+      // A grid row that says where it stands (aria-rowindex) is that row in every view. Otherwise the
+      // n-th row with one identity in one view is a row of its own; seen again in a later view of the
+      // same page (a re-render, a scroll step, a "load more") it is the same row. Pages and tabs are
+      // apart: one person listed on two pages is listed twice.
       const identity = identityOf(row);
-      const rowIndex = rowIndexOf(element);
-      const key = rowIndex > 0 ? `row:${rowIndex}` : identity;
+      const rowIndex = positioned ? rowIndexOf(element) : 0;
+      const key = rowIndex > 0 ? `\u0001${rowIndex}` : identity;
       const occurrence = (inThisPass.get(key) ?? 0) + 1;
       inThisPass.set(key, occurrence);
-      if (occurrence <= (seen.get(key) ?? 0)) continue;
-      seen.set(key, occurrence);
+      if (seen) {
+        if (occurrence <= (seen.get(key) ?? 0)) continue;
+        seen.set(key, occurrence);
+      }
       added++;
       if (this.mode === 'link-status' && this.reader.profile.detailWalk && !row.linkStatus) {
         walk.push({ row, element, key: identity });
@@ -375,6 +378,7 @@ class RosterScan {
       }
     }
     this.emit(batch);
+    if (!seen) this.seen.set(scope, inThisPass);
     if (walk.length > 0) await this.walkDetails(walk);
     return added;
   }
@@ -390,7 +394,7 @@ class RosterScan {
     return plan;
   }
 
-  private toMember(raw: RawRow, plan: ColumnPlan, tab: string | undefined): MemberRowInput | undefined {
+  private toMember(raw: RawRow, plan: ColumnPlan, tab: string | undefined): MemberRow | undefined {
     const profile = this.reader.profile;
     let row = rowToMember(raw, plan, profile);
     if (!row) return undefined;
@@ -399,15 +403,11 @@ class RosterScan {
     return profile.finish ? profile.finish(row, raw) : row;
   }
 
-  private emit(rows: readonly MemberRowInput[]): void {
+  /** Rows are built within the MemberRow limits (texts capped, at most 100 cells); the background parses them. */
+  private emit(rows: MemberRow[]): void {
     if (rows.length === 0) return;
-    const parsed: MemberRow[] = [];
-    for (const row of rows) {
-      const result = MemberRow.safeParse(row);
-      if (result.success) parsed.push(result.data);
-    }
-    this.rowsEmitted += parsed.length;
-    if (parsed.length > 0) this.hooks.onRows(parsed);
+    this.rowsEmitted += rows.length;
+    this.hooks.onRows(rows);
   }
 
   private report(): void {
@@ -549,20 +549,23 @@ class RosterScan {
   }
 }
 
-function identityOf(row: MemberRowInput): string {
-  const shown = row.identifier || row.email || '';
-  const id = (/^[\x20-\x7e]*$/.test(shown) ? shown : shown.normalize('NFKC')).toLowerCase();
-  return id ? `id:${id}` : `cells:${(row.cells ?? []).join('\u001f')}|${row.name}`;
+/**
+ * What tells one row from another across views of one page: the identifier exactly as shown (a row
+ * seen again shows the same text), else its cells. The fallback starts with a control character,
+ * which cell text never holds, so that it cannot equal an identifier.
+ */
+function identityOf(row: MemberRow): string {
+  return row.identifier || row.email || `\u0000${row.cells.join('\u001f')}\u001f${row.name}`;
 }
 
 /** A detail shows the row's contact when it names the person or shows the identifier. */
-function showsRow(detailText: string, row: MemberRowInput): boolean {
+function showsRow(detailText: string, row: MemberRow): boolean {
   const marks = [row.name, row.identifier].filter(Boolean);
   return marks.length === 0 || marks.some((mark) => detailText.includes(mark));
 }
 
-function withDetail(row: MemberRowInput, detail: ContactDetail): MemberRowInput {
-  const next: MemberRowInput = { ...row, fields: { ...row.fields } };
+function withDetail(row: MemberRow, detail: ContactDetail): MemberRow {
+  const next: MemberRow = { ...row, fields: { ...row.fields } };
   if (detail.linkStatus && detail.linkStatus !== 'unknown') next.linkStatus = detail.linkStatus;
   if (detail.isLineUser !== undefined) next.isLineUser = detail.isLineUser;
   if (detail.contactKind) next.fields = { ...next.fields, contactKind: detail.contactKind };

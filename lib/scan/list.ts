@@ -1,7 +1,7 @@
 import { attributeAddress } from './address';
 import { captionOf, type RawRow, type RosterSource } from './source';
 import { cellText } from './cell';
-import { cleanText, headerKey } from './text';
+import { capText, cleanText, headerKey } from './text';
 import type { HeaderTest } from './table';
 
 /** How far up from an address an item may start: deep enough for nested card markup. */
@@ -93,7 +93,7 @@ function cardSource(container: Element, anchoredItems: Element[], isHeader: Head
           ? columnOf(`label:${headerKey(value.label)}`, value.label)
           : columnOf(`slot:${value.slot}`, headerRow[value.slot] ?? '');
         // A second value under one label joins the first (several phone numbers, badges).
-        cells[column] = cells[column] ? `${cells[column]} ${value.text}`.trim() : value.text;
+        cells[column] = cells[column] ? capText(`${cells[column]} ${value.text}`.trim()) : value.text;
         if (value.address && !addresses[column]) addresses[column] = value.address;
         elements[column] ??= value.element;
       }

@@ -7,7 +7,7 @@ export interface RawRow {
   /** Cell texts by column. */
   cells: string[];
   /** By column: an address the cell carries in a `mailto:` link or a `title`, '' when none. */
-  addresses: string[];
+  addresses: readonly string[];
   /** By column, the cell element when the layout has cells (tables, grids), to read a structured cell closer. */
   elements?: ArrayLike<Element | undefined>;
 }
@@ -35,6 +35,8 @@ export interface RosterSource {
   signature: string;
 }
 
+const NO_ADDRESSES: readonly string[] = [];
+
 /**
  * Columns whose cells hold an address only in an attribute (a name linked with `mailto:`, an
  * address truncated with the whole one in `title`). Decided once from a sample, so that the
@@ -47,7 +49,7 @@ export class AddressColumns {
   constructor(private readonly sampleSize = 40) {}
 
   /** By column, the attribute address of each cell ('' when none); [] when no column carries one. */
-  read(cells: ArrayLike<Element>): string[] {
+  read(cells: ArrayLike<Element>): readonly string[] {
     if (this.sampled < this.sampleSize) {
       this.sampled++;
       for (let column = 0; column < cells.length; column++) {
@@ -55,7 +57,7 @@ export class AddressColumns {
         if ((cell.firstElementChild || cell.hasAttribute('title')) && attributeAddress(cell)) this.columns.add(column);
       }
     }
-    if (this.columns.size === 0) return [];
+    if (this.columns.size === 0) return NO_ADDRESSES;
     return Array.from(cells, (cell, column) => (this.columns.has(column) ? attributeAddress(cell) : ''));
   }
 }

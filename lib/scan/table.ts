@@ -22,18 +22,21 @@ export function tableSource(table: HTMLTableElement, isHeader: HeaderTest): Rost
   const headerRows = findHeaderRows(table, isHeader);
   const headers = headerGrid(headerRows);
   const isBodyRow = (row: HTMLTableRowElement): boolean => {
-    if (headerRows.includes(row)) return false;
     const section = row.parentElement?.tagName;
     if (section === 'THEAD' || section === 'TFOOT') return false;
+    if (headerRows.length > 0 && headerRows.includes(row)) return false;
     // A row of header cells only repeats the header (or names a group); a lone spanning cell says "no data".
-    let dataCell = false;
-    for (let cell = row.firstElementChild; cell && !dataCell; cell = cell.nextElementSibling) dataCell = cell.tagName === 'TD';
-    return dataCell && !(row.childElementCount === 1 && (row.firstElementChild as HTMLTableCellElement).colSpan > 1);
+    const first = row.firstElementChild;
+    let dataCell = first?.tagName === 'TD';
+    for (let cell = first?.nextElementSibling; cell && !dataCell; cell = cell.nextElementSibling) dataCell = cell.tagName === 'TD';
+    return dataCell && (first!.nextElementSibling !== null || (first as HTMLTableCellElement).colSpan <= 1);
   };
   const sample: HTMLTableRowElement[] = [];
   for (let i = 0; i < rows.length && sample.length < SAMPLE_ROWS; i++) if (isBodyRow(rows[i]!)) sample.push(rows[i]!);
   if (sample.length === 0) return undefined;
   if (!looksLikeData(table, sample, headers.length)) return undefined;
+  // A row with fewer cells than this may hold a spanning cell; one with as many cannot shift a column.
+  const width = Math.max(headers.length, ...sample.map((row) => row.cells.length));
 
   const addressColumns = new AddressColumns();
   return {
@@ -50,29 +53,28 @@ export function tableSource(table: HTMLTableElement, isHeader: HeaderTest): Rost
       return body;
     },
     readRow(element) {
-      return readTableRow(element as HTMLTableRowElement, addressColumns);
+      return readTableRow(element as HTMLTableRowElement, width, addressColumns);
     },
   };
 }
 
-function readTableRow(row: HTMLTableRowElement, addressColumns: AddressColumns): RawRow {
-  const cells = row.cells;
+function readTableRow(row: HTMLTableRowElement, width: number, addressColumns: AddressColumns): RawRow {
   const texts: string[] = [];
-  let spanned: HTMLTableCellElement[] | undefined;
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i]!;
+  if (row.childElementCount >= width) {
+    for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) texts.push(cellText(cell));
+    const cells = row.cells;
+    return { element: row, cells: texts, addresses: addressColumns.read(cells), elements: cells };
+  }
+  // Spanned slots stay empty, and point at their cell, so that later cells keep their header's column.
+  const elements: Element[] = [];
+  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
     texts.push(cellText(cell));
-    if (cell.colSpan > 1 && !spanned) spanned = Array.from(cells).slice(0, i);
-    if (spanned) {
-      // Spanned slots stay empty so that later cells keep their header's column.
-      spanned.push(cell);
-      for (let span = cell.colSpan; span > 1; span--) {
-        texts.push('');
-        spanned.push(cell);
-      }
+    elements.push(cell);
+    for (let span = (cell as HTMLTableCellElement).colSpan; span > 1; span--) {
+      texts.push('');
+      elements.push(cell);
     }
   }
-  const elements: ArrayLike<Element> = spanned ?? cells;
   return { element: row, cells: texts, addresses: addressColumns.read(elements), elements };
 }
 

@@ -14,7 +14,11 @@ const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u00A0\u1680\u2000-\u200A\u2028\u20
 /** Page text as a value, as read: control characters removed, whitespace collapsed, trimmed, capped. */
 export function cleanText(raw: string | null | undefined): string {
   if (!raw) return '';
-  const text = NEEDS_CLEANING.test(raw) ? raw.replace(CONTROLS, '').replace(SPACES, ' ').replace(/^ | $/g, '') : raw;
+  return capText(NEEDS_CLEANING.test(raw) ? raw.replace(CONTROLS, '').replace(SPACES, ' ').replace(/^ | $/g, '') : raw);
+}
+
+/** A value within the stored length: for texts joined from pieces, each capped on its own. */
+export function capText(text: string): string {
   return text.length > MAX_CELL_LENGTH ? text.slice(0, MAX_CELL_LENGTH) : text;
 }
 

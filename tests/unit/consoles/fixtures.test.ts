@@ -3,7 +3,7 @@ import { Window } from 'happy-dom';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MemberRow } from '../../../lib/model';
+import { MemberRow } from '../../../lib/model';
 import { inspectPage, scanRoster } from '../../../lib/scan';
 
 /**
@@ -45,7 +45,7 @@ function scanHooks(waitForChange: () => Promise<void>, rows: MemberRow[], signal
   return {
     signal,
     onProgress() {},
-    onRows: (batch: MemberRow[]) => void rows.push(...batch),
+    onRows: (batch: MemberRow[]) => void rows.push(...batch.map((row) => MemberRow.parse(row))),
     loadDocument: () => Promise.reject(new Error('no network')),
     yieldToPage: async () => {},
     waitForChange,

@@ -1,5 +1,5 @@
 import type { ScanHooks } from '../../../lib/scan';
-import type { MemberRow } from '../../../lib/model';
+import { MemberRow } from '../../../lib/model';
 
 /** Hooks that record what a scan reports; `waitForChange` runs `onWait` (a page's re-render) when given. */
 export function recordingHooks(options: { onWait?: () => void; loadDocument?: (url: string) => Promise<Document>; signal?: AbortSignal } = {}) {
@@ -13,7 +13,8 @@ export function recordingHooks(options: { onWait?: () => void; loadDocument?: (u
     onProgress: (p) => progress.push(p),
     onRows: (batch) => {
       batches.push(batch.length);
-      rows.push(...batch);
+      // The reader no longer parses its rows: every one must pass the schema the background applies.
+      rows.push(...batch.map((row) => MemberRow.parse(row)));
     },
     loadDocument: async (url) => {
       loaded.push(url);

@@ -112,6 +112,18 @@ describe('HTML tables', () => {
   });
 });
 
+describe('stored limits', () => {
+  it('caps texts joined from pieces (name parts, organisation paths) within the stored length', async () => {
+    const long = 'あ'.repeat(MAX_CELL_LENGTH);
+    const doc = html(`<table><thead><tr><th>姓</th><th>名</th><th>メール</th><th>組織</th></tr></thead><tbody>
+      <tr><td>${long}</td><td>${long}</td><td>ann@example.com</td><td><ol><li>${long}</li><li>${long}</li></ol></td></tr></tbody></table>`);
+    // recordingHooks parses every row with the MemberRow schema.
+    const { rows } = await readAll(doc);
+    expect(rows[0]!.name).toHaveLength(MAX_CELL_LENGTH);
+    expect(rows[0]!.fields.organisation).toHaveLength(MAX_CELL_LENGTH);
+  });
+});
+
 describe('ARIA grids', () => {
   it('places cells by aria-colindex and skips header rows', async () => {
     const doc = html(`<div role="grid" aria-rowcount="3" aria-colcount="3">
