@@ -56,6 +56,7 @@ describe('dashboard (English)', () => {
       'Chatwork users · example.co.jp',
       'LINE WORKS contacts · example.co.jp',
       'LINE WORKS members · example.co.jp',
+      'Import a roster file',
     ]);
     const contacts = page.getByRole('region', { name: 'LINE WORKS contacts · example.co.jp' });
     await expect.poll(() => contacts.getByText('Incomplete').count()).toBe(1);
