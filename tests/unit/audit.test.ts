@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AuditCollector, buildSnapshot } from '../../lib/audit';
-import type { DomainPolicy, MemberRowInput } from '../../lib/model';
+import type { DomainPolicy, MemberRow } from '../../lib/model';
 
 const policy: DomainPolicy = { tenant: '*', internalDomains: ['example.co.jp'], includeSubdomains: true, registrableMatch: false };
 const page = { console: 'generic', profile: 'generic', linkStatusWalk: false, title: '名簿', url: 'https://intranet.example.com/staff' } as const;
-const row = (name: string, identifier: string): MemberRowInput => ({ name, identifier, fields: {}, cells: [name, identifier] });
+const row = (name: string, identifier: string): MemberRow => ({ name, identifier, fields: {}, cells: [name, identifier] });
 
 describe('AuditCollector', () => {
   it('turns a scan into one snapshot whose members are classified under the policy', () => {
