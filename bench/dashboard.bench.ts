@@ -36,9 +36,9 @@ export async function runDashboardBench(): Promise<BenchFigure[]> {
     const small = await measureRoster(session, 'bench-small');
     const n = LARGE.toLocaleString('en-US');
     return [
-      { name: `dashboard first rows, ${n} members (target ≤ 1000 ms)`, value: large.firstRows, baseline: small.firstRows, unit: 'ms' },
+      { name: `dashboard first rows, ${n} members`, value: large.firstRows, baseline: small.firstRows, unit: 'ms', budget: 1000 },
       { name: `dashboard search index ready, ${n} members`, value: large.indexReady, baseline: small.indexReady, unit: 'ms' },
-      { name: `dashboard keystroke → filtered rows, median of ${KEYS.length}, ${n} members (target ≤ 50 ms)`, value: large.keystroke, baseline: small.keystroke, unit: 'ms' },
+      { name: `dashboard keystroke → filtered rows, median of ${KEYS.length}, ${n} members`, value: large.keystroke, baseline: small.keystroke, unit: 'ms', budget: 50 },
       { name: `dashboard classification change → filtered rows, median of ${CLASSIFICATIONS.length}, ${n} members`, value: large.classification, baseline: small.classification, unit: 'ms' },
     ];
   } finally {

@@ -6,6 +6,8 @@ export interface BenchFigure {
   baseline: number;
   /** Highest acceptable value / baseline. */
   target?: number;
+  /** Highest acceptable value itself, where the issue sets a budget rather than a ratio (in `unit`). */
+  budget?: number;
 }
 
 /** Median of `runs` timings of `fn`, in milliseconds. */

@@ -60,12 +60,16 @@ function report(figures: BenchFigure[]) {
     baseline: Number(f.baseline.toFixed(3)),
     ratio: Number((f.value / f.baseline).toFixed(3)),
     target: f.target ?? null,
+    budget: f.budget ?? null,
   }));
   for (const r of results) {
-    const verdict = r.target === null ? '' : r.ratio <= r.target ? '  ok' : '  OVER TARGET';
-    console.log(
-      `${r.name}: ${r.value} ${r.unit} (baseline ${r.baseline} ${r.unit}, ratio ${r.ratio}${r.target === null ? '' : `, target ≤ ${r.target}`})${verdict}`,
-    );
+    const checks = [
+      ...(r.target === null ? [] : [{ text: `target ratio ≤ ${r.target}`, met: r.ratio <= r.target }]),
+      ...(r.budget === null ? [] : [{ text: `budget ≤ ${r.budget} ${r.unit}`, met: r.value <= r.budget }]),
+    ];
+    const verdict = checks.length === 0 ? '' : checks.every((c) => c.met) ? '  ok' : '  OVER TARGET';
+    const limits = checks.map((c) => `, ${c.text}`).join('');
+    console.log(`${r.name}: ${r.value} ${r.unit} (baseline ${r.baseline} ${r.unit}, ratio ${r.ratio}${limits})${verdict}`);
   }
   writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
 }
