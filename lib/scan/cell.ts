@@ -51,7 +51,11 @@ export function pathInCell(cell: Element, cellText: string): string {
 
 /** A cell's text: its pieces apart by a space, so that a name and its badge do not run together. */
 export function cellText(cell: Element): string {
-  if (!cell.firstElementChild) return cleanText(cell.textContent);
+  return cell.firstElementChild ? piecesText(cell) : cleanText(cell.textContent);
+}
+
+/** The text of a cell that holds elements. */
+export function piecesText(cell: Element): string {
   const pieces = cellPieces(cell);
   return pieces.length === 1 ? pieces[0]!.text : cleanText(pieces.map((piece) => piece.text).join(' '));
 }

@@ -71,6 +71,9 @@ const NO = /^(no|false|off|not linked|unlinked|disconnected|disabled|無効|未�
 export function rowToMember(raw: RawRow, plan: ColumnPlan, rules: ColumnRules): MemberRow | undefined {
   const { roles } = plan;
   const { cells, addresses, elements } = raw;
+  const textOnly = raw.textOnly ?? 0;
+  // A cell read closer (a name beside its badge, a path of steps), unless it holds text only.
+  const structured = (column: number) => (column < 31 && textOnly & (1 << column) ? undefined : elements?.[column]);
   let name = '';
   let familyName = '';
   let givenName = '';
@@ -86,15 +89,16 @@ export function rowToMember(raw: RawRow, plan: ColumnPlan, rules: ColumnRules): 
     const role = roles[column];
     const cellAddress = addresses[column] ?? '';
     const shown = cells[column] ?? '';
-    const cell = elements?.[column];
     switch (role) {
       case undefined:
         looseAddress ||= cellAddress;
         break;
-      case 'name':
+      case 'name': {
         looseAddress ||= cellAddress;
+        const cell = structured(column);
         name = cell ? nameInCell(cell, shown) : shown;
         break;
+      }
       case 'familyName':
         familyName = shown;
         break;
@@ -109,9 +113,11 @@ export function rowToMember(raw: RawRow, plan: ColumnPlan, rules: ColumnRules): 
         idText = shown;
         idAddress = cellAddress;
         break;
-      case 'organisation':
+      case 'organisation': {
+        const cell = structured(column);
         setField(fields, role, cell ? pathInCell(cell, shown) : shown, cellAddress);
         break;
+      }
       default:
         setField(fields, role, shown, cellAddress);
     }

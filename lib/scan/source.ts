@@ -10,6 +10,8 @@ export interface RawRow {
   addresses: readonly string[];
   /** By column, the cell element when the layout has cells (tables, grids), to read a structured cell closer. */
   elements?: ArrayLike<Element | undefined>;
+  /** Bit `1 << column` set: that cell holds text only, so reading it closer is skipped (columns 0–30). */
+  textOnly?: number;
 }
 
 export type SourceKind = 'table' | 'grid' | 'list';

@@ -1,6 +1,6 @@
 import { AddressColumns, captionOf, type RawRow, type RosterSource } from './source';
 import { cleanText, nodeText } from './text';
-import { cellText } from './cell';
+import { cellText, piecesText } from './cell';
 import { findAddress } from './address';
 
 /** Decides whether a header text names a known column; given by the reader's synonym tables. */
@@ -21,15 +21,17 @@ export function tableSource(table: HTMLTableElement, isHeader: HeaderTest): Rost
 
   const headerRows = findHeaderRows(table, isHeader);
   const headers = headerGrid(headerRows);
-  const isBodyRow = (row: HTMLTableRowElement): boolean => {
-    const section = row.parentElement?.tagName;
-    if (section === 'THEAD' || section === 'TFOOT') return false;
-    if (headerRows.length > 0 && headerRows.includes(row)) return false;
+  const isDataRow = (row: Element): boolean => {
+    if (headerRows.length > 0 && headerRows.includes(row as HTMLTableRowElement)) return false;
     // A row of header cells only repeats the header (or names a group); a lone spanning cell says "no data".
     const first = row.firstElementChild;
     let dataCell = first?.tagName === 'TD';
     for (let cell = first?.nextElementSibling; cell && !dataCell; cell = cell.nextElementSibling) dataCell = cell.tagName === 'TD';
     return dataCell && (first!.nextElementSibling !== null || (first as HTMLTableCellElement).colSpan <= 1);
+  };
+  const isBodyRow = (row: HTMLTableRowElement): boolean => {
+    const section = row.parentElement?.tagName;
+    return section !== 'THEAD' && section !== 'TFOOT' && isDataRow(row);
   };
   const sample: HTMLTableRowElement[] = [];
   for (let i = 0; i < rows.length && sample.length < SAMPLE_ROWS; i++) if (isBodyRow(rows[i]!)) sample.push(rows[i]!);
@@ -47,9 +49,18 @@ export function tableSource(table: HTMLTableElement, isHeader: HeaderTest): Rost
     signature: `table|${headers.join('|')}`,
     size: () => Math.max(0, table.rows.length - headerRows.length),
     rowElements(limit = Infinity) {
+      // Rows of the body sections (and rows placed in the table itself), by walking siblings: indexing
+      // table.rows costs more than reading the cells.
       const body: Element[] = [];
-      const all = table.rows;
-      for (let i = 0; i < all.length && body.length < limit; i++) if (isBodyRow(all[i]!)) body.push(all[i]!);
+      for (let part = table.firstElementChild; part && body.length < limit; part = part.nextElementSibling) {
+        if (part.tagName === 'TR') {
+          if (isDataRow(part)) body.push(part);
+        } else if (part.tagName === 'TBODY') {
+          for (let row = part.firstElementChild; row && body.length < limit; row = row.nextElementSibling) {
+            if (row.tagName === 'TR' && isDataRow(row)) body.push(row);
+          }
+        }
+      }
       return body;
     },
     readRow(element) {
@@ -61,9 +72,17 @@ export function tableSource(table: HTMLTableElement, isHeader: HeaderTest): Rost
 function readTableRow(row: HTMLTableRowElement, width: number, addressColumns: AddressColumns): RawRow {
   const texts: string[] = [];
   if (row.childElementCount >= width) {
-    for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) texts.push(cellText(cell));
+    let textOnly = 0;
+    for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
+      if (cell.firstElementChild) {
+        texts.push(piecesText(cell));
+      } else {
+        if (texts.length < 31) textOnly |= 1 << texts.length;
+        texts.push(cleanText(cell.textContent));
+      }
+    }
     const cells = row.cells;
-    return { element: row, cells: texts, addresses: addressColumns.read(cells), elements: cells };
+    return { element: row, cells: texts, addresses: addressColumns.read(cells), elements: cells, textOnly };
   }
   // Spanned slots stay empty, and point at their cell, so that later cells keep their header's column.
   const elements: Element[] = [];
