@@ -317,7 +317,7 @@ class RosterScan {
       lastIndex = Math.max(lastIndex, ...this.source.rowElements().map(rowIndexOf));
       if (this.source.rowCount !== undefined && lastIndex >= this.source.rowCount) break;
       const before = container.scrollTop;
-      container.scrollTop = before + Math.max(container.clientHeight * 0.8, 100);
+      container.scrollTop = before + scrollStep(container, this.source.rowElements());
       const moved = container.scrollTop !== before;
       await this.hooks.waitForChange(this.source.root, SCROLL_TIMEOUT_MS);
       this.checkStop();
@@ -605,6 +605,20 @@ function pressEscape(target: Element): void {
   for (const node of [target, target.ownerDocument]) {
     node.dispatchEvent(new KeyboardEventClass('keydown', { key: 'Escape', code: 'Escape', keyCode: 27, bubbles: true, cancelable: true } as KeyboardEventInit));
   }
+}
+
+/**
+ * How far to scroll a virtual list: its last rendered row (every rendered row has been read) to the
+ * top of the view, so that the rows after it come into view; at least most of a view.
+ */
+function scrollStep(container: Element, rows: readonly Element[]): number {
+  const least = Math.max(container.clientHeight * 0.8, 100);
+  // The lowest row on screen, whatever the DOM order (lists that recycle rows keep no order).
+  let lowest = -Infinity;
+  for (const row of rows) lowest = Math.max(lowest, row.getBoundingClientRect().top);
+  if (!Number.isFinite(lowest)) return least;
+  const viewTop = container === container.ownerDocument.scrollingElement ? 0 : container.getBoundingClientRect().top;
+  return Math.max(least, Math.min(lowest - viewTop, container.clientHeight * 4));
 }
 
 /** The element whose scrolling brings a virtual list's rows: the nearest scrollable ancestor of its rows, else the page. */
