@@ -20,8 +20,11 @@ export async function auditThroughPopup(
     opts.mode === 'link-status'
       ? popup.getByRole('button', { name: /link status/ })
       : popup.getByRole('button', { name: /Audit/ }).first();
-  await button.click({ timeout: 30_000 });
   const status = popup.getByRole('status');
+  // The popup first looks at the page; a page it cannot audit says so and offers no button.
+  await popup.waitForFunction(() => !document.querySelector('[role="status"]')?.textContent?.startsWith('Looking at the page'), null, { timeout: 30_000 });
+  if (await status.filter({ hasText: AUDIT_ENDED }).count()) return { status: (await status.textContent()) ?? '', popup };
+  await button.click({ timeout: 30_000 });
   await status.filter({ hasText: AUDIT_ENDED }).waitFor({ timeout: opts.timeoutMs ?? 360_000 });
   return { status: (await status.textContent()) ?? '', popup };
 }
