@@ -9,6 +9,7 @@ import { ViewHeading } from './DashboardApp';
 import { Field } from './Field';
 import { formatTime, navigate, useAllSnapshots } from './hooks';
 import { CLASSIFICATION_LABEL, CONSOLE_LABEL } from './labels';
+import { DataTable, PageText } from './DataTable';
 import { LATEST, routeHash, type SnapshotRef } from './routes';
 
 /** More rows than this are counted, not listed: the page stays quick with any roster. */
@@ -107,34 +108,27 @@ export function CompareView({ a, b }: { a?: SnapshotRef | undefined; b?: Snapsho
             {result.changed.length === 0 ? (
               <p className="muted">{t('none')}</p>
             ) : (
-              <div className="table-wrap">
-                <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('colName')}</th>
-                      <th scope="col">{t('colIdentifier')}</th>
-                      <th scope="col">{t('compareFields')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {result.changed.slice(0, LIST_LIMIT).map((change) => (
-                      <tr key={`${change.after.key}-${change.after.index}`}>
-                        <td>{change.after.name}</td>
-                        <td>{change.after.identifier}</td>
-                        <td>
-                          <ul className="plain">
-                            {change.fields.map((field) => (
-                              <li key={field}>
-                                <strong>{l(FIELD_LABEL[field])}</strong>: {fieldText(change.before, field, l)} → {fieldText(change.after, field, l)}
-                              </li>
-                            ))}
-                          </ul>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                rows={result.changed.slice(0, LIST_LIMIT)}
+                rowKey={(change) => `${change.after.key}-${change.after.index}`}
+                columns={[
+                  { header: t('colName'), cell: (change) => <PageText text={change.after.name} /> },
+                  { header: t('colIdentifier'), cell: (change) => <PageText text={change.after.identifier} /> },
+                  {
+                    header: t('compareFields'),
+                    cell: (change) => (
+                      <ul className="plain">
+                        {change.fields.map((field) => (
+                          <li key={field}>
+                            <strong>{l(FIELD_LABEL[field])}</strong>: <bdi>{fieldText(change.before, field, l)}</bdi> →{' '}
+                            <bdi>{fieldText(change.after, field, l)}</bdi>
+                          </li>
+                        ))}
+                      </ul>
+                    ),
+                  },
+                ]}
+              />
             )}
             {result.changed.length > LIST_LIMIT && <p className="muted small">{t('listLimited', { n: LIST_LIMIT })}</p>}
           </section>
@@ -167,28 +161,19 @@ function MemberList({ title, members, snapshotId }: { title: string; members: Me
       {members.length === 0 ? (
         <p className="muted">{t('none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('colName')}</th>
-                <th scope="col">{t('colIdentifier')}</th>
-                <th scope="col">{t('colDomain')}</th>
-                <th scope="col">{t('colClassification')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.slice(0, LIST_LIMIT).map((m) => (
-                <tr key={`${m.key}-${m.index}`}>
-                  <td>{m.name}</td>
-                  <td>{m.identifier}</td>
-                  <td>{m.domainDisplay}</td>
-                  <td><span className={`pill ${m.classification}`}>{l(CLASSIFICATION_LABEL[m.classification])}</span></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={members.slice(0, LIST_LIMIT)}
+          rowKey={(m) => `${m.key}-${m.index}`}
+          columns={[
+            { header: t('colName'), cell: (m) => <PageText text={m.name} /> },
+            { header: t('colIdentifier'), cell: (m) => <PageText text={m.identifier} /> },
+            { header: t('colDomain'), cell: (m) => <PageText text={m.domainDisplay} /> },
+            {
+              header: t('colClassification'),
+              cell: (m) => <span className={`pill ${m.classification}`}>{l(CLASSIFICATION_LABEL[m.classification])}</span>,
+            },
+          ]}
+        />
       )}
       {members.length > LIST_LIMIT && (
         <p className="muted small">

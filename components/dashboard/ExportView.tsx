@@ -14,6 +14,7 @@ import { EXPORT_FORMATS } from './formats';
 import { formatTime, navigate, useAllSnapshots, useSnapshot } from './hooks';
 import { CONSOLE_LABEL } from './labels';
 import { routeHash, type SnapshotRef } from './routes';
+import { DataTable, PageText } from './DataTable';
 
 const ENCODINGS: { id: OutputEncoding; label: 'encodingUtf8Bom' | 'encodingUtf8' | 'encodingSjis' }[] = [
   { id: 'utf-8-bom', label: 'encodingUtf8Bom' },
@@ -42,8 +43,8 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
   const [findingScope, setFindingScope] = useState<FindingId | ''>('');
   const [bulkValues, setBulkValues] = useState<{ header: string; value: string }[]>([]);
   const [draft, setDraft] = useState({ header: '', value: '' });
-  const [result, setResult] = useState<BuildResult | null>(null);
-  const [building, setBuilding] = useState(false);
+  // The verdict remembers which choices it answers, so a stale one is never shown or downloaded.
+  const [built, setBuilt] = useState<{ input: FormatInput; result: BuildResult } | null>(null);
   const [status, setStatus] = useState('');
   const [buildError, setBuildError] = useState('');
 
@@ -61,6 +62,8 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
 
   const input = useMemo((): FormatInput | null => {
     if (!snapshot || !members) return null;
+    // Nothing is built (or offered for download) before the roster to join has loaded.
+    if (format?.id === 'receptionist-employees' && (all === undefined || (chatworkId && !chatworkByEmail))) return null;
     const chosen = findingScope ? members.filter((m) => m.findingIds.includes(findingScope)) : members;
     // A value set for every exported member; a blank one is the admin's explicit wish to clear that column.
     const typed = Object.fromEntries(bulkValues.map(({ header, value }) => [header, value]));
@@ -78,23 +81,23 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
       chatworkIdKind,
       lang,
     };
-  }, [snapshot, members, findingScope, bulkValues, template, chatworkByEmail, encoding, validRowsOnly, sso, chatworkIdKind, lang]);
+  }, [snapshot, members, format?.id, all, chatworkId, findingScope, bulkValues, template, chatworkByEmail, encoding, validRowsOnly, sso, chatworkIdKind, lang]);
+
+  const result = built && built.input === input ? built.result : null;
+  const waitingForTemplate = format?.template === 'required' && !input?.template;
+  const building = !!format && !!input && !waitingForTemplate && !result && !buildError;
 
   // Every error is shown before anything is downloaded: the build runs as the choices change.
   useEffect(() => {
-    setResult(null);
     setBuildError('');
     setStatus('');
     if (!format || !input) return;
     if (format.template === 'required' && !input.template) return;
-    setBuilding(true);
     const timer = setTimeout(() => {
       try {
-        setResult(format.build(input));
+        setBuilt({ input, result: format.build(input) });
       } catch (error) {
         setBuildError(error instanceof Error ? error.message : String(error));
-      } finally {
-        setBuilding(false);
       }
     }, 0);
     return () => clearTimeout(timer);
@@ -288,32 +291,28 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
         </p>
         {buildError && <p className="error">{buildError}</p>}
         {result && result.issues.length > 0 && (
-          <div className="table-wrap issues">
-            <table className="data-table">
-              <caption className="sr-only">{t('exportIssues')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('exportSeverity')}</th>
-                  <th scope="col" className="num">{t('exportRow')}</th>
-                  <th scope="col">{t('exportColumn')}</th>
-                  <th scope="col">{t('colName')}</th>
-                  <th scope="col">{t('exportMessage')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.issues.slice(0, ISSUE_LIMIT).map((issue, i) => (
-                  <tr key={i}>
-                    <td><span className={`badge ${issue.severity === 'error' ? 'critical' : 'warning'}`}>{issue.severity === 'error' ? t('exportError') : t('exportWarning')}</span></td>
-                    <td className="num">{issue.row ?? '—'}</td>
-                    <td>{issue.column ?? '—'}</td>
-                    <td>{issue.member ?? ''}</td>
-                    <td>{l(issue.message)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <DataTable
+            className="table-wrap issues"
+            caption={t('exportIssues')}
+            rows={result.issues.slice(0, ISSUE_LIMIT)}
+            rowKey={(_, i) => String(i)}
+            columns={[
+              {
+                header: t('exportSeverity'),
+                cell: (issue) => (
+                  <span className={`badge ${issue.severity === 'error' ? 'critical' : 'warning'}`}>
+                    {issue.severity === 'error' ? t('exportError') : t('exportWarning')}
+                  </span>
+                ),
+              },
+              { header: t('exportRow'), cell: (issue) => issue.row ?? '—', className: 'num' },
+              { header: t('exportColumn'), cell: (issue) => issue.column ?? '—' },
+              { header: t('colName'), cell: (issue) => <PageText text={issue.member} /> },
+              { header: t('exportMessage'), cell: (issue) => l(issue.message) },
+            ]}
+          >
             {result.issues.length > ISSUE_LIMIT && <p className="muted small">{t('listLimited', { n: ISSUE_LIMIT })}</p>}
-          </div>
+          </DataTable>
         )}
         {result && result.skippedRows.length > 0 && (
           <details open>

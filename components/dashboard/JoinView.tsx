@@ -16,6 +16,7 @@ import { ViewHeading } from './DashboardApp';
 import { Field } from './Field';
 import { formatTime, useAllSnapshots } from './hooks';
 import { CONSOLE_LABEL } from './labels';
+import { DataTable, PageText } from './DataTable';
 
 const LIST_LIMIT = 500;
 
@@ -141,61 +142,34 @@ function Findings({ findings }: { findings: MemberFinding[] }) {
 function ReceptionistTable({ rows }: { rows: ReceptionistChatworkRow[] }) {
   const { t } = useI18n();
   return (
-    <div className="table-wrap">
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('detailEmail')}</th>
-            <th scope="col">{t('joinEmployee')}</th>
-            <th scope="col">{t('joinChatworkUser')}</th>
-            <th scope="col">{t('joinAccountId')}</th>
-            <th scope="col">{t('joinProposed')}</th>
-            <th scope="col">{t('findings')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => (
-            <tr key={`${row.email}-${i}`}>
-              <td>{row.email || '—'}</td>
-              <td>{row.employee?.name ?? '—'}</td>
-              <td>{row.chatworkUser?.name ?? '—'}</td>
-              <td>{row.employee?.fields.chatworkAccountId || '—'}</td>
-              <td>{row.proposedChatworkAccountId ?? '—'}</td>
-              <td><Findings findings={row.findings} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={rows}
+      rowKey={(row, i) => `${row.email}-${i}`}
+      columns={[
+        { header: t('detailEmail'), cell: (row) => <PageText text={row.email} /> },
+        { header: t('joinEmployee'), cell: (row) => <PageText text={row.employee?.name} /> },
+        { header: t('joinChatworkUser'), cell: (row) => <PageText text={row.chatworkUser?.name} /> },
+        { header: t('joinAccountId'), cell: (row) => <PageText text={row.employee?.fields.chatworkAccountId} /> },
+        { header: t('joinProposed'), cell: (row) => <PageText text={row.proposedChatworkAccountId} /> },
+        { header: t('findings'), cell: (row) => <Findings findings={row.findings} /> },
+      ]}
+    />
   );
 }
 
 function LineworksTable({ rows }: { rows: LineworksMembersContactsRow[] }) {
   const { t, l } = useI18n();
   return (
-    <div className="table-wrap">
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('detailEmail')}</th>
-            <th scope="col">{t('joinMember')}</th>
-            <th scope="col">{t('joinContact')}</th>
-            <th scope="col">{t('joinRelation')}</th>
-            <th scope="col">{t('findings')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => (
-            <tr key={`${row.email}-${i}`}>
-              <td>{row.email || '—'}</td>
-              <td>{row.member?.name ?? '—'}</td>
-              <td>{row.contact?.name ?? '—'}</td>
-              <td>{l(RELATION_LABEL[row.relation])}</td>
-              <td><Findings findings={row.findings} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={rows}
+      rowKey={(row, i) => `${row.email}-${i}`}
+      columns={[
+        { header: t('detailEmail'), cell: (row) => <PageText text={row.email} /> },
+        { header: t('joinMember'), cell: (row) => <PageText text={row.member?.name} /> },
+        { header: t('joinContact'), cell: (row) => <PageText text={row.contact?.name} /> },
+        { header: t('joinRelation'), cell: (row) => l(RELATION_LABEL[row.relation]) },
+        { header: t('findings'), cell: (row) => <Findings findings={row.findings} /> },
+      ]}
+    />
   );
 }

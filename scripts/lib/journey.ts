@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Session } from './session';
 
@@ -55,7 +56,10 @@ export async function downloadExport(
   opts: { snapshot?: string; format: string; templatePath?: string; encoding?: RegExp; validRowsOnly?: boolean },
 ): Promise<{ fileName: string; bytes: Buffer; page: Page }> {
   const page = await session.openDashboard(`#/export?snapshot=${opts.snapshot ?? 'latest'}&format=${opts.format}`);
-  if (opts.templatePath) await page.getByLabel('Template').setInputFiles(opts.templatePath);
+  if (opts.templatePath) {
+    await page.getByLabel('Template').setInputFiles(opts.templatePath);
+    await page.getByText(`Loaded: ${basename(opts.templatePath)}`).waitFor({ timeout: 30_000 });
+  }
   if (opts.encoding) await page.getByRole('radio', { name: opts.encoding }).check();
   if (opts.validRowsOnly) await page.getByRole('checkbox', { name: /valid rows only/ }).check();
   // Every value is checked before anything can be downloaded: wait for the verdict.
