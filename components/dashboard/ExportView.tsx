@@ -15,6 +15,7 @@ import { formatTime, navigate, useAllSnapshots, useSnapshot } from './hooks';
 import { CONSOLE_LABEL } from './labels';
 import { routeHash, type SnapshotRef } from './routes';
 import { DataTable, PageText } from './DataTable';
+import { SavedTemplates } from './SavedTemplates';
 
 const ENCODINGS: { id: OutputEncoding; label: 'encodingUtf8Bom' | 'encodingUtf8' | 'encodingSjis' }[] = [
   { id: 'utf-8-bom', label: 'encodingUtf8Bom' },
@@ -227,6 +228,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
               {format.template === 'required' ? t('exportTemplateRequired') : t('exportTemplateOptional')}
               {template && ` ${t('exportTemplateLoaded', { name: template.name })}`}
             </p>
+            <SavedTemplates formatId={format.id} template={template} onChoose={setTemplate} />
           </div>
         )}
         <fieldset className="field">

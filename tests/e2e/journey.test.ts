@@ -144,6 +144,18 @@ describe('the admin journey (English)', () => {
       filled++;
     }
     expect(filled).toBeGreaterThan(0);
+
+    // Asked to, the dashboard remembers the template for next time; never silently.
+    const exportPage = await session.openDashboard(`#/export?snapshot=${receptionist.id}&format=receptionist-employees`);
+    expect(await exportPage.getByRole('combobox', { name: 'Saved templates' }).count()).toBe(0);
+    await exportPage.getByLabel('Template').setInputFiles(templatePath);
+    await exportPage.getByRole('button', { name: 'Remember this template' }).click();
+    await exportPage.getByText('Remembered employees.csv for this format.').waitFor();
+    await exportPage.reload();
+    const saved = exportPage.getByRole('combobox', { name: 'Saved templates' });
+    await saved.selectOption((await saved.locator('option', { hasText: 'employees.csv' }).getAttribute('value'))!);
+    await exportPage.getByText('Loaded: employees.csv').waitFor();
+    await exportPage.close();
   });
   it('imports a roster file as an audit like a scanned page', async () => {
     const file = join(FIXTURE_ROOT, 'app.receptionist.jp/employees/employees.csv');
