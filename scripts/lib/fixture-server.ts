@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createTcpServer, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
@@ -43,8 +44,8 @@ export interface FixtureServer {
   port: number;
   /**
    * Every request received, in order. Every host name resolves here, so this is everything the
-   * browser sent over the network (HTTPS on any host; a connection that is not TLS, such as a
-   * plain-HTTP request, is logged as method `BAD-TLS` without a path).
+   * browser sent over the network: HTTPS and plain HTTP on any host (both are served on the one
+   * port), and as `TLS-ABORTED` a TLS handshake the client gave up on, which carried no request.
    */
   requests: LoggedRequest[];
   /** `https://<host><path>`: the address a test or the demo opens. */
@@ -113,16 +114,30 @@ export async function startFixtureServer(root = FIXTURE_ROOT): Promise<FixtureSe
     });
     res.end(readFileSync(file));
   };
-  const server = createHttpsServer(makeCertificate(), serve);
-  // WebSocket upgrades never reach the request handler: log them too.
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
-    requests.push({ ...logEntry(req), method: `UPGRADE ${req.method ?? ''}` });
+  const https = createHttpsServer(makeCertificate(), serve);
+  const http = createHttpServer(serve);
+  for (const server of [https, http]) {
+    // WebSocket upgrades never reach the request handler: log them too.
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+      requests.push({ ...logEntry(req), method: `UPGRADE ${req.method ?? ''}` });
+      socket.destroy();
+    });
+  }
+  // A handshake the browser abandoned (a speculative connection closed early) sent no request.
+  https.on('tlsClientError', (_error: Error, socket: TLSSocket) => {
+    requests.push({ method: 'TLS-ABORTED', host: typeof socket.servername === 'string' ? socket.servername : '', path: '' });
     socket.destroy();
   });
-  // A plain-HTTP request (or a refused handshake) cannot be read: it is logged without a path.
-  server.on('tlsClientError', (_error: Error, socket: TLSSocket) => {
-    requests.push({ method: 'BAD-TLS', host: typeof socket.servername === 'string' ? socket.servername : '', path: '' });
-    socket.destroy();
+  // Every host name resolves to one port, whatever the scheme: a TLS handshake opens with byte 0x16,
+  // anything else is plain HTTP and is served (and logged) as such.
+  const server = createTcpServer((socket: Socket) => {
+    socket.once('data', (first: Buffer) => {
+      socket.pause();
+      socket.unshift(first);
+      (first[0] === 0x16 ? https : http).emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
+    socket.on('error', () => socket.destroy());
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
