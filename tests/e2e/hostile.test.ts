@@ -27,8 +27,41 @@ const hostileRows = expected.members.filter((m) => HOSTILE.test(m.name) || HOSTI
 /** Each distinct attack once, found by the row's address (or by its own text when the address cell is the attack). */
 const distinctHostile = [...new Map(hostileRows.map((m) => [`${m.name}|${/@/.test(m.identifier) ? '' : m.identifier}`, m])).values()];
 
-/** Rows big enough that the scan takes many steps, small enough for the test machine (see the report). */
-const LARGE_ROWS = Number(process.env.ROSTER_AUDIT_HOSTILE_ROWS ?? 20_000);
+/**
+ * The issue's 200,000 rows: laying them out takes Chromium minutes on a 2-core machine and the
+ * audit a few more. ROSTER_AUDIT_HOSTILE_ROWS makes a quicker local run (same code path).
+ */
+const LARGE_ROWS = Number(process.env.ROSTER_AUDIT_HOSTILE_ROWS ?? 200_000);
+
+/** How many members a snapshot holds in the extension's cache, and its last one. */
+async function storedMembers(session: Session, snapshotId: string): Promise<{ count: number; last: { name: string; classification: string } | undefined }> {
+  const page = await session.openDashboard('#/data');
+  try {
+    return await page.evaluate(
+      (id: string) =>
+        new Promise<{ count: number; last: { name: string; classification: string } | undefined }>((done, fail) => {
+          const open = indexedDB.open('roster-audit');
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const index = open.result.transaction('members').objectStore('members').index('snapshotId');
+            const count = index.count(id);
+            count.onsuccess = () => {
+              // Members are keyed [snapshotId+index]: the last in key order is the last row read.
+              const cursor = open.result
+                .transaction('members')
+                .objectStore('members')
+                .openCursor(IDBKeyRange.bound([id, -Infinity], [id, Infinity]), 'prev');
+              cursor.onsuccess = () => done({ count: count.result, last: cursor.result?.value });
+              cursor.onerror = () => fail(cursor.error);
+            };
+          };
+        }),
+      snapshotId,
+    );
+  } finally {
+    await page.close();
+  }
+}
 
 /** What the payloads would leave in a page if they ran, or markup that should never exist. */
 async function domIntrusions(page: Page): Promise<string[]> {
@@ -150,10 +183,10 @@ describe('hostile pages', () => {
     expect(dialogs).toEqual([]);
   });
 
-  it(`keeps a ${LARGE_ROWS.toLocaleString('en')}-row page responsive while the audit runs, and shows progress`, { timeout: 600_000 }, async () => {
+  it(`keeps a ${LARGE_ROWS.toLocaleString('en')}-row page responsive while the audit runs, and shows progress`, { timeout: 1_500_000 }, async () => {
     const page = await session.browser.context.newPage();
-    await page.goto(session.server.url('intranet.example.com', `/hostile.html?rows=${LARGE_ROWS}`), { timeout: 300_000 });
-    await expect.poll(() => page.locator('#row-count').textContent(), { timeout: 300_000 }).toBe(`${LARGE_ROWS} 件`);
+    await page.goto(session.server.url('intranet.example.com', `/hostile.html?rows=${LARGE_ROWS}`), { timeout: 600_000 });
+    await expect.poll(() => page.locator('#row-count').textContent(), { timeout: 600_000 }).toBe(`${LARGE_ROWS} 件`);
     // The page's own timer and click handler: if the scan held the page's thread, neither would run.
     await page.evaluate(() => {
       const w = window as unknown as { ticks: number; clicks: number };
@@ -182,12 +215,14 @@ describe('hostile pages', () => {
     expect(stillRunning, 'the click was handled mid-scan').toMatch(/members read/);
     expect(await readSoFar()).toBeLessThan(LARGE_ROWS);
 
-    await status.filter({ hasText: /Audit complete|Audit stopped/ }).waitFor({ timeout: 600_000 });
-    const { snapshot, members } = await session.readSnapshot('latest');
+    await status.filter({ hasText: /Audit complete|Audit stopped/ }).waitFor({ timeout: 900_000 });
+    const snapshot = (await session.listSnapshots()).at(-1)!;
     expect(snapshot.sourceUrl).toContain(`rows=${LARGE_ROWS}`);
-    expect(members).toHaveLength(snapshot.complete ? LARGE_ROWS : (snapshot.counts.members as number));
+    // Counted inside the browser: 200,000 members are too many to ship to the test as JSON.
+    const stored = await storedMembers(session, snapshot.id);
+    expect(stored.count).toBe(snapshot.complete ? LARGE_ROWS : (snapshot.counts.members as number));
     if (snapshot.complete) {
-      expect(members.at(-1)).toMatchObject({ name: `社員${String(LARGE_ROWS - 1).padStart(6, '0')}`, classification: 'internal' });
+      expect(stored.last).toMatchObject({ name: `社員${String(LARGE_ROWS - 1).padStart(6, '0')}`, classification: 'internal' });
     } else {
       expect(await status.textContent()).toMatch(/Audit stopped/);
     }
