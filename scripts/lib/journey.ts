@@ -53,7 +53,15 @@ export class ExportRefused extends Error {
 
 export async function downloadExport(
   session: Session,
-  opts: { snapshot?: string; format: string; templatePath?: string; encoding?: RegExp; validRowsOnly?: boolean },
+  opts: {
+    snapshot?: string;
+    format: string;
+    templatePath?: string;
+    encoding?: RegExp;
+    validRowsOnly?: boolean;
+    /** A value set in one column for every exported member (an initial password, a new organisation). */
+    values?: Record<string, string>;
+  },
 ): Promise<{ fileName: string; bytes: Buffer; page: Page }> {
   const page = await session.openDashboard(`#/export?snapshot=${opts.snapshot ?? 'latest'}&format=${opts.format}`);
   if (opts.templatePath) {
@@ -62,6 +70,11 @@ export async function downloadExport(
   }
   if (opts.encoding) await page.getByRole('radio', { name: opts.encoding }).check();
   if (opts.validRowsOnly) await page.getByRole('checkbox', { name: /valid rows only/ }).check();
+  for (const [header, value] of Object.entries(opts.values ?? {})) {
+    await page.getByLabel('Column', { exact: true }).selectOption(header);
+    await page.getByLabel('Value', { exact: true }).fill(value);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+  }
   // Every value is checked before anything can be downloaded: wait for the verdict.
   const verdict = page.getByRole('status').filter({ hasText: /^(Ready|Not exported|Choose a template)/ }).first();
   await verdict.waitFor({ timeout: 120_000 });

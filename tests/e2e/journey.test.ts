@@ -110,6 +110,58 @@ describe('the admin journey (English)', () => {
     }
     expect(rows).toBeGreaterThan(100);
   });
+  it('builds the bulk-add files of the other password modes from the same audit', async () => {
+    const lineworks = (await session.listSnapshots()).find((s) => s.console === 'lineworks-members')!;
+    const parts = (bytes: Uint8Array) => Object.values(unzipSync(bytes)).map((file) => csvLines(file));
+    const admin = await downloadExport(session, {
+      snapshot: lineworks.id,
+      format: 'lineworks-bulk-add-admin',
+      validRowsOnly: true,
+      values: { パスワード: 'Temp-Pass2026!' },
+    });
+    for (const lines of parts(admin.bytes)) {
+      const password = lines[0]!.split(',').indexOf('パスワード');
+      expect(password).toBeGreaterThanOrEqual(0);
+      expect(lines.slice(1).every((line) => line.split(',')[password] === 'Temp-Pass2026!')).toBe(true);
+    }
+    await admin.page.close();
+    const member = await downloadExport(session, { snapshot: lineworks.id, format: 'lineworks-bulk-add-member', validRowsOnly: true });
+    for (const lines of parts(member.bytes)) {
+      const personal = lines[0]!.split(',').indexOf('個人メールアドレス');
+      expect(personal).toBeGreaterThanOrEqual(0);
+      expect(lines.slice(1).every((line) => /@/.test(line.split(',')[personal] ?? ''))).toBe(true);
+    }
+    await member.page.close();
+  });
+
+  it('explains every finding of an audit in the findings view', async () => {
+    const lineworks = (await session.listSnapshots()).find((s) => s.console === 'lineworks-members')!;
+    const page = await session.openDashboard(`#/findings?snapshot=${lineworks.id}`);
+    const main = page.locator('main');
+    await expect.poll(() => main.textContent()).toContain('Invalid LINE WORKS ID');
+    // The plain explanation from the rule, next to its count.
+    expect(await main.textContent()).toMatch(/lowercase/i);
+    expect(await main.textContent()).toContain('Suspended');
+    await page.close();
+  });
+
+  it('lists the shared-only contacts to invite after checking every contact\'s link status', { timeout: 300_000 }, async () => {
+    const page = await session.openConsole('contact.worksmobile.com', '/');
+    const { status, popup } = await auditThroughPopup(session, page, { mode: 'link-status' });
+    expect(status).toContain('Audit complete');
+    const { snapshot, members } = await session.readSnapshot('latest');
+    const sharedOnly = members.filter((m) => m.linkStatus === 'shared-only');
+    expect(sharedOnly.length).toBeGreaterThan(0);
+    expect(await popup.locator('.counts').textContent()).toContain(String(sharedOnly.length));
+    const { bytes, page: exportPage } = await downloadExport(session, { snapshot: snapshot.id, format: 'link-invitations' });
+    const lines = csvLines(bytes);
+    expect(lines.length - 1).toBe(sharedOnly.length);
+    for (const contact of sharedOnly) expect(lines.some((line) => line.includes(contact.identifier || contact.name))).toBe(true);
+    await exportPage.close();
+    await popup.close();
+    await page.close();
+  });
+
   it('fills the RECEPTIONIST employee file with the account IDs Chatwork knows, changing no other byte', async () => {
     for (const [host, path] of [['www.chatwork.com', '/admin/users/'], ['app.receptionist.jp', '/employees/']] as const) {
       const page = await session.openConsole(host, path);
