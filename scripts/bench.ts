@@ -18,7 +18,14 @@ import { startFixtureServer } from './lib/fixture-server';
 const ROOT = resolve(import.meta.dirname, '..');
 const BENCH_HOST = '127.0.0.1';
 
+/** `npm run bench -- scan db` runs only those groups; no argument runs them all. */
+const GROUPS = ['scan', 'db', 'csv', 'dashboard'] as const;
+type Group = (typeof GROUPS)[number];
+const asked = process.argv.slice(2).filter((arg): arg is Group => (GROUPS as readonly string[]).includes(arg));
+const wanted = (group: Group) => asked.length === 0 || asked.includes(group);
+
 async function browserFigures(): Promise<BenchFigure[]> {
+  if (!wanted('scan') && !wanted('db')) return [];
   const root = mkdtempSync(join(tmpdir(), 'roster-audit-bench-'));
   const site = join(root, BENCH_HOST);
   mkdirSync(site);
@@ -41,9 +48,13 @@ async function browserFigures(): Promise<BenchFigure[]> {
     const page = await browser.newPage({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 } });
     await page.goto(`https://${BENCH_HOST}:${server.port}/`);
     type Bench = { runScanBench(doc: Document): Promise<BenchFigure[]>; runDbBench(): Promise<BenchFigure[]> };
-    const scan = await page.evaluate(() => (globalThis as unknown as { rosterAuditBench: Bench }).rosterAuditBench.runScanBench(document));
+    const scan = wanted('scan')
+      ? await page.evaluate(() => (globalThis as unknown as { rosterAuditBench: Bench }).rosterAuditBench.runScanBench(document))
+      : [];
     await page.reload();
-    const db = await page.evaluate(() => (globalThis as unknown as { rosterAuditBench: Bench }).rosterAuditBench.runDbBench());
+    const db = wanted('db')
+      ? await page.evaluate(() => (globalThis as unknown as { rosterAuditBench: Bench }).rosterAuditBench.runDbBench())
+      : [];
     return [...scan, ...db];
   } finally {
     await browser.close();
@@ -74,5 +85,9 @@ function report(figures: BenchFigure[]) {
   writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
 }
 
-const figures = [...(await browserFigures()), ...(await runCsvBench()), ...(await runDashboardBench())];
+const figures = [
+  ...(await browserFigures()),
+  ...(wanted('csv') ? await runCsvBench() : []),
+  ...(wanted('dashboard') ? await runDashboardBench() : []),
+];
 report(figures);
