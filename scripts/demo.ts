@@ -55,10 +55,12 @@ const EXPORTS: {
   mode?: 'roster' | 'link-status';
   validRowsOnly?: boolean;
   templatePath?: string;
+  values?: Record<string, string>;
 }[] = [
   { format: 'audit-report', console: 'lineworks-members' },
   { format: 'lineworks-bulk-add-auto', console: 'lineworks-members', validRowsOnly: true },
-  { format: 'lineworks-bulk-add-admin', console: 'lineworks-members', validRowsOnly: true },
+  // The admin sets the initial password (members must change it at first login).
+  { format: 'lineworks-bulk-add-admin', console: 'lineworks-members', validRowsOnly: true, values: { パスワード: 'Welcome-2026!' } },
   { format: 'lineworks-bulk-add-member', console: 'lineworks-members', validRowsOnly: true },
   { format: 'receptionist-employees', console: 'receptionist-employees' },
   // The heart of it: the console's own export as template, account IDs filled from the Chatwork roster.
@@ -89,7 +91,7 @@ async function journey(session: Session) {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const written: string[] = [];
   const refused: string[] = [];
-  for (const { format, console: consoleId, mode = 'roster', validRowsOnly, templatePath } of EXPORTS) {
+  for (const { format, console: consoleId, mode = 'roster', validRowsOnly, templatePath, values } of EXPORTS) {
     const snapshot = snapshots.get(`${consoleId}/${mode}`);
     if (!snapshot) continue;
     step(`Exporting ${format} from ${consoleId}`);
@@ -100,6 +102,7 @@ async function journey(session: Session) {
         format,
         ...(validRowsOnly ? { validRowsOnly } : {}),
         ...(templatePath ? { templatePath } : {}),
+        ...(values ? { values } : {}),
       });
     } catch (error) {
       if (!(error instanceof ExportRefused)) throw error;
