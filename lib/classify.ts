@@ -1,6 +1,6 @@
 import type { Classification, DomainPolicy, MemberRow } from './model';
 import { compileDomainPolicy, type DomainMatch, type DomainPolicyMatcher } from './identity/domain-policy';
-import type { LocalizedText } from './identity/localized';
+import type { Localized } from './i18n';
 import { IDENTIFIER_PROBLEM_TEXT, normalizeIdentifier, type NormalizedIdentifier } from './identity/normalize';
 
 export type ClassifiableRow = Pick<MemberRow, 'identifier' | 'email' | 'isLineUser' | 'fields'>;
@@ -9,7 +9,7 @@ export interface ClassifiedMember {
   classification: Classification;
   /** Short, stable, language-neutral: `matched example.co.jp`, `domain other.com not internal`, `line-user` … */
   reason: string;
-  reasonText: LocalizedText;
+  reasonText: Localized;
   /** '' when neither the email nor the identifier is an address. */
   normalizedEmail: string;
   domain: string;

@@ -6,7 +6,7 @@ import { lineworksMembers } from './lineworks-members';
 import type { ConsoleProfile } from './profile';
 import { receptionistEmployees } from './receptionist-employees';
 
-export type { ConsoleProfile, ContactDetail, DetailWalk, Bilingual } from './profile';
+export type { ConsoleProfile, ContactDetail, DetailWalk } from './profile';
 export { generic };
 
 /** Console profiles, most specific first; the generic reader comes last and takes any page. */

@@ -1,11 +1,8 @@
+import type { Localized } from '../i18n';
 import type { ConsoleId, LinkStatus, MemberRow } from '../model';
 import type { ColumnRules } from '../scan/columns';
 import type { RawRow } from '../scan/source';
 
-export interface Bilingual {
-  ja: string;
-  en: string;
-}
 
 /** What a contact's detail (or its row) shows about a contact. */
 export interface ContactDetail {
@@ -35,7 +32,7 @@ export interface DetailWalk {
 export interface ConsoleProfile extends ColumnRules {
   id: string;
   console: ConsoleId;
-  label: Bilingual;
+  label: Localized;
   /** Hosts the console is served from. */
   hosts: RegExp;
   /** Page content that tells this console's roster from the site's other pages. */

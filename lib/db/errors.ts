@@ -1,8 +1,4 @@
-/** Text shown to people, Japanese first. */
-export interface LocalizedText {
-  ja: string;
-  en: string;
-}
+import type { Localized } from '../i18n';
 
 export type RosterDbErrorCode =
   | 'storage-full'
@@ -16,9 +12,9 @@ export type RosterDbErrorCode =
 /** Every error this module throws on purpose: a code for the caller, a plain message for the admin. */
 export class RosterDbError extends Error {
   readonly code: RosterDbErrorCode;
-  readonly text: LocalizedText;
+  readonly text: Localized;
 
-  constructor(code: RosterDbErrorCode, text: LocalizedText, options?: { cause?: unknown }) {
+  constructor(code: RosterDbErrorCode, text: Localized, options?: { cause?: unknown }) {
     super(text.en, options);
     this.name = 'RosterDbError';
     this.code = code;

@@ -1,5 +1,5 @@
 import type { ConsoleId, FindingId, Member, Severity } from '../model';
-import type { LocalizedText } from '../identity/localized';
+import type { Localized } from '../i18n';
 
 /** What a rule sees: a member with everything derived except its findings. */
 export type FindingSubject = Omit<Member, 'findings' | 'findingIds'>;
@@ -15,9 +15,9 @@ export type FindingCheck = false | { detail?: string };
 export interface FindingRule {
   id: FindingId;
   severity: Severity;
-  title: LocalizedText;
+  title: Localized;
   /** For admins: what the finding means in the console and what to do about it. */
-  explanation: LocalizedText;
+  explanation: Localized;
   /** Consoles the rule applies to; absent means every console. */
   consoles?: readonly ConsoleId[];
   check(member: FindingSubject, ctx: FindingContext): FindingCheck;

@@ -1,17 +1,17 @@
 import { parse } from 'tldts';
 import type { DomainPolicy } from '../model';
 import { parseDomainName, type DomainName } from './domain-name';
-import type { LocalizedText } from './localized';
+import type { Localized } from '../i18n';
 
 export type DomainEntryProblem = 'invalid' | 'public-suffix';
 
 export interface RejectedDomainEntry {
   entry: string;
   reason: DomainEntryProblem;
-  message: LocalizedText;
+  message: Localized;
 }
 
-const DOMAIN_ENTRY_PROBLEM_TEXT: Record<DomainEntryProblem, LocalizedText> = {
+const DOMAIN_ENTRY_PROBLEM_TEXT: Record<DomainEntryProblem, Localized> = {
   invalid: { ja: 'ドメインとして読み取れません', en: 'not a valid domain' },
   'public-suffix': {
     ja: '「co.jp」「com」などの公開サフィックスは社内ドメインにできません(全員が社内扱いになります)',

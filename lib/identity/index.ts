@@ -1,4 +1,3 @@
-export * from './localized';
 export * from './domain-name';
 export * from './normalize';
 export * from './lineworks-id';

@@ -1,4 +1,4 @@
-import type { LocalizedText } from './localized';
+import type { Localized } from '../i18n';
 
 /** Why a LINE WORKS ID breaks the input rules of the bulk add / bulk modify files (seed 004). */
 export type LineWorksIdIssue = 'length' | 'uppercase' | 'characters' | 'first-character' | 'edge-dot' | 'consecutive-dots';
@@ -6,7 +6,7 @@ export type LineWorksIdIssue = 'length' | 'uppercase' | 'characters' | 'first-ch
 export const LINEWORKS_ID_MIN_LENGTH = 2;
 export const LINEWORKS_ID_MAX_LENGTH = 40;
 
-export const LINEWORKS_ID_ISSUE_TEXT: Record<LineWorksIdIssue, LocalizedText> = {
+export const LINEWORKS_ID_ISSUE_TEXT: Record<LineWorksIdIssue, Localized> = {
   length: {
     ja: `IDは${LINEWORKS_ID_MIN_LENGTH}〜${LINEWORKS_ID_MAX_LENGTH}文字で入力してください`,
     en: `An ID must be ${LINEWORKS_ID_MIN_LENGTH}–${LINEWORKS_ID_MAX_LENGTH} characters long`,

@@ -1,5 +1,5 @@
 import { parseDomainName } from './domain-name';
-import type { LocalizedText } from './localized';
+import type { Localized } from '../i18n';
 
 /** Why an identifier could not be read. */
 export type IdentifierProblem =
@@ -16,7 +16,7 @@ export type IdentifierProblem =
   | 'invalid-domain'
   | 'too-long';
 
-export const IDENTIFIER_PROBLEM_TEXT: Record<IdentifierProblem, LocalizedText> = {
+export const IDENTIFIER_PROBLEM_TEXT: Record<IdentifierProblem, Localized> = {
   empty: { ja: '空欄です', en: 'empty' },
   placeholder: { ja: '「なし」「N/A」などの代わりの文字です', en: 'a placeholder such as "N/A" or "-"' },
   whitespace: { ja: '途中に空白があります', en: 'contains a space' },

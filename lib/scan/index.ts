@@ -1,5 +1,6 @@
 import { profileFor } from '../consoles';
-import type { Bilingual, ConsoleProfile, ContactDetail } from '../consoles/profile';
+import type { Localized } from '../i18n';
+import type { ConsoleProfile, ContactDetail } from '../consoles/profile';
 import type { PageInfo, ScanCandidate, ScanMode } from '../messages';
 import type { MemberRow, MemberRowInput } from '../model';
 import { findAddress } from './address';
@@ -34,7 +35,7 @@ export interface ScanResult {
 
 /** Thrown when nothing on the page looks like a roster. */
 export class NoRosterError extends Error {
-  readonly text: Bilingual = {
+  readonly text: Localized = {
     ja: 'この画面に名簿が見つかりません。名前とメールアドレス（またはID）を並べた表・グリッド・一覧を探しました。',
     en: 'No roster found on this page. Looked for tables, grids and lists of people with names and addresses (or IDs).',
   };
@@ -45,7 +46,7 @@ export class NoRosterError extends Error {
 }
 
 /** Why a scan stopped short, as `reason` codes with their text for people. */
-export const INCOMPLETE_REASONS: Record<string, Bilingual> = {
+export const INCOMPLETE_REASONS: Record<string, Localized> = {
   cancelled: { ja: '中止しました。', en: 'Cancelled.' },
   'page-gone': { ja: '読み取り中に画面が切り替わりました。', en: 'The page changed while it was being read.' },
   'page-load-failed': { ja: '次のページを読み込めませんでした。', en: 'The next page could not be loaded.' },
