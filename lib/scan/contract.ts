@@ -1,0 +1,55 @@
+import type { Localized } from '../i18n';
+import type { MemberRow } from '../model';
+
+export interface ScanHooks {
+  signal: AbortSignal;
+  onProgress(p: { rows: number; page: number; pages?: number }): void;
+  /** Only new rows (deduplicated), in roster order, parsed with the MemberRow schema. */
+  onRows(rows: MemberRow[]): void;
+  /** Same-origin fetch + DOMParser for link pagination without navigating the tab. */
+  loadDocument(url: string): Promise<Document>;
+  /** Lets the page breathe between slices. */
+  yieldToPage(): Promise<void>;
+  /**
+   * Waits for the DOM to settle after a click or scroll: until `settled()` holds when given (checked
+   * as the DOM changes), else until a quiet period; never past the timeout.
+   */
+  waitForChange(root: Node, timeoutMs: number, settled?: () => boolean): Promise<void>;
+}
+
+export interface ScanResult {
+  complete: boolean;
+  reason?: string;
+  pagesRead: number;
+}
+
+/** Thrown when nothing on the page looks like a roster. */
+export class NoRosterError extends Error {
+  readonly text: Localized = {
+    ja: 'この画面に名簿が見つかりません。名前とメールアドレス（またはID）を並べた表・グリッド・一覧を探しました。',
+    en: 'No roster found on this page. Looked for tables, grids and lists of people with names and addresses (or IDs).',
+  };
+  constructor() {
+    super('No roster found on this page. Looked for tables, grids and lists of people with names and addresses (or IDs).');
+    this.name = 'NoRosterError';
+  }
+}
+
+/** Why a scan stopped short, as `reason` codes with their text for people. */
+export const INCOMPLETE_REASONS: Record<string, Localized> = {
+  cancelled: { ja: '中止しました。', en: 'Cancelled.' },
+  'page-gone': { ja: '読み取り中に画面が切り替わりました。', en: 'The page changed while it was being read.' },
+  'page-load-failed': { ja: '次のページを読み込めませんでした。', en: 'The next page could not be loaded.' },
+  'roster-lost': { ja: '次のページに同じ名簿が見つかりません。', en: 'The next page does not show the same roster.' },
+  'needs-click': { ja: '次のページへ進むにはボタン操作が必要ですが、読み込んだページでは操作できません。', en: 'The next page needs a click, which a loaded page cannot take.' },
+  'scroll-stalled': { ja: 'スクロールしても残りの行が表示されませんでした。', en: 'Scrolling did not bring the remaining rows.' },
+  'page-limit': { ja: 'ページ数の上限に達しました。', en: 'Stopped at the page limit.' },
+  failed: { ja: '読み取りに失敗しました。', en: 'Reading failed.' },
+};
+
+/** Ends a scan early with a reason code. */
+export class ScanStop extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
