@@ -92,7 +92,7 @@ export default defineUnlistedScript(() => {
     scanRoster(document, location.href, { mode, ...(candidate !== undefined ? { candidate } : {}) }, hooks)
       .then((result) => {
         flush();
-        post({ type: 'scan/end', complete: result.complete, pagesRead: result.pagesRead, ...(result.reason ? { reason: result.reason } : {}) });
+        post({ type: 'scan/end', complete: result.reachedEnd, pagesRead: result.pagesRead, ...(result.reason ? { reason: result.reason } : {}) });
       })
       .catch((error: unknown) => {
         flush();

@@ -18,9 +18,16 @@ export interface ScanHooks {
 }
 
 export interface ScanResult {
-  complete: boolean;
-  reason?: string;
   pagesRead: number;
+  /**
+   * The list was read to its demonstrable end: the last page reached, and further scroll steps or
+   * waits added nothing. False when the scan stopped short (then `reason` says why).
+   */
+  reachedEnd: boolean;
+  /** The number of members the page states (「全2,000件」, "1–20 of 500", aria-rowcount), summed over tabs. */
+  statedTotal?: number;
+  /** Why the scan stopped short: a code of INCOMPLETE_REASONS, or `failed: …`. */
+  reason?: string;
 }
 
 /** Thrown when nothing on the page looks like a roster. */

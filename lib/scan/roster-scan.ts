@@ -69,11 +69,11 @@ class RosterScan {
         if (!isSelected(control)) await this.follow(control);
         await this.readPages(tab.label);
       }
-      return { complete: this.incompleteReason === undefined, reason: this.incompleteReason, pagesRead: this.pagesRead };
+      return { reachedEnd: this.incompleteReason === undefined, ...(this.incompleteReason ? { reason: this.incompleteReason } : {}), pagesRead: this.pagesRead };
     } catch (error) {
-      if (error instanceof ScanStop) return { complete: false, reason: error.reason, pagesRead: this.pagesRead };
+      if (error instanceof ScanStop) return { reachedEnd: false, reason: error.reason, pagesRead: this.pagesRead };
       const detail = error instanceof Error ? error.message : String(error);
-      return { complete: false, reason: `failed: ${detail}`.slice(0, 500), pagesRead: this.pagesRead };
+      return { reachedEnd: false, reason: `failed: ${detail}`.slice(0, 500), pagesRead: this.pagesRead };
     }
   }
 

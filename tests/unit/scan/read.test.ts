@@ -132,7 +132,7 @@ describe('ARIA grids', () => {
       <div role="row" aria-rowindex="3"><div role="gridcell" aria-colindex="1">Bo Kim</div><div role="gridcell" aria-colindex="2">bo@example.com</div></div>
     </div>`);
     const { rows, result } = await readAll(doc);
-    expect(result.complete).toBe(true);
+    expect(result.reachedEnd).toBe(true);
     expect(rows.map((row) => [row.name, row.identifier, row.fields.status])).toEqual([
       ['Ann Lee', 'ann@example.com', 'Active'],
       // No cell in the Status column: the grid has the column, so the row shows it blank.

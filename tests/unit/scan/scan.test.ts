@@ -50,7 +50,7 @@ describe('pagination by a next button', () => {
     html(`<table><tr><th>Name</th><th>Email</th></tr>${tableRows(range(1, 3))}</table><button>Next</button>`);
     const recorder = recordingHooks();
     const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
-    expect(result.complete).toBe(true);
+    expect(result.reachedEnd).toBe(true);
     expect(result.pagesRead).toBe(1);
     expect(recorder.rows).toHaveLength(3);
   });
@@ -88,7 +88,7 @@ describe('pagination by links', () => {
     const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
     expect(recorder.loaded).toEqual([]);
     expect(clicked).toEqual(['click']);
-    expect(result.complete).toBe(true);
+    expect(result.reachedEnd).toBe(true);
   });
 });
 
@@ -115,7 +115,7 @@ describe('load more', () => {
       },
     });
     const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
-    expect(result.complete).toBe(true);
+    expect(result.reachedEnd).toBe(true);
     expect(recorder.rows.map((row) => row.identifier)).toEqual(range(1, 12).map((p) => p.email));
   });
 });
@@ -152,7 +152,7 @@ describe('virtual scrolling', () => {
     grid.render();
     const recorder = recordingHooks({ onWait: grid.render });
     const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
-    expect(result.complete).toBe(true);
+    expect(result.reachedEnd).toBe(true);
     expect(recorder.rows.map((row) => row.identifier)).toEqual(range(1, 500).map((p) => p.email));
     expect(recorder.yields()).toBeGreaterThan(1);
   });
@@ -163,7 +163,7 @@ describe('virtual scrolling', () => {
     const grid = virtualGrid(300, 15, 20, people);
     const recorder = recordingHooks({ onWait: grid.render });
     const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
-    expect(result.complete).toBe(true);
+    expect(result.reachedEnd).toBe(true);
     expect(recorder.rows.map((row) => [row.name, row.identifier])).toEqual(people.map((p) => [p.name, p.email]));
   });
 
