@@ -4,7 +4,8 @@ import type { MemberRow } from '../model';
 import { planColumns, rowToMember, type ColumnPlan } from './columns';
 import { NoRosterError, ScanStop, type ScanHooks, type ScanResult } from './contract';
 import { accessibleName, findLoadMore, findNext, followTarget, isDisabled, pageCount } from './controls';
-import { changeRoot, clickElement, isBusy, isSelected, pressEscape } from './dom-actions';
+import { walkDetails, withDetail, type PendingRow } from './detail-walk';
+import { changeRoot, clickElement, isBusy, isSelected } from './dom-actions';
 import { rankSources, readerFor, sampleRows, type Reader } from './rank';
 import { scrollContainer, scrollStep } from './scroll';
 import type { RawRow, RosterSource } from './source';
@@ -15,7 +16,6 @@ const SLICE_ROWS = 300;
 const MAX_PAGES = 1000;
 const CHANGE_TIMEOUT_MS = 3000;
 const SCROLL_TIMEOUT_MS = 1000;
-const DETAIL_TIMEOUT_MS = 2000;
 /** Scroll steps in a row that bring nothing before a virtual list counts as read. */
 const STALE_STEPS = 3;
 const SETTLE_ATTEMPTS = 4;
@@ -29,11 +29,6 @@ export async function scanRoster(doc: Document, url: string, opts: { mode: ScanM
   return new RosterScan(doc, url, reader, opts.mode, hooks, chosen.source).run();
 }
 
-interface PendingRow {
-  row: MemberRow;
-  element: Element;
-  key: string;
-}
 
 class RosterScan {
   /** By page (and tab): how many rows of each identity have been emitted. */
@@ -258,50 +253,22 @@ class RosterScan {
     this.checkStop();
   }
 
-  /** Opens each contact in turn, reads what its detail says, and closes it again. */
+  /** Opens each contact in turn (see detail-walk.ts); rows of a loaded page keep what the list shows. */
   private async walkDetails(pending: readonly PendingRow[]): Promise<void> {
-    const walk = this.reader.profile.detailWalk!;
     if (this.doc !== this.liveDoc) {
       this.emit(pending.map((item) => item.row));
       return;
     }
-    const body = this.doc.body ?? this.doc;
-    const findDetail = () => walk.findDetail(this.doc, this.source.root);
-    let previous: { detail?: Element; text: string } = { text: '' };
-    for (const item of pending) {
-      this.checkStop();
-      const element = item.element.isConnected ? item.element : this.findRowElement(item.key);
-      let row = item.row;
-      if (element) {
-        // The detail counts once it shows this contact, done loading, and is not the last one still
-        // on screen (another panel, other text, or a load seen in between).
-        let loadSeen = false;
-        const shownDetail = () => {
-          const detail = findDetail();
-          if (!detail) return undefined;
-          if (isBusy(detail)) {
-            loadSeen = true;
-            return undefined;
-          }
-          const text = cleanText(detail.textContent);
-          const fresh = loadSeen || detail !== previous.detail || text !== previous.text;
-          return fresh && showsRow(text, item.row) ? detail : undefined;
-        };
-        clickElement(walk.opener(element));
-        const detail = await this.settle(body, DETAIL_TIMEOUT_MS, shownDetail);
-        if (detail) {
-          previous = { detail, text: cleanText(detail.textContent) };
-          row = withDetail(row, walk.read(detail));
-          const closer = walk.closer(detail);
-          if (closer) clickElement(closer);
-          else pressEscape(detail);
-          await this.settle(body, DETAIL_TIMEOUT_MS, () => (findDetail() ? undefined : true));
-          this.refindIfDetached();
-        }
-      }
-      this.emit([row]);
-      await this.breathe();
-    }
+    await walkDetails(this.reader.profile.detailWalk!, pending, {
+      doc: this.doc,
+      listRoot: () => this.source.root,
+      checkStop: () => this.checkStop(),
+      settle: (root, timeoutMs, probe) => this.settle(root, timeoutMs, probe),
+      rowElement: (item) => (item.element.isConnected ? item.element : this.findRowElement(item.key)),
+      afterClose: () => this.refindIfDetached(),
+      emit: (rows) => this.emit(rows),
+      breathe: () => this.breathe(),
+    });
   }
 
   /**
@@ -394,22 +361,6 @@ class RosterScan {
  */
 function identityOf(row: MemberRow): string {
   return row.identifier || row.email || `\u0000${row.cells.join('\u001f')}\u001f${row.name}`;
-}
-
-/** A detail shows the row's contact when it names the person or shows the identifier. */
-function showsRow(detailText: string, row: MemberRow): boolean {
-  const marks = [row.name, row.identifier].filter(Boolean);
-  return marks.length === 0 || marks.some((mark) => detailText.includes(mark));
-}
-
-function withDetail(row: MemberRow, detail: ContactDetail): MemberRow {
-  const next: MemberRow = { ...row, fields: { ...row.fields } };
-  if (detail.linkStatus && detail.linkStatus !== 'unknown') next.linkStatus = detail.linkStatus;
-  if (detail.isLineUser !== undefined) next.isLineUser = detail.isLineUser;
-  if (detail.contactKind) next.fields = { ...next.fields, contactKind: detail.contactKind };
-  if (!next.identifier && detail.identifier) next.identifier = detail.identifier;
-  if (!next.email && detail.email && detail.email !== next.identifier) next.email = detail.email;
-  return next;
 }
 
 function rowIndexOf(element: Element): number {
