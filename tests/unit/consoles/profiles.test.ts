@@ -177,7 +177,7 @@ describe('Chatwork users', () => {
       if (pending) show(pending);
       pending = undefined;
     });
-    expect(result).toEqual({ complete: true, reason: undefined, pagesRead: 3 });
+    expect(result).toEqual({ reachedEnd: true, reason: undefined, pagesRead: 3 });
     expect(rows.map((row) => [row.name, row.identifier, row.fields.tab, row.fields.status, row.fields.chatworkAccountId, row.fields.chatworkId])).toEqual([
       ['山田 太郎', 'taro@example.co.jp', '利用中', '利用中', '1234567', 'yamada'],
       // Blank ID cells are read as blank: the columns are there, so an empty account ID is a finding.

@@ -21,7 +21,7 @@ describe('HTML tables', () => {
       <tbody><tr><td>山田 太郎</td><td>taro@example.co.jp</td><td>営業部</td><td>利用中</td><td>管理者</td><td>課長</td></tr>
       <tr><td>佐藤 花子</td><td>hanako@partner.jp</td><td>総務部</td><td>招待中</td><td>メンバー</td><td></td></tr></tbody></table>`);
     const { rows, result } = await readAll(doc);
-    expect(result).toEqual({ complete: true, reason: undefined, pagesRead: 1 });
+    expect(result).toEqual({ reachedEnd: true, reason: undefined, pagesRead: 1 });
     expect(rows.map((row) => [row.name, row.identifier])).toEqual([
       ['山田 太郎', 'taro@example.co.jp'],
       ['佐藤 花子', 'hanako@partner.jp'],

@@ -41,7 +41,7 @@ describe('pagination by a next button', () => {
     const pager = pagedTable(3, 4);
     const recorder = recordingHooks({ onWait: pager.settle });
     const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
-    expect(result).toEqual({ complete: true, reason: undefined, pagesRead: 3 });
+    expect(result).toEqual({ reachedEnd: true, reason: undefined, pagesRead: 3 });
     expect(recorder.rows.map((row) => row.identifier)).toEqual(range(1, 12).map((p) => p.email));
     expect(recorder.progress.at(-1)).toEqual({ rows: 12, page: 3, pages: 3 });
   });
@@ -66,7 +66,7 @@ describe('pagination by links', () => {
     html(pageDoc(1, 3).body.innerHTML);
     const recorder = recordingHooks({ loadDocument: async (url) => pageDoc(Number(new URL(url).searchParams.get('page')), 3) });
     const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
-    expect(result).toEqual({ complete: true, reason: undefined, pagesRead: 3 });
+    expect(result).toEqual({ reachedEnd: true, reason: undefined, pagesRead: 3 });
     expect(recorder.loaded).toEqual(['https://intranet.example.test/people?page=2', 'https://intranet.example.test/people?page=3']);
     expect(recorder.rows).toHaveLength(30);
     expect(new Set(recorder.rows.map((row) => row.identifier)).size).toBe(30);
@@ -75,7 +75,7 @@ describe('pagination by links', () => {
   it('never follows a link to another origin, and reports a page that fails to load', async () => {
     html(`<table><tr><th>Name</th><th>Email</th></tr>${tableRows(range(1, 2))}</table><a rel="next" href="/people?page=2">Next</a>`);
     const failing = recordingHooks({ loadDocument: async () => Promise.reject(new Error('offline')) });
-    expect(await scanRoster(document, URL_HERE, { mode: 'roster' }, failing.hooks)).toEqual({ complete: false, reason: 'page-load-failed', pagesRead: 1 });
+    expect(await scanRoster(document, URL_HERE, { mode: 'roster' }, failing.hooks)).toEqual({ reachedEnd: false, reason: 'page-load-failed', pagesRead: 1 });
     expect(failing.rows).toHaveLength(2);
 
     html(`<table><tr><th>Name</th><th>Email</th></tr>${tableRows(range(1, 2))}</table><a rel="next" href="https://elsewhere.example/people?page=2">Next</a>`);
@@ -193,6 +193,6 @@ describe('identity and slices', () => {
     const recorder = recordingHooks({ signal: controller.signal });
     recorder.hooks.onRows = () => controller.abort();
     const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
-    expect(result).toEqual({ complete: false, reason: 'cancelled', pagesRead: 0 });
+    expect(result).toEqual({ reachedEnd: false, reason: 'cancelled', pagesRead: 0 });
   });
 });
