@@ -172,7 +172,7 @@ describe('virtual scrolling', () => {
     document.querySelector('[role=grid]')!.setAttribute('aria-rowcount', '200');
     const recorder = recordingHooks({ onWait: grid.render });
     const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
-    expect(result).toMatchObject({ complete: false, reason: 'scroll-stalled' });
+    expect(result).toMatchObject({ reachedEnd: false, reason: 'scroll-stalled' });
     expect(recorder.rows).toHaveLength(100);
   });
 });
