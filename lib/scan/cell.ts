@@ -1,3 +1,4 @@
+import { composedChildNodes } from './composed';
 import { capText, cleanText } from './text';
 
 const SKIPPED = new Set(['BUTTON', 'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SELECT', 'INPUT', 'TEXTAREA']);
@@ -7,6 +8,14 @@ export function cellPieces(cell: Element): { element: Element; text: string }[] 
   const pieces: { element: Element; text: string }[] = [];
   const visit = (element: Element) => {
     if (SKIPPED.has(element.tagName) || element.getAttribute('aria-hidden') === 'true') return;
+    if (element.tagName === 'SLOT' || element.shadowRoot) {
+      // Slotted content is drawn here but lives elsewhere in the tree.
+      for (const node of composedChildNodes(element)) {
+        if (node.nodeType === 1) visit(node as Element);
+        else if (node.nodeType === 3 && node.nodeValue?.trim()) pieces.push({ element, text: cleanText(node.nodeValue) });
+      }
+      return;
+    }
     let own = false;
     for (let node = element.firstChild; node && !own; node = node.nextSibling) own = node.nodeType === 3 && !!node.nodeValue?.trim();
     if (own) {
@@ -51,7 +60,7 @@ export function pathInCell(cell: Element, cellText: string): string {
 
 /** A cell's text: its pieces apart by a space, so that a name and its badge do not run together. */
 export function cellText(cell: Element): string {
-  return cell.firstElementChild ? piecesText(cell) : cleanText(cell.textContent);
+  return cell.firstElementChild || cell.tagName === 'SLOT' || cell.shadowRoot ? piecesText(cell) : cleanText(cell.textContent);
 }
 
 /** The text of a cell that holds elements. */

@@ -59,8 +59,9 @@ export function planColumns(headers: readonly string[], sample: readonly RawRow[
   return { roles };
 }
 
+/** A name has at least two characters: a lone letter is an avatar's initial. */
 function isNameLike(text: string): boolean {
-  return text.length <= 100 && !findAddress(text) && !/^[\d\s\-/:.,()+]+$/.test(text) && !/^https?:/i.test(text);
+  return text.length >= 2 && text.length <= 100 && !findAddress(text) && !/^[\d\s\-/:.,()+]+$/.test(text) && !/^https?:/i.test(text);
 }
 
 /** Values for yes/no fields as consoles show them. */
@@ -85,7 +86,9 @@ export function rowToMember(raw: RawRow, plan: ColumnPlan, rules: ColumnRules): 
   // A column that is there but blank is read as '' (shown empty), unlike a column the page lacks:
   // findings such as a missing Chatwork account ID depend on that difference.
   const fields: Partial<Record<FieldKey, string>> = {};
-  for (let column = 0; column < roles.length; column++) {
+  // Cells past the last planned column still count: a card's mailto link may come after them all.
+  const width = Math.max(roles.length, cells.length, addresses.length);
+  for (let column = 0; column < width; column++) {
     const role = roles[column];
     const cellAddress = addresses[column] ?? '';
     const shown = cells[column] ?? '';

@@ -1,6 +1,7 @@
 import { attributeAddress } from './address';
 import { captionOf, type RawRow, type RosterSource } from './source';
 import { cellText } from './cell';
+import { composedChildNodes, composedChildren, composedParent, composedText } from './composed';
 import { capText, cleanText, headerKey } from './text';
 import type { HeaderTest } from './table';
 
@@ -28,7 +29,7 @@ export function listSources(anchors: readonly Element[], isHeader: HeaderTest): 
   for (const anchor of anchors) {
     let child: Element = anchor;
     for (let depth = 0; depth < MAX_ITEM_DEPTH; depth++) {
-      const parent: Element | null = child.parentElement;
+      const parent = composedParent(child);
       if (!parent || parent.tagName === 'HTML') break;
       let items = itemsByContainer.get(parent);
       if (!items) itemsByContainer.set(parent, (items = new Set()));
@@ -71,7 +72,7 @@ function cardSource(container: Element, anchoredItems: Element[], isHeader: Head
     }
     return column;
   };
-  const items = () => Array.from(container.children).filter(isItem);
+  const items = () => composedChildren(container).filter(isItem);
   const first = items()[0];
   // Lists drawn as rows of cells often carry their header as a sibling row of the same width.
   const headerRow = first ? siblingHeader(container, cellsOf(first).length, isHeader) : [];
@@ -115,7 +116,7 @@ function siblingHeader(container: Element, width: number, isHeader: HeaderTest):
   for (let node: Element | null = container, depth = 0; node && depth < 2; node = node.parentElement, depth++) {
     const before = node.previousElementSibling;
     if (!before) continue;
-    const texts = Array.from(before.children, (child) => cleanText(child.textContent));
+    const texts = composedChildren(before).map((child) => cleanText(composedText(child)));
     if (texts.length === width && texts.filter(isHeader).length * 2 >= texts.filter(Boolean).length && texts.some(Boolean)) return texts;
   }
   return [];
@@ -134,8 +135,8 @@ interface CardValue {
 /** The cells of an item drawn as a row: the children of its innermost single wrapper. */
 function cellsOf(item: Element): Element[] {
   let level = item;
-  while (level.childElementCount === 1 && !hasOwnText(level)) level = level.firstElementChild!;
-  return Array.from(level.children).filter((child) => !SKIPPED.has(child.tagName) && child.getAttribute('aria-hidden') !== 'true');
+  for (let only = soleChild(level); only && !hasOwnText(level); only = soleChild(level)) level = only;
+  return composedChildren(level).filter((child) => !SKIPPED.has(child.tagName) && child.getAttribute('aria-hidden') !== 'true' && !isAvatar(child));
 }
 
 /**
@@ -147,7 +148,7 @@ export function cardValues(item: Element, isHeader: HeaderTest): CardValue[] {
   const values: CardValue[] = [];
   const cells = cellsOf(item);
   if (cells.length < 2) {
-    const text = cleanText(item.textContent);
+    const text = cleanText(composedText(item));
     return text ? [{ label: labelOf(item, item.parentElement ?? item), slot: 0, text, address: attributeAddress(item), element: item }] : [];
   }
   let pendingLabel = '';
@@ -190,16 +191,24 @@ function innerLabel(cell: Element): { label: string; text: string } | undefined 
   return { label: cleanText(head.textContent).replace(/[:：]$/, ''), text: cellText(children[1]!) };
 }
 
+/** An avatar shows a picture or an initial: it marks the person, it does not name them. */
+function isAvatar(element: Element): boolean {
+  return /(^|[\s_-])avatar/i.test(element.getAttribute('class') ?? '') && (element.textContent ?? '').trim().length <= 2;
+}
+
 function hasOwnText(element: Element): boolean {
-  for (let node = element.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 3 && node.nodeValue && node.nodeValue.trim()) return true;
-  }
-  return false;
+  return composedChildNodes(element).some((node) => node.nodeType === 3 && !!node.nodeValue?.trim());
+}
+
+/** The element's only child element as drawn, if it has exactly one. */
+function soleChild(element: Element): Element | undefined {
+  const children = composedChildren(element);
+  return children.length === 1 ? children[0] : undefined;
 }
 
 /** A label the value element (or a wrapper inside the card) declares by attribute or class word. */
 function labelOf(element: Element, item: Element): string {
-  for (let node: Element | null = element; node && node !== item; node = node.parentElement) {
+  for (let node: Element | null = element; node && node !== item; node = composedParent(node)) {
     const declared = node.getAttribute('data-label') ?? node.getAttribute('data-field') ?? node.getAttribute('data-column') ?? node.getAttribute('itemprop');
     if (declared) return cleanText(declared);
     const aria = node.getAttribute('aria-label');

@@ -33,6 +33,10 @@ export interface RosterSource {
   declaredRows?: number;
   /** aria-rowcount as declared: the last row's aria-rowindex. */
   rowCount?: number;
+  /** aria-colcount as declared: more columns than are drawn means the columns are virtualised too. */
+  columnCount?: number;
+  /** Header texts by column as drawn now, for lists that draw only some columns at a time. */
+  readHeaders?(): string[];
   /** Kind and headers: finds the same list again after a re-render or on the next page. */
   signature: string;
 }

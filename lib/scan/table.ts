@@ -20,9 +20,11 @@ export function tableSource(table: HTMLTableElement, isHeader: HeaderTest): Rost
   if (rows.length === 0) return undefined;
 
   const headerRows = findHeaderRows(table, isHeader);
-  const headers = headerGrid(headerRows);
+  const headers = headerRows.length > 0 ? headerGrid(headerRows) : detachedHeader(table);
   const isDataRow = (row: Element): boolean => {
     if (headerRows.length > 0 && headerRows.includes(row as HTMLTableRowElement)) return false;
+    // Rows drawn only to measure column widths (fixed-header tables) are hidden from people.
+    if (row.getAttribute('aria-hidden') === 'true') return false;
     // A row of header cells only repeats the header (or names a group); a lone spanning cell says "no data".
     const first = row.firstElementChild;
     let dataCell = first?.tagName === 'TD';
@@ -129,6 +131,27 @@ function headerGrid(rows: readonly HTMLTableRowElement[]): string[] {
 /** A header cell's text; a sort button's accessible name when the cell shows only an icon. */
 function headerText(cell: Element): string {
   return nodeText(cell) || cleanText(cell.getAttribute('aria-label')) || cleanText(cell.querySelector('[aria-label]')?.getAttribute('aria-label'));
+}
+
+/**
+ * A fixed-header table draws its header in a table of its own before the body's table (so that the
+ * body scrolls under it); columns line up by position.
+ */
+function detachedHeader(table: HTMLTableElement): string[] {
+  for (let node: Element | null = table, depth = 0; node && depth < 4; node = node.parentElement, depth++) {
+    for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+      const candidates = sibling.tagName === 'TABLE' ? [sibling as HTMLTableElement] : Array.from(sibling.querySelectorAll('table'));
+      const header = candidates.reverse().find(isHeaderOnly);
+      if (header) return headerGrid(Array.from(header.rows));
+    }
+  }
+  return [];
+}
+
+/** A table of header rows only: every row in thead, or every cell a header cell. */
+function isHeaderOnly(table: HTMLTableElement): boolean {
+  const rows = Array.from(table.rows);
+  return rows.length > 0 && rows.every((row) => row.parentElement?.tagName === 'THEAD' || Array.from(row.cells).every((cell) => cell.tagName === 'TH'));
 }
 
 /** The rows of thead, else a first row of header cells or of known header words. */

@@ -1,0 +1,24 @@
+/** `aria-rowindex` (1-based, header rows counted): where a grid row stands in the whole grid; 0 when not said. */
+export function rowIndexOf(element: Element): number {
+  const index = Number(element.getAttribute('aria-rowindex'));
+  return Number.isInteger(index) && index > 0 ? index : 0;
+}
+
+/**
+ * Attributes by which windowed lists say which item a row element draws: ARIA first, then the
+ * index attributes of common virtualisers (AG Grid `row-index`, MUI `data-rowindex`, TanStack
+ * Virtual `data-index`, react-window `aria-posinset`).
+ */
+const INDEX_ATTRIBUTES = ['aria-rowindex', 'aria-posinset', 'row-index', 'data-rowindex', 'data-row-index', 'data-index', 'data-item-index'] as const;
+
+/**
+ * A key that names the item a row element draws, the same in every view of a windowed list:
+ * `<attribute>=<n>`, or '' when the element says nothing about its place.
+ */
+export function rowPositionKey(element: Element): string {
+  for (const name of INDEX_ATTRIBUTES) {
+    const value = element.getAttribute(name);
+    if (value !== null && /^\d{1,9}$/.test(value.trim())) return `${name}=${value.trim()}`;
+  }
+  return '';
+}
