@@ -8,25 +8,54 @@ import type { MemberRow } from '@/lib/model';
  */
 
 const ROWS_PER_MESSAGE = 500;
-const QUIET_PERIOD_MS = 120;
+/** Tasks in a row with changes before a change counts as done anyway (a page that never stops changing). */
+const MAX_BUSY_TASKS = 50;
 
-/** Resolves once `settled()` holds (checked on every change), else after a quiet period; never past the timeout. */
-function waitForChange(root: Node, timeoutMs: number, settled?: () => boolean): Promise<void> {
+/**
+ * One turn of the page's event loop. A message, not a timer: a background tab holds timers back
+ * to once a second (and far longer after a while), which would make a long read crawl.
+ */
+function nextTask(): Promise<void> {
+  const channel = new MessageChannel();
   return new Promise((resolve) => {
-    let quiet: ReturnType<typeof setTimeout> | undefined;
-    const finish = () => {
-      observer.disconnect();
-      clearTimeout(deadline);
-      clearTimeout(quiet);
+    channel.port1.onmessage = () => {
+      channel.port1.close();
       resolve();
     };
-    const observer = new MutationObserver(() => {
-      if (settled) {
-        if (settled()) finish();
-        return;
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * Resolves once the page has changed and finished changing (a task passed with no further change)
+ * and `settled()` holds, when given; never past the timeout.
+ */
+function waitForChange(root: Node, timeoutMs: number, settled?: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    let changedAgain = false;
+    let watching = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      observer.disconnect();
+      clearTimeout(deadline);
+      resolve();
+    };
+    const watchUntilQuiet = async () => {
+      if (watching) return;
+      watching = true;
+      for (let tasks = 0; tasks < MAX_BUSY_TASKS && !done; tasks++) {
+        changedAgain = false;
+        await nextTask();
+        if (!changedAgain) break;
       }
-      clearTimeout(quiet);
-      quiet = setTimeout(finish, QUIET_PERIOD_MS);
+      watching = false;
+      if (!settled || settled()) finish();
+    };
+    const observer = new MutationObserver(() => {
+      changedAgain = true;
+      void watchUntilQuiet();
     });
     observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
     const deadline = setTimeout(finish, timeoutMs);
@@ -77,7 +106,7 @@ export default defineUnlistedScript(() => {
       if (pending.length >= ROWS_PER_MESSAGE) flush();
     },
     loadDocument,
-    yieldToPage: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    yieldToPage: nextTask,
     waitForChange,
   };
 

@@ -6,8 +6,10 @@ import { NoRosterError, ScanStop, type ScanHooks, type ScanResult } from './cont
 import { accessibleName, findLoadMore, findNext, followTarget, isDisabled, pageCount } from './controls';
 import { walkDetails, withDetail, type PendingRow } from './detail-walk';
 import { changeRoot, clickElement, isBusy, isSelected } from './dom-actions';
-import { rankSources, readerFor, sampleRows, type Reader } from './rank';
-import { scrollContainer, scrollStep } from './scroll';
+import { rankSources, readerFor, SAMPLE_ROWS, sampleRows, type Reader } from './rank';
+import { rowPositionKey } from './row-index';
+import { coverColumns, endsNearBottom, isWindowed, loadingShown, scrollContainer, scrollStep, setScroll, sidewaysScroller } from './scroll';
+import { roleOfHeader } from './synonyms';
 import type { RawRow, RosterSource } from './source';
 import { cleanText } from './text';
 
@@ -15,8 +17,15 @@ import { cleanText } from './text';
 const SLICE_ROWS = 300;
 const MAX_PAGES = 1000;
 const CHANGE_TIMEOUT_MS = 3000;
-const SCROLL_TIMEOUT_MS = 1000;
-/** Scroll steps in a row that bring nothing before a virtual list counts as read. */
+/** How long a scroll step may take to bring rows: generous, since a step that brings them ends the wait at once. */
+const STEP_TIMEOUT_MS = 3000;
+/** How long the bottom of a list is watched for more rows, and longer while it shows it is loading. */
+const GROW_TIMEOUT_MS = 2000;
+const LOADING_TIMEOUT_MS = 15000;
+const MAX_SCROLL_STEPS = 20000;
+/** Steps in a row that the page undid (it moved the list back) before the read stops. */
+const MOVED_BACK_LIMIT = 5;
+/** Scroll steps in a row that bring nothing before the read stops as stalled. */
 const STALE_STEPS = 3;
 const SETTLE_ATTEMPTS = 4;
 
@@ -35,6 +44,12 @@ class RosterScan {
   private readonly seen = new Map<string, Map<string, number>>();
   private readonly plans = new Map<string, ColumnPlan>();
   private rowsEmitted = 0;
+  /** The tab being read, for the scope of row identities. */
+  private tab: string | undefined;
+  /** Rows read in parts across horizontal positions, by position key, until every part is read. */
+  private buffer: Map<string, RawRow> | undefined;
+  /** Rows the page says this page (or this single-page list) holds, when it says so. */
+  private expectedOnPage: number | undefined;
   private pagesRead = 0;
   private page = 1;
   private pages: number | undefined;
@@ -94,7 +109,7 @@ class RosterScan {
     return found;
   }
 
-  /** Every page of the current list: the rows shown, then "next" until it is disabled, gone, or changes nothing. */
+  /** Every page of the current list: the rows shown, then "next" (or page k+1) until it is disabled, gone, or changes nothing. */
   private async readPages(tab: string | undefined): Promise<void> {
     for (;;) {
       await this.readPage(tab);
@@ -108,90 +123,238 @@ class RosterScan {
     }
   }
 
-  /** One page: its rows, then every scroll step of a virtual list and every "load more". */
+  /** One page: its rows (every scroll step of a windowed or growing list), then every "load more". */
   private async readPage(tab: string | undefined): Promise<void> {
-    if (this.isVirtual()) {
-      await this.scrollThrough(tab);
-    } else {
-      await this.readVisible(tab);
-    }
+    await this.readList(tab);
     for (;;) {
       const more = findLoadMore(this.source.root);
       if (!more || isDisabled(more)) break;
-      if (!(await this.follow(more)) || (await this.readVisible(tab)) === 0) break;
+      if (!(await this.follow(more))) break;
+      // A "load more" that keeps the earlier rows and adds some: read them all, scrolling if need be.
+      if ((await this.readList(tab)) === 0) break;
     }
     await this.breathe();
   }
 
-  private isVirtual(): boolean {
-    const { rowCount, declaredRows } = this.source;
-    if (rowCount === undefined) return false;
-    const elements = this.source.rowElements();
-    const lastIndex = Math.max(0, ...elements.map(rowIndexOf));
-    return lastIndex > 0 ? lastIndex < rowCount : elements.length < (declaredRows ?? 0);
+  /**
+   * The rows of the list as it stands: read where they are when nothing more comes by scrolling,
+   * else scrolled through, once per horizontal position that the needed columns require.
+   */
+  private async readList(tab: string | undefined): Promise<number> {
+    const container = this.liveDoc === this.doc ? scrollContainer(this.source) : undefined;
+    const columns = this.liveDoc === this.doc ? await this.learnColumns() : [undefined];
+    if (!container || !this.needsScrolling(container)) {
+      if (columns.length === 1) return this.readVisible(tab);
+    }
+    const buffered = columns.length > 1;
+    if (buffered) this.buffer = new Map();
+    let added = 0;
+    for (const left of columns) {
+      if (left !== undefined) await this.scrollSideways(left);
+      if (!container) {
+        added += await this.readVisible(tab);
+        continue;
+      }
+      // A second sweep from the top picks up rows a first one skipped (a gap left by a jump).
+      for (let attempt = 0; attempt < 2 && !this.readAll() && !this.incompleteReason; attempt++) added += await this.sweep(container, tab);
+    }
+    if (this.expected() !== undefined && !this.readAll()) this.incompleteReason ??= 'scroll-stalled';
+    if (buffered) added = await this.flushBuffer(tab);
+    return added;
   }
 
-  /** Scrolls a virtual list's scroll container step by step until its last row has been read. */
-  private async scrollThrough(tab: string | undefined): Promise<number> {
-    const container = scrollContainer(this.source);
-    if (!container) {
-      this.incompleteReason ??= 'scroll-stalled';
-      return this.readVisible(tab);
-    }
-    // From the top, so that rows come in roster order whatever the admin had scrolled to.
-    if (container.scrollTop !== 0) {
-      container.scrollTop = 0;
-      await this.hooks.waitForChange(this.source.root, SCROLL_TIMEOUT_MS);
-      this.refindIfDetached();
-    }
+  /**
+   * Whether scrolling may bring rows that are not in the DOM: the list says it has more than it
+   * draws, its rows are placed by a virtualiser (absolute or translated), or it ends near the
+   * bottom of what scrolls and no pager pages it (an infinite list loads more there).
+   */
+  private needsScrolling(container: Element): boolean {
+    const rows = this.source.rowElements();
+    if (rows.length === 0) return false;
+    const declared = this.expected();
+    if (declared !== undefined && rows.length < declared) return true;
+    if (isWindowed(rows, container)) return true;
+    return !findNext(this.source.root) && endsNearBottom(rows, container);
+  }
+
+  /**
+   * Scrolls the container from the top, one step past the lowest row read at a time, checking that
+   * each step brought rows beyond it; at the bottom, waits for an infinite list to grow. Ends at the
+   * demonstrable end, or marks the read incomplete with the reason.
+   */
+  private async sweep(container: Element, tab: string | undefined): Promise<number> {
+    const watch = changeRoot(this.source.root);
+    if (container.scrollTop > 0) await this.scrollTo(container, 0, watch, STEP_TIMEOUT_MS);
     let added = await this.readVisible(tab);
-    let lastIndex = 0;
-    for (let stale = 0; stale < STALE_STEPS; ) {
-      lastIndex = Math.max(lastIndex, ...this.source.rowElements().map(rowIndexOf));
-      if (this.source.rowCount !== undefined && lastIndex >= this.source.rowCount) break;
-      const before = container.scrollTop;
-      container.scrollTop = before + scrollStep(container, this.source.rowElements());
-      const moved = container.scrollTop !== before;
-      await this.hooks.waitForChange(this.source.root, SCROLL_TIMEOUT_MS);
-      this.checkStop();
-      this.refindIfDetached();
+    let stale = 0;
+    let movedBack = 0;
+    for (let step = 0; step < MAX_SCROLL_STEPS; step++) {
+      if (this.readAll()) return added;
+      const before = this.fingerprint();
+      const top = container.scrollTop;
+      const bottom = container.scrollHeight - container.clientHeight;
+      if (top >= bottom - 1) {
+        // At the bottom: an infinite list loads more here; a finished one changes nothing.
+        const height = container.scrollHeight;
+        const grew = await this.waitUntil(watch, isBusy(this.source.root) || loadingShown(this.source.root) ? LOADING_TIMEOUT_MS : GROW_TIMEOUT_MS, () => container.scrollHeight > height || this.fingerprint() !== before);
+        const loaded = await this.readVisible(tab);
+        added += loaded;
+        if (!grew && loaded === 0) return added;
+        continue;
+      }
+      // A list that draws all it has gets no steps: straight to the bottom, where it may grow.
+      const rows = this.source.rowElements();
+      const windowed = isWindowed(rows, container) || rows.length < (this.expected() ?? 0);
+      const target = windowed ? Math.min(bottom, top + scrollStep(container, rows)) : bottom;
+      await this.scrollTo(container, target, watch, target >= bottom - 1 ? 0 : STEP_TIMEOUT_MS);
+      if (container.scrollTop < target - 2 && container.scrollTop <= top) {
+        // The page moved the list back (or refused to move): try again, a few times.
+        if (++movedBack > MOVED_BACK_LIMIT) {
+          this.incompleteReason ??= 'scroll-moved-back';
+          return added;
+        }
+      }
       const loaded = await this.readVisible(tab);
       added += loaded;
-      if (loaded === 0 && !moved) break;
-      stale = loaded === 0 ? stale + 1 : 0;
+      stale = windowed && loaded === 0 && this.fingerprint() === before ? stale + 1 : 0;
+      if (stale >= STALE_STEPS) {
+        this.incompleteReason ??= 'scroll-stalled';
+        return added;
+      }
       await this.breathe();
     }
-    lastIndex = Math.max(lastIndex, ...this.source.rowElements().map(rowIndexOf));
-    const { rowCount, declaredRows } = this.source;
-    const reachedEnd = lastIndex > 0 ? lastIndex >= (rowCount ?? 0) : added + this.source.rowElements().length >= (declaredRows ?? 0);
-    if (!reachedEnd) this.incompleteReason ??= 'scroll-stalled';
+    this.incompleteReason ??= 'scroll-stalled';
     return added;
+  }
+
+  /** True once the list's declared rows (aria-rowcount, or the page's stated count for this page) are all read. */
+  private readAll(): boolean {
+    const expected = this.expected();
+    return expected !== undefined && expected > 0 && this.readOnPage() >= expected;
+  }
+
+  /** Rows this page should hold by what it declares (aria-rowcount) or states, when it does. */
+  private expected(): number | undefined {
+    return this.source.declaredRows ?? this.expectedOnPage;
+  }
+
+  /**
+   * Sets the scroll position (and tells the page, which may not hear a scroll in a background tab),
+   * then waits up to `timeoutMs` for the drawn rows to change.
+   */
+  private async scrollTo(container: Element, top: number, watch: Node, timeoutMs: number): Promise<void> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const before = this.fingerprint();
+      setScroll(container, { top });
+      if (timeoutMs > 0) await this.waitUntil(watch, timeoutMs, () => this.fingerprint() !== before);
+      else await this.hooks.yieldToPage();
+      this.checkStop();
+      this.refindIfDetached();
+      // Re-read the position: a page that moved it back gets the step once more.
+      if (Math.abs(container.scrollTop - top) <= 2 || container.scrollTop >= container.scrollHeight - container.clientHeight - 1) return;
+    }
+  }
+
+  private async scrollSideways(left: number): Promise<void> {
+    const scroller = sidewaysScroller(this.source.root);
+    if (!scroller) return;
+    const before = this.headerFingerprint();
+    setScroll(scroller, { left });
+    await this.waitUntil(changeRoot(this.source.root), STEP_TIMEOUT_MS, () => this.headerFingerprint() !== before);
+    this.checkStop();
+  }
+
+  private headerFingerprint(): string {
+    return (this.source.readHeaders?.() ?? this.source.headers).join('|');
+  }
+
+  /**
+   * A grid that draws only some of its columns (aria-colcount beyond the drawn headers) is swept
+   * sideways once to learn every header; then the horizontal positions that together draw every
+   * column a member needs are returned ([undefined]: no sideways scrolling needed).
+   */
+  private async learnColumns(): Promise<(number | undefined)[]> {
+    const { columnCount, readHeaders } = this.source;
+    if (!readHeaders || !columnCount || readHeaders().filter(Boolean).length >= columnCount) return [undefined];
+    const scroller = sidewaysScroller(this.source.root);
+    if (!scroller) return [undefined];
+    const seenAt = new Map<number, number[]>();
+    const learned: string[] = [];
+    const note = (left: number) => {
+      readHeaders().forEach((text, column) => {
+        if (!text) return;
+        learned[column] = text;
+        seenAt.set(column, [...(seenAt.get(column) ?? []), left]);
+      });
+    };
+    const max = scroller.scrollWidth - scroller.clientWidth;
+    const step = Math.max(50, scroller.clientWidth * 0.8);
+    const positions: number[] = [];
+    for (let left = 0; ; left = Math.min(max, left + step)) {
+      await this.scrollSideways(left);
+      positions.push(left);
+      note(left);
+      if (left >= max || positions.length > 200) break;
+    }
+    const headers = Array.from(learned, (text) => text ?? '');
+    this.source.headers.splice(0, this.source.headers.length, ...headers);
+    this.plans.clear();
+    const needed = headers.map((text, column) => (roleOfHeader(text, this.reader.tables) ? column : -1)).filter((column) => column >= 0);
+    const chosen = coverColumns(needed, seenAt, positions);
+    if (chosen.length <= 1) {
+      await this.scrollSideways(chosen[0] ?? 0);
+      return [undefined];
+    }
+    return chosen;
+  }
+
+  /** Rows read on this page (and tab) so far. */
+  private readOnPage(): number {
+    let total = this.buffer?.size ?? 0;
+    for (const count of this.seen.get(this.scope())?.values() ?? []) total += count;
+    return total;
+  }
+
+  private scope(): string {
+    return `${this.tab ?? ''}|${this.page}`;
+  }
+
+  /** Waits for `done` (checked as the DOM changes) or the time; whether it holds. */
+  private async waitUntil(root: Node, timeoutMs: number, done: () => boolean): Promise<boolean> {
+    if (done()) return true;
+    await this.hooks.waitForChange(root, timeoutMs, done);
+    return done();
   }
 
   /** Reads the rows now in the DOM; emits the new ones (or walks their details first) in slices. */
   private async readVisible(tab: string | undefined): Promise<number> {
+    this.tab = tab;
     const source = this.source;
     const elements = source.rowElements();
     const plan = this.planFor(source, elements);
-    const scope = `${tab ?? ''}|${this.page}`;
+    const scope = this.scope();
     // Undefined on the first view of a page: every row in it is new, and its tally becomes the record.
     const seen = this.seen.get(scope);
     const inThisPass = new Map<string, number>();
-    const positioned = source.kind === 'grid';
     let batch: MemberRow[] = [];
     const walk: PendingRow[] = [];
     let added = 0;
     for (const element of elements) {
       const raw = source.readRow(element);
-      const row = raw && this.toMember(raw, plan, tab);
+      if (!raw) continue;
+      // A row that says which item it draws (aria-rowindex, a virtualiser's index) is that item in
+      // every view. Otherwise the n-th row with one identity in one view is a row of its own; seen
+      // again in a later view of the same page (a re-render, a scroll step, a "load more") it is the
+      // same row. Pages and tabs are apart: one person listed on two pages is listed twice.
+      const position = rowPositionKey(element);
+      if (this.buffer && position) {
+        added += mergeInto(this.buffer, position, raw);
+        continue;
+      }
+      const row = this.toMember(raw, plan, tab);
       if (!row) continue;
-      // A grid row that says where it stands (aria-rowindex) is that row in every view. Otherwise the
-      // n-th row with one identity in one view is a row of its own; seen again in a later view of the
-      // same page (a re-render, a scroll step, a "load more") it is the same row. Pages and tabs are
-      // apart: one person listed on two pages is listed twice.
       const identity = identityOf(row);
-      const rowIndex = positioned ? rowIndexOf(element) : 0;
-      const key = rowIndex > 0 ? `\u0001${rowIndex}` : identity;
+      const key = position ? `\u0001${position}` : identity;
       const occurrence = (inThisPass.get(key) ?? 0) + 1;
       inThisPass.set(key, occurrence);
       if (seen) {
@@ -213,6 +376,27 @@ class RosterScan {
     this.emit(batch);
     if (!seen) this.seen.set(scope, inThisPass);
     if (walk.length > 0) await this.walkDetails(walk);
+    return added;
+  }
+
+  /** Rows read in parts (one part per horizontal position), whole now: planned, made members, emitted in row order. */
+  private async flushBuffer(tab: string | undefined): Promise<number> {
+    const buffer = this.buffer ?? new Map<string, RawRow>();
+    this.buffer = undefined;
+    const raws = [...buffer].sort((a, b) => positionNumber(a[0]) - positionNumber(b[0])).map(([, raw]) => raw);
+    const plan = planColumns(this.source.headers, raws.slice(0, SAMPLE_ROWS), this.reader.profile, this.reader.tables);
+    const seen = this.seen.get(this.scope()) ?? new Map<string, number>();
+    this.seen.set(this.scope(), seen);
+    let added = 0;
+    for (const [position, raw] of [...buffer].sort((a, b) => positionNumber(a[0]) - positionNumber(b[0]))) {
+      const row = this.toMember(raw, plan, tab);
+      const key = `\u0001${position}`;
+      if (!row || seen.has(key)) continue;
+      seen.set(key, 1);
+      this.emit([row]);
+      added++;
+      if (added % SLICE_ROWS === 0) await this.breathe();
+    }
     return added;
   }
 
@@ -363,8 +547,27 @@ function identityOf(row: MemberRow): string {
   return row.identifier || row.email || `\u0000${row.cells.join('\u001f')}\u001f${row.name}`;
 }
 
-function rowIndexOf(element: Element): number {
-  const index = Number(element.getAttribute('aria-rowindex'));
-  return Number.isFinite(index) && index > 0 ? index : 0;
+/** Merges a part of a row into what was read of it before (cells drawn at another horizontal position); 1 when the row is new. */
+function mergeInto(buffer: Map<string, RawRow>, key: string, raw: RawRow): number {
+  const known = buffer.get(key);
+  if (!known) {
+    buffer.set(key, { ...raw, cells: [...raw.cells], addresses: [...raw.addresses], elements: Array.from(raw.elements ?? []), textOnly: 0 });
+    return 1;
+  }
+  const elements = known.elements as (Element | undefined)[];
+  const addresses = known.addresses as string[];
+  raw.cells.forEach((cell, column) => {
+    if (!cell || known.cells[column]) return;
+    known.cells[column] = cell;
+    elements[column] = raw.elements?.[column];
+    addresses[column] = raw.addresses[column] ?? '';
+  });
+  for (let column = 0; column < known.cells.length; column++) known.cells[column] ??= '';
+  for (let column = 0; column < addresses.length; column++) addresses[column] ??= '';
+  return 0;
 }
 
+/** The number in a position key (`aria-rowindex=12` → 12), for row order. */
+function positionNumber(key: string): number {
+  return Number(key.slice(key.indexOf('=') + 1));
+}
