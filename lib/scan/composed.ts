@@ -15,9 +15,19 @@ export function slotNodes(slot: Element): Node[] {
   return assigned.length > 0 ? assigned : Array.from(slot.childNodes);
 }
 
+/** The slot an element is assigned to, found by name where the DOM does not say (older or partial implementations). */
+function assignedSlotOf(element: Element): Element | null {
+  const said = (element as Partial<HTMLElement>).assignedSlot;
+  if (said !== undefined) return said;
+  const shadow = element.parentElement?.shadowRoot;
+  if (!shadow) return null;
+  const name = element.getAttribute('slot') ?? '';
+  return Array.from(shadow.querySelectorAll('slot')).find((slot) => (slot.getAttribute('name') ?? '') === name) ?? null;
+}
+
 /** Where an element is drawn: in the slot it is assigned to, else in its parent or shadow host. */
 export function composedParent(element: Element): Element | null {
-  const slot = (element as Partial<HTMLElement>).assignedSlot;
+  const slot = assignedSlotOf(element);
   if (slot) return slot;
   if (element.parentElement) return element.parentElement;
   const root = element.getRootNode?.() as ShadowRoot | undefined;
