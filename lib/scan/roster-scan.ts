@@ -174,7 +174,8 @@ class RosterScan {
     const declared = this.expected();
     if (declared !== undefined && rows.length < declared) return true;
     if (isWindowed(rows, container)) return true;
-    return !findNext(this.source.root) && endsNearBottom(rows, container);
+    // A list paged by a pager or grown by a button does not also grow by scrolling.
+    return !findNext(this.source.root) && !findLoadMore(this.source.root) && endsNearBottom(rows, container);
   }
 
   /**
