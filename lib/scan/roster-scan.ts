@@ -50,6 +50,8 @@ class RosterScan {
   private buffer: Map<string, RawRow> | undefined;
   /** Rows the page says this page (or this single-page list) holds, when it says so. */
   private expectedOnPage: number | undefined;
+  /** The list has other pages: counts it declares for the whole list do not bound this page. */
+  private paged = false;
   private pagesRead = 0;
   private page = 1;
   private pages: number | undefined;
@@ -125,6 +127,7 @@ class RosterScan {
 
   /** One page: its rows (every scroll step of a windowed or growing list), then every "load more". */
   private async readPage(tab: string | undefined): Promise<void> {
+    this.paged = this.page > 1 || findNext(this.source.root) !== undefined;
     await this.readList(tab);
     for (;;) {
       const more = findLoadMore(this.source.root);
@@ -234,9 +237,12 @@ class RosterScan {
     return expected !== undefined && expected > 0 && this.readOnPage() >= expected;
   }
 
-  /** Rows this page should hold by what it declares (aria-rowcount) or states, when it does. */
+  /**
+   * Rows this page should hold by what it states or declares, when it does. A paged grid's
+   * aria-rowcount counts every page, so it bounds a page only when there are no others.
+   */
   private expected(): number | undefined {
-    return this.source.declaredRows ?? this.expectedOnPage;
+    return this.expectedOnPage ?? (this.paged ? undefined : this.source.declaredRows);
   }
 
   /**
