@@ -95,7 +95,8 @@ async function runAudit(
     const send = (control: ScanControl) => scanner.postMessage(control);
     onCancel(() => send({ type: 'scan/cancel' }));
 
-    const save = async (complete: boolean, reason?: string) => {
+    /** Saves what was read with its verdict; `reason` when the read was cut off here. */
+    const save = async (reason?: string) => {
       ended = true;
       scanner.disconnect();
       try {
@@ -104,12 +105,11 @@ async function runAudit(
         const { snapshot, members } = collector.finish({
           snapshotId: crypto.randomUUID(),
           policy,
-          complete,
-          ...(reason ? { reason } : {}),
+          completeness: collector.verdict(reason),
           finishedAt: Date.now(),
         });
         await saveSnapshot(db, snapshot, members, { estimate: () => navigator.storage.estimate() });
-        emit({ type: 'audit/done', snapshotId: snapshot.id, complete, ...(reason ? { reason } : {}), candidates: collector.candidates });
+        emit({ type: 'audit/done', snapshotId: snapshot.id, completeness: snapshot.completeness!, candidates: collector.candidates });
         resolve();
       } catch (error) {
         reject(
@@ -143,11 +143,11 @@ async function runAudit(
           emit({ type: 'audit/progress', rows: message.rows, page: message.page, ...(message.pages ? { pages: message.pages } : {}) });
           break;
         case 'scan/end':
-          void save(message.complete, message.reason);
+          void save();
           break;
         case 'scan/error':
           // A scan that fails part-way keeps what it read, marked incomplete.
-          if (audit && collector.page && collector.rows.length > 0) void save(false, message.message);
+          if (audit && collector.page && collector.rows.length > 0) void save('failed');
           else {
             ended = true;
             scanner.disconnect();
@@ -161,7 +161,7 @@ async function runAudit(
     const onGone = () => {
       if (ended) return;
       // The tab closed or navigated mid-scan: keep what is known, marked incomplete.
-      if (audit && collector.page && collector.rows.length > 0) void save(false, 'the tab was closed or left the page during the scan');
+      if (audit && collector.page && collector.rows.length > 0) void save('page-gone');
       else reject(new AuditFailure('tab-gone', 'the tab went away'));
     };
     listen(onMessage, onGone);

@@ -121,7 +121,7 @@ export default defineUnlistedScript(() => {
     scanRoster(document, location.href, { mode, ...(candidate !== undefined ? { candidate } : {}) }, hooks)
       .then((result) => {
         flush();
-        post({ type: 'scan/end', complete: result.reachedEnd, pagesRead: result.pagesRead, ...(result.reason ? { reason: result.reason } : {}) });
+        post({ type: 'scan/end', reachedEnd: result.reachedEnd, pagesRead: result.pagesRead, ...(result.statedTotal !== undefined ? { statedTotal: result.statedTotal } : {}), ...(result.reason ? { reason: result.reason.slice(0, 500) } : {}) });
       })
       .catch((error: unknown) => {
         flush();

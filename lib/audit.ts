@@ -1,5 +1,6 @@
 import type { ConsoleId, DomainPolicy, Member, MemberRow, Snapshot } from './model';
 import { ScanPortMessage, type PageInfo, type ScanCandidate } from './messages';
+import { judgeCompleteness, type Completeness } from './completeness';
 import { buildMembers } from './roster';
 
 /**
@@ -13,8 +14,19 @@ export class AuditCollector {
   candidates: ScanCandidate[] = [];
   readonly rows: MemberRow[] = [];
   pagesRead = 0;
+  /** What the page said when it finished, before the verdict is made from the rows received. */
+  private ending: { reachedEnd: boolean; statedTotal?: number | undefined; reason?: string | undefined } = { reachedEnd: false };
 
   constructor(readonly startedAt: number) {}
+
+  /**
+   * The verdict on what was received: the page's word on how it ended and what it states, the
+   * count of rows that actually arrived. `reason` overrides when the read was cut off here
+   * (the tab went away, the page failed).
+   */
+  verdict(reason?: string): Completeness {
+    return judgeCompleteness({ rowsRead: this.rows.length, ...this.ending, ...(reason ? { reachedEnd: false, reason } : {}) });
+  }
 
   /** Parses one message; throws a ZodError for anything that is not a scan message. */
   accept(raw: unknown): ScanPortMessage {
@@ -31,6 +43,7 @@ export class AuditCollector {
         break;
       case 'scan/end':
         this.pagesRead = message.pagesRead;
+        this.ending = { reachedEnd: message.reachedEnd, statedTotal: message.statedTotal, reason: message.reason };
         break;
       default:
         break;
@@ -74,8 +87,7 @@ export interface RosterSource {
 export interface SnapshotOutcome {
   snapshotId: string;
   policy: DomainPolicy;
-  complete: boolean;
-  reason?: string;
+  completeness: Completeness;
   finishedAt: number;
 }
 
@@ -96,8 +108,9 @@ export function buildSnapshot(
     finishedAt: outcome.finishedAt,
     headers: source.headers,
     settings: { policy: outcome.policy, profile: source.profile, pagesRead: source.pagesRead },
-    complete: outcome.complete,
-    ...(outcome.reason ? { incompleteReason: outcome.reason } : {}),
+    complete: outcome.completeness.verdict === 'complete',
+    ...(outcome.completeness.verdict === 'incomplete' ? { incompleteReason: outcome.completeness.reason } : {}),
+    completeness: outcome.completeness,
     counts,
   };
   return { snapshot, members };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Completeness } from './completeness';
 import { ConsoleId, MemberRow } from './model';
 
 /**
@@ -45,7 +46,8 @@ export const ScanPortMessage = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('scan/end'),
-    complete: z.boolean(),
+    reachedEnd: z.boolean(),
+    statedTotal: z.number().int().nonnegative().max(100_000_000).optional(),
     reason: z.string().max(500).optional(),
     pagesRead: z.number().int().nonnegative(),
   }),
@@ -87,8 +89,7 @@ export const AuditEvent = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('audit/done'),
     snapshotId: z.string(),
-    complete: z.boolean(),
-    reason: z.string().max(500).optional(),
+    completeness: Completeness,
     candidates: z.array(ScanCandidate).max(50),
   }),
   z.object({ type: z.literal('audit/error'), code: AuditErrorCode, message: z.string().max(1000) }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Completeness } from './completeness';
 
 /** Longest text kept from one cell: enough for any real value, small enough that a hostile page cannot bloat the cache. */
 export const MAX_CELL_LENGTH = 2000;
@@ -158,6 +159,8 @@ export const Snapshot = z.object({
   }),
   complete: z.boolean(),
   incompleteReason: z.string().optional(),
+  /** The verdict and its evidence; absent from snapshots saved before verdicts were kept. */
+  completeness: Completeness.optional(),
   counts: SnapshotCounts,
 });
 export type Snapshot = z.infer<typeof Snapshot>;

@@ -27,7 +27,7 @@ export function ImportRoster() {
       const { snapshot, members } = buildSnapshot(
         imported.rows,
         { console: imported.console, profile: imported.profile, tenant, sourceUrl: `file:${file.name}`, title: file.name, headers: imported.headers, startedAt, pagesRead: 1 },
-        { snapshotId: crypto.randomUUID(), policy: await getPolicy(db, tenant), complete: true, finishedAt: Date.now() },
+        { snapshotId: crypto.randomUUID(), policy: await getPolicy(db, tenant), completeness: { verdict: 'complete', evidence: 'file', read: imported.rows.length }, finishedAt: Date.now() },
       );
       await saveSnapshot(db, snapshot, members, { estimate: () => navigator.storage.estimate() });
       setStatus({ text: t('importDone', { n: members.length.toLocaleString(), name: file.name }), snapshotId: snapshot.id });

@@ -14,6 +14,8 @@ import { MemberDetail } from './MemberDetail';
 import { routeHash, type SnapshotRef } from './routes';
 import { useMemberSearch, type MemberSearch } from './useMemberSearch';
 import { usePagedMembers, type MemberSort } from './usePagedMembers';
+import { snapshotCompleteness } from '@/lib/completeness';
+import { verdictText } from '../verdict-text';
 
 const ROW_HEIGHT = 44;
 const TOP_DOMAINS = 10;
@@ -54,11 +56,10 @@ export function RosterView({ snapshotRef, initialFinding }: { snapshotRef: Snaps
       <p className="muted subtitle">
         {formatTime(snapshot.startedAt, lang)} · <span className="truncate-inline" title={snapshot.sourceUrl}>{snapshot.title || snapshot.sourceUrl}</span>
       </p>
-      {!snapshot.complete && (
-        <p className="notice warn">
-          <strong>{t('incomplete')}</strong> {snapshot.incompleteReason || t('incompleteNoReason')}
-        </p>
-      )}
+      <p className={snapshot.complete ? 'muted' : 'notice warn'}>
+        {!snapshot.complete && <strong>{t('incomplete')} </strong>}
+        {verdictText(t, snapshotCompleteness(snapshot))}
+      </p>
       <RosterOverview snapshot={snapshot} domains={domains} />
       <RosterTable snapshot={snapshot} domains={domains} search={search} onIndexWanted={setIndexWantedFor} initialFinding={initialFinding} />
     </>

@@ -10,6 +10,8 @@ import { ImportRoster } from './ImportRoster';
 import { formatTime } from './hooks';
 import { CONSOLE_LABEL } from './labels';
 import { routeHash } from './routes';
+import { snapshotCompleteness } from '@/lib/completeness';
+import { verdictText } from '../verdict-text';
 
 function findingTotal(snapshot: Snapshot): number {
   return Object.values(snapshot.counts.findings).reduce((sum, n) => sum + (n ?? 0), 0);
@@ -150,14 +152,8 @@ function SnapshotGroupCard({ group }: { group: SnapshotGroup }) {
                   <td className="num unknown">{snapshot.counts.unknown.toLocaleString()}</td>
                   <td className="num">{findingTotal(snapshot).toLocaleString()}</td>
                   <td>
-                    {snapshot.complete ? (
-                      <span className="badge ok">{t('complete')}</span>
-                    ) : (
-                      <>
-                        <span className="badge warn">{t('incomplete')}</span>
-                        <div className="small warning-text">{snapshot.incompleteReason || t('incompleteNoReason')}</div>
-                      </>
-                    )}
+                    {snapshot.complete ? <span className="badge ok">{t('complete')}</span> : <span className="badge warn">{t('incomplete')}</span>}
+                    <div className={snapshot.complete ? 'small muted' : 'small warning-text'}>{verdictText(t, snapshotCompleteness(snapshot))}</div>
                   </td>
                   <td>
                     {confirming === snapshot.id ? (

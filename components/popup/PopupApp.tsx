@@ -3,13 +3,15 @@ import { AUDIT_PORT, AuditEvent, type AuditRequest, type PageInfo, type ScanCand
 import type { MessageKey } from '@/lib/i18n';
 import { CONSOLE_LABEL } from '../dashboard/labels';
 import { useI18n } from '../i18n-context';
+import { verdictText } from '../verdict-text';
+import type { Completeness } from '@/lib/completeness';
 import { AuditSummary } from './AuditSummary';
 
 type Phase =
   | { kind: 'inspecting' }
   | { kind: 'ready' }
   | { kind: 'running'; rows: number; page: number; pages?: number }
-  | { kind: 'done'; snapshotId: string; complete: boolean; reason?: string; candidates: ScanCandidate[] }
+  | { kind: 'done'; snapshotId: string; completeness: Completeness; candidates: ScanCandidate[] }
   | { kind: 'error'; text: string };
 
 interface PortLike {
@@ -51,7 +53,7 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
           setPhase({ kind: 'running', rows: event.rows, page: event.page, ...(event.pages ? { pages: event.pages } : {}) });
           break;
         case 'audit/done':
-          setPhase({ kind: 'done', snapshotId: event.snapshotId, complete: event.complete, candidates: event.candidates, ...(event.reason ? { reason: event.reason } : {}) });
+          setPhase({ kind: 'done', snapshotId: event.snapshotId, completeness: event.completeness, candidates: event.candidates });
           break;
         case 'audit/error':
           setPhase({ kind: 'error', text: t(ERROR_TEXT[event.code] ?? 'errorFailed', { message: event.message }) });
@@ -75,9 +77,9 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
       : phase.kind === 'running'
         ? t(phase.pages ? 'popupProgressOf' : 'popupProgress', { rows: phase.rows, page: phase.page, pages: phase.pages ?? 0 })
         : phase.kind === 'done'
-          ? phase.complete
-            ? t('popupComplete')
-            : t('popupIncomplete', { reason: phase.reason ?? '' })
+          ? phase.completeness.verdict === 'complete'
+            ? verdictText(t, phase.completeness)
+            : `${verdictText(t, phase.completeness)} ${t('popupIncompleteSaved')}`
           : phase.kind === 'error'
             ? phase.text
             : '';

@@ -42,17 +42,11 @@ export class NoRosterError extends Error {
   }
 }
 
-/** Why a scan stopped short, as `reason` codes with their text for people. */
-export const INCOMPLETE_REASONS: Record<string, Localized> = {
-  cancelled: { ja: '中止しました。', en: 'Cancelled.' },
-  'page-gone': { ja: '読み取り中に画面が切り替わりました。', en: 'The page changed while it was being read.' },
-  'page-load-failed': { ja: '次のページを読み込めませんでした。', en: 'The next page could not be loaded.' },
-  'roster-lost': { ja: '次のページに同じ名簿が見つかりません。', en: 'The next page does not show the same roster.' },
-  'needs-click': { ja: '次のページへ進むにはボタン操作が必要ですが、読み込んだページでは操作できません。', en: 'The next page needs a click, which a loaded page cannot take.' },
-  'scroll-stalled': { ja: 'スクロールしても残りの行が表示されませんでした。', en: 'Scrolling did not bring the remaining rows.' },
-  'page-limit': { ja: 'ページ数の上限に達しました。', en: 'Stopped at the page limit.' },
-  failed: { ja: '読み取りに失敗しました。', en: 'Reading failed.' },
-};
+/**
+ * Why a scan stopped short (`reason`): cancelled, page-gone, page-load-failed, roster-lost,
+ * needs-click, scroll-stalled, scroll-moved-back, page-limit, or `failed: …`. The UI has the words.
+ */
+export type IncompleteReason = 'cancelled' | 'page-gone' | 'page-load-failed' | 'roster-lost' | 'needs-click' | 'scroll-stalled' | 'scroll-moved-back' | 'page-limit';
 
 /** Ends a scan early with a reason code. */
 export class ScanStop extends Error {

@@ -1,3 +1,3 @@
-export { INCOMPLETE_REASONS, NoRosterError, type ScanHooks, type ScanResult } from './contract';
+export { NoRosterError, type IncompleteReason, type ScanHooks, type ScanResult } from './contract';
 export { inspectPage, tenantOf } from './inspect';
 export { scanRoster } from './roster-scan';

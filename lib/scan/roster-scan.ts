@@ -7,6 +7,7 @@ import { accessibleName, findLoadMore, findNext, followTarget, isDisabled, pageC
 import { walkDetails, withDetail, type PendingRow } from './detail-walk';
 import { changeRoot, clickElement, isBusy, isSelected } from './dom-actions';
 import { rankSources, readerFor, SAMPLE_ROWS, sampleRows, type Reader } from './rank';
+import { declaredSetSize, statedCount } from './page-count';
 import { rowPositionKey } from './row-index';
 import { coverColumns, endsNearBottom, isWindowed, loadingShown, scrollContainer, scrollStep, setScroll, sidewaysScroller } from './scroll';
 import { roleOfHeader } from './synonyms';
@@ -50,6 +51,9 @@ class RosterScan {
   private buffer: Map<string, RawRow> | undefined;
   /** Rows the page says this page (or this single-page list) holds, when it says so. */
   private expectedOnPage: number | undefined;
+  /** The sum of the counts the lists read state (one per tab); undefined once one states none. */
+  private statedTotal: number | undefined = 0;
+  private totalsNoted = 0;
   /** The list has other pages: counts it declares for the whole list do not bound this page. */
   private paged = false;
   private pagesRead = 0;
@@ -81,12 +85,32 @@ class RosterScan {
         if (!isSelected(control)) await this.follow(control);
         await this.readPages(tab.label);
       }
-      return { reachedEnd: this.incompleteReason === undefined, ...(this.incompleteReason ? { reason: this.incompleteReason } : {}), pagesRead: this.pagesRead };
+      return this.result(this.incompleteReason);
     } catch (error) {
-      if (error instanceof ScanStop) return { reachedEnd: false, reason: error.reason, pagesRead: this.pagesRead };
+      if (error instanceof ScanStop) return this.result(error.reason);
       const detail = error instanceof Error ? error.message : String(error);
-      return { reachedEnd: false, reason: `failed: ${detail}`.slice(0, 500), pagesRead: this.pagesRead };
+      return this.result(`failed: ${detail}`.slice(0, 500));
     }
+  }
+
+  private result(reason: string | undefined): ScanResult {
+    return {
+      reachedEnd: reason === undefined,
+      pagesRead: this.pagesRead,
+      ...(this.statedTotal !== undefined && this.totalsNoted > 0 ? { statedTotal: this.statedTotal } : {}),
+      ...(reason ? { reason } : {}),
+    };
+  }
+
+  /**
+   * Adds the count the page states for the list now shown (one tab's list) to the total; a list
+   * that states none leaves the whole total unknown. A paged grid's aria-rowcount counts every
+   * page; an unpaged one's counts the list.
+   */
+  private noteStatedTotal(): void {
+    const count = statedCount(this.source.root)?.total ?? this.source.declaredRows ?? declaredSetSize(this.source.rowElements(50));
+    this.totalsNoted++;
+    this.statedTotal = count === undefined || this.statedTotal === undefined ? undefined : this.statedTotal + count;
   }
 
   private checkStop(): void {
@@ -113,6 +137,8 @@ class RosterScan {
 
   /** Every page of the current list: the rows shown, then "next" (or page k+1) until it is disabled, gone, or changes nothing. */
   private async readPages(tab: string | undefined): Promise<void> {
+    this.page = 1;
+    this.noteStatedTotal();
     for (;;) {
       await this.readPage(tab);
       this.pagesRead++;
@@ -128,6 +154,9 @@ class RosterScan {
   /** One page: its rows (every scroll step of a windowed or growing list), then every "load more". */
   private async readPage(tab: string | undefined): Promise<void> {
     this.paged = this.page > 1 || findNext(this.source.root) !== undefined;
+    // The range a paged list says it shows ("1–25 of 500") bounds this page; an unpaged list's total bounds it.
+    const count = statedCount(this.source.root);
+    this.expectedOnPage = count?.from !== undefined && count.to !== undefined ? count.to - count.from + 1 : this.paged ? undefined : count?.total;
     await this.readList(tab);
     for (;;) {
       const more = findLoadMore(this.source.root);

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const Count = z.number().int().nonnegative().max(100_000_000);
+
+/**
+ * What an audit may claim about its count, with the evidence for it. "Complete" needs evidence:
+ * the total the page states was reached, the list was read to its demonstrable end, or the
+ * roster came whole from a file. Anything else is incomplete, with the count and the reason.
+ */
+export const Completeness = z.discriminatedUnion('verdict', [
+  z.object({ verdict: z.literal('complete'), evidence: z.literal('stated-total'), read: Count, total: Count }),
+  z.object({ verdict: z.literal('complete'), evidence: z.enum(['end-of-list', 'file']), read: Count }),
+  z.object({ verdict: z.literal('incomplete'), read: Count, total: Count.optional(), reason: z.string().max(500) }),
+]);
+export type Completeness = z.infer<typeof Completeness>;
+
+export interface ReadOutcome {
+  /** Rows the background received (the page is untrusted: its own count is not taken). */
+  rowsRead: number;
+  statedTotal?: number | undefined;
+  reachedEnd: boolean;
+  reason?: string | undefined;
+}
+
+/** The verdict on one read. Never complete when a stated total was not reached. */
+export function judgeCompleteness({ rowsRead, statedTotal, reachedEnd, reason }: ReadOutcome): Completeness {
+  const total = statedTotal !== undefined && statedTotal > 0 ? statedTotal : undefined;
+  if (reason || !reachedEnd) {
+    return { verdict: 'incomplete', read: rowsRead, ...(total !== undefined ? { total } : {}), reason: reason || 'end-not-reached' };
+  }
+  if (total === undefined) return { verdict: 'complete', evidence: 'end-of-list', read: rowsRead };
+  if (rowsRead >= total) return { verdict: 'complete', evidence: 'stated-total', read: rowsRead, total };
+  return { verdict: 'incomplete', read: rowsRead, total, reason: 'short-of-total' };
+}
+
+/** A snapshot's verdict; for one saved before verdicts were kept, what its flag and count say. */
+export function snapshotCompleteness(snapshot: { complete: boolean; incompleteReason?: string | undefined; completeness?: Completeness | undefined; counts: { members: number } }): Completeness {
+  if (snapshot.completeness) return snapshot.completeness;
+  return snapshot.complete
+    ? { verdict: 'complete', evidence: 'end-of-list', read: snapshot.counts.members }
+    : { verdict: 'incomplete', read: snapshot.counts.members, reason: snapshot.incompleteReason || 'end-not-reached' };
+}
