@@ -97,7 +97,7 @@ function scopeOf(root: Element): ParentNode {
   return top.nodeType === 9 || top.nodeType === 11 ? (top as ParentNode) : root.ownerDocument;
 }
 
-/** The roster's "next page" control: rel=next, then the strongest name; undefined when there is none. */
+/** The roster's "next page" control: rel=next, then the strongest cue; undefined when there is none. */
 export function findNext(root: Element): Element | undefined {
   const { clickable: all, relNext } = controls(scopeOf(root));
   const rel = relNext.filter((element) => element.tagName === 'LINK' || !isHidden(element));
@@ -106,7 +106,115 @@ export function findNext(root: Element): Element | undefined {
     const found = all.filter((element) => pattern.test(accessibleName(element).replace(/\s+/g, '')) && !isHidden(element));
     if (found.length > 0) return pickNearest(found, root);
   }
+  // Controls that say "next" only in a title (also on the enclosing item), a class word, or an icon.
+  const visible = all.filter((element) => !isHidden(element));
+  for (const cue of [titledNext, classedNext, chevronInPager]) {
+    const found = visible.filter(cue);
+    if (found.length > 0) return pickNearest(found, root);
+  }
   return undefined;
+}
+
+const NEXT_WORDS = /^(次へ|次のページ(へ)?|次ページ|次|next|nextpage|gotonextpage|gotothenextpage|showthenextpage)$/i;
+
+/** Names a control carries beside its own text: `title` on it or on the pager item around it, `aria-label`. */
+function titledNext(element: Element): boolean {
+  const holders = [element, element.parentElement?.tagName === 'LI' ? element.parentElement : null];
+  return holders.some((holder) => [holder?.getAttribute('title'), holder?.getAttribute('aria-label')].some((name) => !!name && NEXT_WORDS.test(name.replace(/[\s_-]+/g, ''))));
+}
+
+const NEXT_CLASS = /(^|\s)([\w-]*?(pagination|paginator|pager|page)[-_]+next|next[-_]+page|btn[-_]next|[\w-]*pagination__next|next)(\s|$)/i;
+
+/** A class word of the control or its pager item that says "next" (ant-pagination-next, btn-next, p-paginator-next). */
+function classedNext(element: Element): boolean {
+  const holders = [element, element.parentElement?.tagName === 'LI' ? element.parentElement : null];
+  return holders.some((holder) => NEXT_CLASS.test(holder?.getAttribute('class') ?? '')) && !/prev|back|last|first/i.test(element.getAttribute('class') ?? '');
+}
+
+const CHEVRON = /(chevron|arrow|keyboardarrow|navigate|angle|caret)[-_]?(right|next|forward)|^(right|next)$|(^|\s)(anticon-right|icon-right|fa-angle-right|fa-chevron-right)(\s|$)/i;
+
+/**
+ * An icon-only control whose icon points right, inside a pager (a container with page numbers
+ * or a pager's name): a chevron elsewhere (a carousel, a calendar) is not paging the list.
+ */
+function chevronInPager(element: Element): boolean {
+  if ((element.textContent ?? '').trim()) return false;
+  const icons = [element, ...Array.from(element.querySelectorAll('svg, i, span, img, use'))];
+  const pointsRight = icons.some((icon) =>
+    ['aria-label', 'data-testid', 'data-icon', 'class', 'href', 'alt', 'name'].some((attribute) => CHEVRON.test((icon.getAttribute(attribute) ?? '').replace(/^#/, ''))),
+  );
+  return pointsRight && !!pagerOf(element);
+}
+
+/** The pager around a control: a navigation region, or a container named for paging, holding page numbers. */
+function pagerOf(control: Element): Element | undefined {
+  for (let node = control.parentElement, depth = 0; node && depth < 4; node = node.parentElement, depth++) {
+    const named = node.tagName === 'NAV' || node.getAttribute('role') === 'navigation' || /pag/i.test(node.getAttribute('class') ?? '');
+    if (named || pageNumbersIn(node) >= 2) return node;
+  }
+  return undefined;
+}
+
+/** Page-number controls in a container: two or more make it a pager. */
+function pageNumbersIn(node: Element): number {
+  if (node.querySelector('tr, [role=row]')) return 0;
+  let count = 0;
+  for (const element of Array.from(node.querySelectorAll('a, button, li, [role=button]'))) if (/^\d{1,5}$/.test(cleanText(element.textContent)) && ++count >= 2) break;
+  return count;
+}
+
+/** The page a pager marks as shown (aria-current, an active or selected item), when it marks one. */
+export function currentPageNumber(root: Element): number | undefined {
+  const scope = scopeOf(root);
+  const marked = Array.from(scope.querySelectorAll('[aria-current=page], [aria-current=true], [class*=active], [class*=selected], [class*=current]'));
+  const numbers = marked
+    .filter((element) => !element.closest('tr, [role=row]') && pagerOf(element))
+    .map((element) => cleanText(element.textContent))
+    .filter((text) => /^\d{1,5}$/.test(text))
+    .map(Number);
+  return numbers.length > 0 ? numbers[0] : undefined;
+}
+
+/** The control for page `k` in a pager's list of page numbers near the roster. */
+export function findPageNumber(root: Element, k: number): Element | undefined {
+  const wanted = String(k);
+  const found = controls(scopeOf(root)).clickable.filter((element) => !isHidden(element) && pagerOf(element) && (cleanText(element.textContent) === wanted || titleOf(element) === wanted));
+  if (found.length > 0) return pickNearest(found, root);
+  // Pagers drawn as list items that take the click themselves (antd: <li title="2" class="ant-pagination-item">).
+  const items = Array.from(scopeOf(root).querySelectorAll('li')).filter((item) => !isHidden(item) && pagerOf(item) && (cleanText(item.textContent) === wanted || item.getAttribute('title') === wanted));
+  return items.length > 0 ? pickNearest(items, root) : undefined;
+}
+
+function titleOf(element: Element): string {
+  return cleanText(element.getAttribute('title') ?? element.getAttribute('aria-label'));
+}
+
+/** The control that takes a paged list back to its first page: page 1, a "first" control. */
+export function findFirstPage(root: Element): Element | undefined {
+  const first = controls(scopeOf(root)).clickable.filter((element) => !isHidden(element) && /^(最初|先頭|最初のページ|first|firstpage|gotofirstpage|«|≪)$/i.test((accessibleName(element) || titleOf(element)).replace(/\s+/g, '')));
+  return findPageNumber(root, 1) ?? (first.length > 0 ? pickNearest(first, root) : undefined);
+}
+
+/**
+ * A native page-size select near the roster and the value of its largest option ("100", "100 / page",
+ * 「100件」); undefined when there is none or it already shows the largest.
+ */
+export function pageSizeChoice(root: Element): { select: HTMLSelectElement; value: string } | undefined {
+  const selects = Array.from(scopeOf(root).querySelectorAll('select')).filter((select) => !isHidden(select) && !select.closest('tr, [role=row]'));
+  for (const select of selects) {
+    const options = Array.from((select as HTMLSelectElement).options).map((option) => ({ value: option.value, size: pageSizeOf(option.textContent ?? option.value) }));
+    if (options.length < 2 || options.some((option) => option.size === undefined)) continue;
+    const largest = options.reduce((a, b) => ((b.size ?? 0) > (a.size ?? 0) ? b : a));
+    if ((select as HTMLSelectElement).value === largest.value) return undefined;
+    return { select: select as HTMLSelectElement, value: largest.value };
+  }
+  return undefined;
+}
+
+/** The page size an option offers: "100", "100 / page", 「100件/ページ」, "Show 100"; undefined when it offers none. */
+export function pageSizeOf(text: string): number | undefined {
+  const match = /^(?:show\s*|表示\s*)?(\d{1,4})\s*(?:件|名|行|rows?|items?|entries|per\s*page|\/\s*page|件\s*\/\s*ページ|件表示)?\s*$/i.exec(cleanText(text.normalize('NFKC')).replace(/\s*\/\s*(page|ページ)$/i, ''));
+  return match ? Number(match[1]) : undefined;
 }
 
 /** A "load more" / もっと見る control near the roster. */

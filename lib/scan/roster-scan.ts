@@ -3,7 +3,7 @@ import type { ScanMode } from '../messages';
 import type { MemberRow } from '../model';
 import { planColumns, rowToMember, type ColumnPlan } from './columns';
 import { NoRosterError, ScanStop, type ScanHooks, type ScanResult } from './contract';
-import { accessibleName, findLoadMore, findNext, followTarget, isDisabled, pageCount } from './controls';
+import { accessibleName, currentPageNumber, findFirstPage, findLoadMore, findNext, findPageNumber, followTarget, isDisabled, pageCount, pageSizeChoice } from './controls';
 import { walkDetails, withDetail, type PendingRow } from './detail-walk';
 import { changeRoot, clickElement, isBusy, isSelected } from './dom-actions';
 import { rankSources, readerFor, SAMPLE_ROWS, sampleRows, type Reader } from './rank';
@@ -13,6 +13,12 @@ import { coverColumns, endsNearBottom, isWindowed, loadingShown, scrollContainer
 import { roleOfHeader } from './synonyms';
 import type { RawRow, RosterSource } from './source';
 import { cleanText } from './text';
+
+/**
+ * What may follow a tab's label: nothing, the kind of people it lists (Chatwork: 「利用中ユーザー」),
+ * and a count (「(12)」「12名」). Any other word makes it another tab.
+ */
+const TAB_SUFFIX = /^(ユーザー|メンバー|社員|アカウント|users?|members?|accounts?)?\s*([(（]?\s*[\d,]+\s*(名|人|件)?\s*[)）]?)?$/i;
 
 /** Rows emitted (and parsed) at once, and between two breaths of the page. */
 const SLICE_ROWS = 300;
@@ -125,9 +131,10 @@ class RosterScan {
     const controls = Array.from(this.doc.querySelectorAll('[role=tab], a, button, li'));
     const found: { label: string; element: Element }[] = [];
     for (const label of labels) {
+      const longer = labels.filter((other) => other !== label && other.startsWith(label));
       const matches = controls.filter((element) => {
         const name = accessibleName(element);
-        return name.startsWith(label) && name.length <= label.length + 12 && !/^[\p{L}]/u.test(name.slice(label.length).trim());
+        return name.startsWith(label) && !longer.some((other) => name.startsWith(other)) && TAB_SUFFIX.test(name.slice(label.length).trim());
       });
       const element = matches.find((element) => element.getAttribute('role') === 'tab') ?? matches.find((element) => element.tagName !== 'LI') ?? matches[0];
       if (element) found.push({ label, element });
@@ -138,17 +145,52 @@ class RosterScan {
   /** Every page of the current list: the rows shown, then "next" (or page k+1) until it is disabled, gone, or changes nothing. */
   private async readPages(tab: string | undefined): Promise<void> {
     this.page = 1;
+    if (this.doc === this.liveDoc) {
+      await this.toFirstPage();
+      await this.choosePageSize();
+    }
     this.noteStatedTotal();
     for (;;) {
       await this.readPage(tab);
       this.pagesRead++;
-      const next = findNext(this.source.root);
+      const next = this.nextPageControl();
       if (!next || isDisabled(next)) return;
       this.pages ??= pageCount(this.source.root, next, this.source.rowElements().length);
       if (this.pagesRead >= MAX_PAGES) throw new ScanStop('page-limit');
       if (!(await this.follow(next))) return;
       this.page++;
     }
+  }
+
+  /** "Next", else the number of the page after the one shown. */
+  private nextPageControl(): Element | undefined {
+    const next = findNext(this.source.root);
+    if (next) return next;
+    const current = currentPageNumber(this.source.root);
+    return current !== undefined ? findPageNumber(this.source.root, current + 1) : undefined;
+  }
+
+  /** A list left on a later page (by the admin, or by the last audit) is read from its first page. */
+  private async toFirstPage(): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = currentPageNumber(this.source.root);
+      if (current === undefined || current <= 1) return;
+      const first = findFirstPage(this.source.root);
+      if (!first || !(await this.follow(first))) return;
+    }
+  }
+
+  /** The largest page size a native page-size select offers: fewer pages to turn. */
+  private async choosePageSize(): Promise<void> {
+    const choice = pageSizeChoice(this.source.root);
+    if (!choice) return;
+    const before = this.fingerprint();
+    choice.select.value = choice.value;
+    const EventClass = this.doc.defaultView?.Event ?? Event;
+    for (const type of ['input', 'change']) choice.select.dispatchEvent(new EventClass(type, { bubbles: true }));
+    await this.waitUntil(changeRoot(this.source.root), CHANGE_TIMEOUT_MS, () => this.fingerprint() !== before && !isBusy(this.source.root));
+    this.checkStop();
+    this.refindIfDetached();
   }
 
   /** One page: its rows (every scroll step of a windowed or growing list), then every "load more". */

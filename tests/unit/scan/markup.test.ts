@@ -53,3 +53,60 @@ describe('rows whatever the markup', () => {
     expect(rows.map((row) => [row.name, row.identifier])).toEqual(people.map((p) => [p.name, p.email]));
   });
 });
+
+describe('pagers and tabs people use', () => {
+  const page = (n: number) => people.slice((n - 1) * 4, n * 4);
+  /** A client-side pager whose controls say "next" only by a title on the item, an icon, or page numbers. */
+  function pager(kind: 'title-on-item' | 'icon' | 'numbers', startPage = 1) {
+    let current = startPage;
+    const render = () => {
+      const items = [1, 2, 3].map((n) => `<li class="page-item${n === current ? ' active' : ''}"><a href="#" data-page="${n}">${n}</a></li>`).join('');
+      const next =
+        kind === 'title-on-item'
+          ? `<li title="Next Page" class="ant-pagination-next${current === 3 ? ' ant-pagination-disabled' : ''}"><button type="button" ${current === 3 ? 'disabled' : ''}><span role="img" aria-label="right" class="anticon anticon-right"><svg></svg></span></button></li>`
+          : kind === 'icon'
+            ? `<li><button type="button" ${current === 3 ? 'disabled' : ''}><svg data-testid="KeyboardArrowRightIcon"></svg></button></li>`
+            : '';
+      document.body.innerHTML = `<table><thead><tr><th>氏名</th><th>メール</th></tr></thead><tbody>${page(current).map((p) => `<tr><td>${p.name}</td><td>${p.email}</td></tr>`).join('')}</tbody></table>
+        <ul class="pagination">${items}${next}</ul>`;
+      document.querySelector('.pagination')!.addEventListener('click', (event) => {
+        const target = event.target as Element;
+        const number = target.closest('[data-page]')?.getAttribute('data-page');
+        if (number) current = Number(number);
+        else if (target.closest('button') && current < 3) current++;
+        render();
+      });
+    };
+    render();
+  }
+
+  it.each(['title-on-item', 'icon', 'numbers'] as const)('pages by a pager whose "next" is %s', async (kind) => {
+    pager(kind);
+    const { result, rows } = await read();
+    expect(result.reachedEnd).toBe(true);
+    expect(rows.map((row) => row.identifier)).toEqual(people.map((p) => p.email));
+  });
+
+  it('reads a list left on its last page from the first page', async () => {
+    pager('title-on-item', 3);
+    const { rows } = await read();
+    expect(rows.map((row) => row.identifier)).toEqual(people.map((p) => p.email));
+  });
+
+  it('reads every console tab, whose labels carry a suffix', async () => {
+    const tabs = ['利用中ユーザー', '初回ログイン前ユーザー', '未登録ユーザー'];
+    let shown = 0;
+    const render = () => {
+      document.body.innerHTML = `<h1>ユーザー管理</h1><div role="tablist">${tabs.map((tab, i) => `<button role="tab" aria-selected="${i === shown}" data-i="${i}">${tab}</button>`).join('')}</div>
+        <table><thead><tr><th>名前</th><th>ログインメールアドレス</th></tr></thead><tbody>${people.slice(shown * 4, shown * 4 + 4).map((p) => `<tr><td>${p.name}</td><td>${p.email}</td></tr>`).join('')}</tbody></table>`;
+      document.querySelectorAll('[role=tab]').forEach((tab) => tab.addEventListener('click', () => {
+        shown = Number(tab.getAttribute('data-i'));
+        render();
+      }));
+    };
+    render();
+    const recorder = recordingHooks();
+    await scanRoster(document, 'https://www.chatwork.com/admin/users', { mode: 'roster' }, recorder.hooks);
+    expect(recorder.rows.map((row) => [row.identifier, row.fields?.tab])).toEqual(people.map((p, i) => [p.email, ['利用中', '初回ログイン前', '未登録'][Math.floor(i / 4)]]));
+  });
+});
