@@ -4,7 +4,12 @@ import { cleanText } from './text';
  * Address-shaped: local part, `@`, domain. The domain need not hold a dot: a LINE WORKS ID's part
  * after `@` may be a works domain that is no DNS name (`taro@examplecorp`).
  */
-const ADDRESS_IN_TEXT = /[A-Za-z0-9._%+\-!#$&'*/=?^`{|}~\u0080-\uFFFF]+[@＠][A-Za-z0-9\-\u0080-\uFFFF]+(?:\.[A-Za-z0-9\-\u0080-\uFFFF]+)*/;
+// Letters, marks and digits of any script (IDN, full-width letters), never punctuation or symbols:
+// an address ends at 「（」, 「、」, a comma or a space.
+const ADDRESS_IN_TEXT = /[\p{L}\p{M}\p{N}\p{Cf}._%+\-!#$&'*/=?^`{|}~]+[@＠][\p{L}\p{M}\p{N}\p{Cf}\-]+(?:[.．][\p{L}\p{M}\p{N}\p{Cf}\-]+)*/u;
+const ADDRESSES_IN_TEXT = new RegExp(ADDRESS_IN_TEXT.source, 'gu');
+/** An ASCII label run straight into other letters (`jp営業部`): the host name ended where the script changed. */
+const SCRIPT_CHANGE = /^([A-Za-z0-9\-]+)[^\x00-\x7F]/;
 const WHOLE_ADDRESS = new RegExp(`^${ADDRESS_IN_TEXT.source}$`);
 
 export function isAddress(text: string): boolean {
@@ -15,10 +20,31 @@ export function isAddress(text: string): boolean {
 export function findAddress(text: string): string {
   if (text.indexOf('@') < 0 && text.indexOf('＠') < 0) return '';
   const match = ADDRESS_IN_TEXT.exec(text);
-  if (!match) return '';
+  return match ? trimAddress(match[0]) : '';
+}
+
+/** Every address in a text, in order, once each: 「a@x.co.jp、b@y.co.jp」 holds two. */
+export function findAddresses(text: string): string[] {
+  if (text.indexOf('@') < 0 && text.indexOf('＠') < 0) return [];
+  return [...new Set(Array.from(text.matchAll(ADDRESSES_IN_TEXT), (match) => trimAddress(match[0])).filter(Boolean))];
+}
+
+function trimAddress(found: string): string {
+  const at = Math.max(found.lastIndexOf('@'), found.lastIndexOf('＠'));
+  let end = found.length;
+  // The domain ends at a label where an ASCII host name runs into text of another script.
+  for (let start = at + 1; start < found.length; ) {
+    const change = SCRIPT_CHANGE.exec(found.slice(start));
+    if (change) {
+      end = start + change[1]!.length;
+      break;
+    }
+    const dot = found.slice(start).search(/[.．]/);
+    if (dot < 0) break;
+    start += dot + 1;
+  }
   // A sentence's full stop (or a dash) after an address is no part of it.
-  const last = match[0].charCodeAt(match[0].length - 1);
-  return last === 0x2e || last === 0x2d ? match[0].replace(/[.\-]+$/, '') : match[0];
+  return found.slice(0, end).replace(/[.\-]+$/, '');
 }
 
 /** Identifier-shaped: one token of letters, digits and `._-@`, holding at least one digit or `@`. */
