@@ -7,7 +7,7 @@ const Count = z.number().int().nonnegative().max(100_000_000);
  * the total the page states was reached, the list was read to its demonstrable end, or the
  * roster came whole from a file. Anything else is incomplete, with the count and the reason.
  */
-export const Completeness = z.discriminatedUnion('verdict', [
+export const Completeness = z.union([
   z.object({ verdict: z.literal('complete'), evidence: z.literal('stated-total'), read: Count, total: Count }),
   z.object({ verdict: z.literal('complete'), evidence: z.enum(['end-of-list', 'file']), read: Count }),
   z.object({ verdict: z.literal('incomplete'), read: Count, total: Count.optional(), reason: z.string().max(500) }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeCompleteness, snapshotCompleteness } from '../../lib/completeness';
+import { Completeness, judgeCompleteness, snapshotCompleteness } from '../../lib/completeness';
 
 describe('judgeCompleteness', () => {
   it('is complete with the stated total reached, or read to the end when none is stated', () => {
@@ -18,5 +18,17 @@ describe('judgeCompleteness', () => {
 
   it('reads the flag of an audit saved before verdicts were kept', () => {
     expect(snapshotCompleteness({ complete: false, incompleteReason: 'scroll-stalled', counts: { members: 4 } })).toEqual({ verdict: 'incomplete', read: 4, reason: 'scroll-stalled' });
+  });
+});
+
+describe('Completeness schema', () => {
+  it('parses every verdict a snapshot may keep, and refuses a complete one without evidence', () => {
+    for (const verdict of [
+      { verdict: 'complete', evidence: 'stated-total', read: 3, total: 3 },
+      { verdict: 'complete', evidence: 'end-of-list', read: 3 },
+      { verdict: 'complete', evidence: 'file', read: 3 },
+      { verdict: 'incomplete', read: 2, total: 3, reason: 'short-of-total' },
+    ]) expect(Completeness.parse(verdict)).toEqual(verdict);
+    expect(Completeness.safeParse({ verdict: 'complete', read: 3 }).success).toBe(false);
   });
 });
