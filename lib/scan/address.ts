@@ -10,7 +10,7 @@ const ADDRESS_IN_TEXT = /[\p{L}\p{M}\p{N}\p{Cf}._%+\-!#$&'*/=?^`{|}~]+[@＠][\p{
 const ADDRESSES_IN_TEXT = new RegExp(ADDRESS_IN_TEXT.source, 'gu');
 /** An ASCII label run straight into other letters (`jp営業部`): the host name ended where the script changed. */
 const SCRIPT_CHANGE = /^([A-Za-z0-9\-]+)[^\x00-\x7F]/;
-const WHOLE_ADDRESS = new RegExp(`^${ADDRESS_IN_TEXT.source}$`);
+const WHOLE_ADDRESS = new RegExp(`^${ADDRESS_IN_TEXT.source}$`, 'u');
 
 export function isAddress(text: string): boolean {
   return text.length <= 320 && WHOLE_ADDRESS.test(text);
