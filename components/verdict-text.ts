@@ -34,3 +34,11 @@ export function verdictText(t: Translate, completeness: Completeness): string {
     ? t('verdictIncompleteOfTotal', { read, total: completeness.total.toLocaleString('en-US'), reason })
     : t('verdictIncomplete', { read, reason });
 }
+
+/** The end of a link-status walk: every contact opened, or how far it got and why. */
+export function linkStatusText(t: Translate, completeness: Completeness): string {
+  const read = completeness.read.toLocaleString('en-US');
+  return completeness.verdict === 'complete'
+    ? t('linkStatusComplete', { read })
+    : t('linkStatusIncomplete', { read, reason: reasonText(t, completeness.reason) });
+}

@@ -3,7 +3,7 @@ import { AUDIT_PORT, AuditEvent, type AuditRequest, type PageInfo, type ScanCand
 import type { MessageKey } from '@/lib/i18n';
 import { CONSOLE_LABEL } from '../dashboard/labels';
 import { useI18n } from '../i18n-context';
-import { verdictText } from '../verdict-text';
+import { linkStatusText, verdictText } from '../verdict-text';
 import type { Completeness } from '@/lib/completeness';
 import { AuditSummary } from './AuditSummary';
 
@@ -35,6 +35,8 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
   const [phase, setPhase] = useState<Phase>(tabId === undefined ? { kind: 'error', text: t('popupNoTab') } : { kind: 'inspecting' });
   const [page, setPage] = useState<PageInfo>();
   const portRef = useRef<PortLike | undefined>(undefined);
+  // Which read the last start asked for: the link-status walk ends with words of its own.
+  const [mode, setMode] = useState<ScanMode>('roster');
 
   useEffect(() => {
     if (tabId === undefined) return;
@@ -66,6 +68,7 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
 
   const start = (mode: ScanMode, candidate?: number) => {
     if (tabId === undefined) return;
+    setMode(mode);
     setPhase({ kind: 'running', rows: 0, page: 1 });
     portRef.current?.postMessage({ type: 'audit/start', tabId, mode, ...(candidate !== undefined ? { candidate } : {}) });
   };
@@ -77,9 +80,11 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
       : phase.kind === 'running'
         ? t(phase.pages ? 'popupProgressOf' : 'popupProgress', { rows: phase.rows, page: phase.page, pages: phase.pages ?? 0 })
         : phase.kind === 'done'
-          ? phase.completeness.verdict === 'complete'
-            ? verdictText(t, phase.completeness)
-            : `${verdictText(t, phase.completeness)} ${t('popupIncompleteSaved')}`
+          ? mode === 'link-status'
+            ? linkStatusText(t, phase.completeness)
+            : phase.completeness.verdict === 'complete'
+              ? verdictText(t, phase.completeness)
+              : `${verdictText(t, phase.completeness)} ${t('popupIncompleteSaved')}`
           : phase.kind === 'error'
             ? phase.text
             : '';
