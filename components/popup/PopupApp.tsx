@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { AUDIT_PORT, AuditEvent, type AuditRequest, type PageInfo, type ScanCandidate, type ScanMode } from '@/lib/messages';
+import { AuditEvent, type AuditRequest, type PageInfo, type ScanCandidate, type ScanMode } from '@/lib/messages';
 import type { MessageKey } from '@/lib/i18n';
 import { CONSOLE_LABEL } from '../dashboard/labels';
 import { useI18n } from '../i18n-context';
