@@ -14,6 +14,7 @@ const REASON_TEXT: Record<string, MessageKey> = {
   'short-of-total': 'reasonShortOfTotal',
   'end-not-reached': 'reasonEndNotReached',
   failed: 'reasonFailed',
+  'nothing-read': 'reasonNothingRead',
 };
 
 /** Why an audit stopped short, in words: never the code itself. */
