@@ -1,4 +1,3 @@
-import type { ContactDetail } from '../consoles/profile';
 import type { ScanMode } from '../messages';
 import type { MemberRow } from '../model';
 import { planColumns, rowToMember, type ColumnPlan } from './columns';
