@@ -36,6 +36,14 @@ export function verdictText(t: Translate, completeness: Completeness): string {
     : t('verdictIncomplete', { read, reason });
 }
 
+/** What a comparison with an incomplete audit leaves out, in words; [] when both audits are complete. */
+export function comparisonLimits(t: Translate, diff: { incomplete: { before: boolean; after: boolean }; withheld: { joined: number; left: number } }): string[] {
+  const limits: string[] = [];
+  if (diff.incomplete.before) limits.push(t('compareLimitedBefore', { n: diff.withheld.joined.toLocaleString('en-US') }));
+  if (diff.incomplete.after) limits.push(t('compareLimitedAfter', { n: diff.withheld.left.toLocaleString('en-US') }));
+  return limits;
+}
+
 /** The end of a link-status walk: every contact opened, or how far it got and why. */
 export function linkStatusText(t: Translate, completeness: Completeness): string {
   const read = completeness.read.toLocaleString('en-US');

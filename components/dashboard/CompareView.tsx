@@ -11,6 +11,7 @@ import { formatTime, navigate, useAllSnapshots } from './hooks';
 import { CLASSIFICATION_LABEL, CONSOLE_LABEL } from './labels';
 import { DataTable, PageText } from './DataTable';
 import { LATEST, routeHash, type SnapshotRef } from './routes';
+import { comparisonLimits } from '../verdict-text';
 
 /** More rows than this are counted, not listed: the page stays quick with any roster. */
 const LIST_LIMIT = 500;
@@ -99,6 +100,11 @@ export function CompareView({ a, b }: { a?: SnapshotRef | undefined; b?: Snapsho
       {error && <p className="error">{error}</p>}
       {result && (
         <>
+          {comparisonLimits(t, result).map((limit) => (
+            <p key={limit} className="notice warn">
+              {limit}
+            </p>
+          ))}
           <dl className="counts">
             <div><dt>{t('compareJoined')}</dt><dd className="internal">{result.joined.length.toLocaleString()}</dd></div>
             <div><dt>{t('compareLeft')}</dt><dd className="external">{result.left.length.toLocaleString()}</dd></div>

@@ -5,6 +5,7 @@ import type { FindingId } from '@/lib/model';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
 import { ClassificationCounts } from '../ClassificationCounts';
+import { comparisonLimits } from '../verdict-text';
 
 /** The result at a glance: counts, findings by kind, and what changed since the last audit. */
 export function AuditSummary({ snapshotId }: { snapshotId: string }) {
@@ -45,6 +46,12 @@ export function AuditSummary({ snapshotId }: { snapshotId: string }) {
         <p>
           {t('popupJoined', { n: diff.joined.length })} · {t('popupLeft', { n: diff.left.length })} ·{' '}
           {t('popupChanged', { n: diff.changed.length })}
+          {comparisonLimits(t, diff).map((limit) => (
+            <span key={limit} className="small warning-text">
+              <br />
+              {limit}
+            </span>
+          ))}
         </p>
       ) : (
         <p className="muted">{t('popupNoPrevious')}</p>

@@ -20,11 +20,15 @@ export interface MemberChange {
 }
 
 export interface SnapshotComparison {
-  /** In the later audit only. */
+  /** In the later audit only (withheld when the earlier audit is incomplete: it may not have read them). */
   joined: Member[];
-  /** In the earlier audit only. */
+  /** In the earlier audit only (withheld when the later audit is incomplete: it may not have read them). */
   left: Member[];
   changed: MemberChange[];
+  /** Which side did not read its whole roster, so the comparison keeps to what both sides read. */
+  incomplete: { before: boolean; after: boolean };
+  /** Members absent from one side that are not reported as joined or left, because that side is incomplete. */
+  withheld: { joined: number; left: number };
 }
 
 const PAGE_SIZE = 2000;
@@ -35,17 +39,22 @@ const PAGE_SIZE = 2000;
  * (a duplicate email) pairs with the same occurrence, in roster order, on the other side.
  */
 export async function compareSnapshots(db: RosterDb, beforeId: string, afterId: string): Promise<SnapshotComparison> {
-  const result: SnapshotComparison = { joined: [], left: [], changed: [] };
+  const [beforeSnapshot, afterSnapshot] = await Promise.all([db.snapshots.get(beforeId), db.snapshots.get(afterId)]);
+  const incomplete = { before: beforeSnapshot?.complete === false, after: afterSnapshot?.complete === false };
+  const result: SnapshotComparison = { joined: [], left: [], changed: [], incomplete, withheld: { joined: 0, left: 0 } };
   const before = membersInKeyOrder(db, beforeId);
   const after = membersInKeyOrder(db, afterId);
   let a = await before.next();
   let b = await after.next();
   while (!a.done || !b.done) {
     if (b.done || (!a.done && a.value.key < b.value.key)) {
-      result.left.push(a.value as Member);
+      // Absent from the later audit: left, unless the later audit may simply not have read them.
+      if (incomplete.after) result.withheld.left++;
+      else result.left.push(a.value as Member);
       a = await before.next();
     } else if (a.done || b.value.key < a.value.key) {
-      result.joined.push(b.value);
+      if (incomplete.before) result.withheld.joined++;
+      else result.joined.push(b.value);
       b = await after.next();
     } else {
       const fields = changedFields(a.value, b.value);

@@ -47,3 +47,32 @@ describe('compareSnapshots', () => {
     expect(diff.changed.map((c) => [c.before.index, c.after.index, c.fields])).toEqual([[4501, 4502, ['classification']]]);
   });
 });
+
+describe('comparing with an incomplete audit', () => {
+  const people = (...names: string[]) => names.map((name) => ({ normalizedEmail: `${name.toLowerCase()}@example.co.jp`, name }));
+
+  it('reports nobody as left on the strength of rows a later, incomplete audit did not read', async () => {
+    const db = freshDb();
+    const before = makeRoster({ id: 'before', startedAt: 1 }, people('Ann', 'Bob', 'Cy'));
+    const after = makeRoster({ id: 'after', startedAt: 2, complete: false, incompleteReason: 'scroll-stalled' }, [...people('Ann', 'Dee'), { normalizedEmail: 'bob@example.co.jp', name: 'Bob Renamed' }]);
+    await saveSnapshot(db, before.snapshot, before.members);
+    await saveSnapshot(db, after.snapshot, after.members);
+    const diff = await compareSnapshots(db, 'before', 'after');
+    expect(diff.incomplete).toEqual({ before: false, after: true });
+    expect(diff.left).toEqual([]);
+    expect(diff.withheld).toEqual({ joined: 0, left: 1 });
+    expect(diff.joined.map((m) => m.name)).toEqual(['Dee']);
+    expect(diff.changed.map((c) => c.after.name)).toEqual(['Bob Renamed']);
+  });
+
+  it('reports nobody as joined when the earlier audit is the incomplete one', async () => {
+    const db = freshDb();
+    const before = makeRoster({ id: 'before', startedAt: 1, complete: false, incompleteReason: 'cancelled' }, people('Ann'));
+    const after = makeRoster({ id: 'after', startedAt: 2 }, people('Ann', 'Bob', 'Cy'));
+    await saveSnapshot(db, before.snapshot, before.members);
+    await saveSnapshot(db, after.snapshot, after.members);
+    const diff = await compareSnapshots(db, 'before', 'after');
+    expect(diff.joined).toEqual([]);
+    expect(diff.withheld).toEqual({ joined: 2, left: 0 });
+  });
+});
