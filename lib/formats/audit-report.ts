@@ -1,3 +1,4 @@
+import { snapshotCompleteness, type Completeness } from '../completeness';
 import type { Snapshot } from '../model';
 import { buildTable, dateStamp, fileNamePart, memberRows, type MemberColumn } from './table';
 import type { ExportFormat } from './types';
@@ -20,7 +21,20 @@ const columns: MemberColumn<Snapshot>[] = [
   },
   { header: 'tenant', value: (_, snapshot) => snapshot.tenant },
   { header: 'audited_at', value: (_, snapshot) => new Date(snapshot.finishedAt).toISOString() },
+  // The audit's verdict on every row, so that a filtered or pasted part of the report still says it.
+  { header: 'audit_verdict', value: (_, snapshot) => snapshotCompleteness(snapshot).verdict },
+  { header: 'audit_members_read', value: (_, snapshot) => String(snapshotCompleteness(snapshot).read) },
+  { header: 'audit_members_stated', value: (_, snapshot) => statedOf(snapshotCompleteness(snapshot)) },
+  { header: 'audit_incomplete_reason', value: (_, snapshot) => reasonOf(snapshotCompleteness(snapshot)) },
 ];
+
+function statedOf(completeness: Completeness): string {
+  return 'total' in completeness && completeness.total !== undefined ? String(completeness.total) : '';
+}
+
+function reasonOf(completeness: Completeness): string {
+  return completeness.verdict === 'incomplete' ? completeness.reason.replace(/^failed:.*/s, 'failed') : '';
+}
 
 /** One row per member of one snapshot: what the audit found, for people and spreadsheets. */
 export const auditReport: ExportFormat = {

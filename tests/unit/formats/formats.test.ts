@@ -38,6 +38,15 @@ describe('audit-report', () => {
     ]);
     expect(result.files[0]!.name).toBe('audit-report-example.co.jp-20250115.csv');
   });
+  it('carries the audit\'s verdict on every row: what was read of what the page stated, and why it stopped', () => {
+    const cut = FORMATS['audit-report'].build({ snapshot: { ...snapshot, complete: false, completeness: { verdict: 'incomplete', read: 2, total: 300, reason: 'scroll-stalled' } }, members });
+    const file = csvOf(cut);
+    const at = (header: string) => file.headers.indexOf(header);
+    for (const row of file.rows) {
+      expect([row[at('audit_verdict')], row[at('audit_members_read')], row[at('audit_members_stated')], row[at('audit_incomplete_reason')]]).toEqual(['incomplete', '2', '300', 'scroll-stalled']);
+    }
+    expect(csvOf(result).rows[0]![at('audit_verdict')]).toBe('complete');
+  });
   it('neutralises formulas and quotes what needs quoting', () => {
     const file = csvOf(result);
     expect(file.rows[1]![2]).toBe(`'=HYPERLINK("http://evil")`);
