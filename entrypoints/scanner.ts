@@ -1,6 +1,7 @@
 import { inspectPage, NoRosterError, scanRoster, type ScanHooks } from '@/lib/scan';
 import { SCAN_PORT, ScanControl, type ScanPortMessage } from '@/lib/messages';
 import type { MemberRow } from '@/lib/model';
+import { nextTask, waitForChange } from '@/lib/scan/page-waits';
 
 /**
  * Injected into the tab only when the admin asks for an audit. It reads the page and reports
@@ -8,61 +9,6 @@ import type { MemberRow } from '@/lib/model';
  */
 
 const ROWS_PER_MESSAGE = 500;
-/** Tasks in a row with changes before a change counts as done anyway (a page that never stops changing). */
-const MAX_BUSY_TASKS = 50;
-
-/**
- * One turn of the page's event loop. A message, not a timer: a background tab holds timers back
- * to once a second (and far longer after a while), which would make a long read crawl.
- */
-function nextTask(): Promise<void> {
-  const channel = new MessageChannel();
-  return new Promise((resolve) => {
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
-/**
- * Resolves once the page has changed and finished changing (a task passed with no further change)
- * and `settled()` holds, when given; never past the timeout.
- */
-function waitForChange(root: Node, timeoutMs: number, settled?: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    let done = false;
-    let changedAgain = false;
-    let watching = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      observer.disconnect();
-      clearTimeout(deadline);
-      resolve();
-    };
-    const watchUntilQuiet = async () => {
-      if (watching) return;
-      watching = true;
-      for (let tasks = 0; tasks < MAX_BUSY_TASKS && !done; tasks++) {
-        changedAgain = false;
-        await nextTask();
-        if (!changedAgain) break;
-      }
-      watching = false;
-      if (!settled || settled()) finish();
-    };
-    const observer = new MutationObserver(() => {
-      changedAgain = true;
-      void watchUntilQuiet();
-    });
-    observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
-    const deadline = setTimeout(finish, timeoutMs);
-    if (settled?.()) finish();
-  });
-}
-
 async function loadDocument(url: string): Promise<Document> {
   // Only the page's own origin: the next page of the same roster, read without navigating.
   if (new URL(url, location.href).origin !== location.origin) throw new Error('pagination left the site');

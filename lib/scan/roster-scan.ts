@@ -277,6 +277,8 @@ class RosterScan {
         // At the bottom: an infinite list loads more here; a finished one changes nothing.
         const height = container.scrollHeight;
         const grew = await this.waitUntil(watch, isBusy(this.source.root) || loadingShown(this.source.root) ? LOADING_TIMEOUT_MS : GROW_TIMEOUT_MS, () => container.scrollHeight > height || this.fingerprint() !== before);
+        // Rows unchanged since they were read need no second reading (a long plain table).
+        if (!grew && this.fingerprint() === before) return added;
         const loaded = await this.readVisible(tab);
         added += loaded;
         if (!grew && loaded === 0) return added;
@@ -294,7 +296,7 @@ class RosterScan {
           return added;
         }
       }
-      const loaded = await this.readVisible(tab);
+      const loaded = !windowed && this.fingerprint() === before ? 0 : await this.readVisible(tab);
       added += loaded;
       stale = windowed && loaded === 0 && this.fingerprint() === before ? stale + 1 : 0;
       if (stale >= STALE_STEPS) {
@@ -441,6 +443,8 @@ class RosterScan {
       // again in a later view of the same page (a re-render, a scroll step, a "load more") it is the
       // same row. Pages and tabs are apart: one person listed on two pages is listed twice.
       const position = rowPositionKey(element);
+      // A row element drawn before its cells (a grid filling in after a scroll) is not read yet.
+      if (position && raw.cells.every((cell) => !cell)) continue;
       if (this.buffer && position) {
         added += mergeInto(this.buffer, position, raw);
         continue;

@@ -30,7 +30,7 @@ describe('compareSnapshots', () => {
     ]);
   });
 
-  it('pairs duplicate keys one to one and compares across page boundaries', async () => {
+  it('pairs duplicate keys one to one and compares across page boundaries', { timeout: 60_000 }, async () => {
     const db = freshDb();
     const many = (n: number, extra: MemberOverrides[] = []) => [
       ...Array.from({ length: n }, (_, i) => ({ normalizedEmail: `p${String(i).padStart(5, '0')}@example.co.jp`, name: `P${i}` })),
