@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { inspectPage, scanRoster } from '../../../lib/scan';
 import { ListPick } from '../../../lib/scan/list-pick';
@@ -156,5 +158,20 @@ describe('selector paths', () => {
     expect(ListPick.safeParse(pick).success).toBe(true);
     for (const container of ['div:has(script)', 'a[href^="javascript"]', 'table\\', '*{}']) expect(ListPick.safeParse({ ...pick, container }).success, container).toBe(false);
     expect(ListPick.safeParse({ ...pick, kind: 'list' }).success).toBe(false);
+  });
+});
+
+describe('the sample page where the ranking takes the wrong list', () => {
+  const FIXTURES = join(__dirname, '../../fixtures/consoles/intranet.example.com');
+  const picked = JSON.parse(readFileSync(join(FIXTURES, 'choose-list.picked.json'), 'utf8')) as { members: { name: string; identifier: string }[] };
+
+  it('ranks the inquiry log first, and reads the project members once they are chosen', async () => {
+    const page = new DOMParser().parseFromString(readFileSync(join(FIXTURES, 'choose-list.html'), 'utf8'), 'text/html');
+    document.body.innerHTML = page.body.innerHTML;
+    expect(inspectPage(document, URL_HERE).headers).toContain('お客様名');
+    const pick = pickAt('.project-member:nth-child(3) .project-member__name');
+    expect(pick).toMatchObject({ kind: 'list', container: 'ul.project-members', caption: 'プロジェクトメンバー', rows: picked.members.length });
+    const { rows } = await scanWith(pick);
+    expect(rows.map((row) => [row.name, row.identifier])).toEqual(picked.members.map((member) => [member.name, member.identifier]));
   });
 });
