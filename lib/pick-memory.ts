@@ -9,10 +9,13 @@ import { ListPick } from './scan/list-pick';
 
 /** The part of `storage.local` this needs (the polyfill's StorageArea fits). */
 export interface KeyValueArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  /** The items under the key; every item for null. */
+  get(key: string | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
 }
+
+const KEY_PREFIX = 'pick|';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX_ID = /^(?=.*\d)[0-9a-f]{16,}$/i;
@@ -34,7 +37,7 @@ export function pagePattern(url: string): string | undefined {
 
 export function pickKey(profile: string, url: string): string | undefined {
   const pattern = pagePattern(url);
-  return pattern && `pick|${profile}|${pattern}`;
+  return pattern && `${KEY_PREFIX}${profile}|${pattern}`;
 }
 
 export async function rememberPick(area: KeyValueArea, profile: string, url: string, pick: ListPick): Promise<void> {
@@ -53,4 +56,10 @@ export async function recallPick(area: KeyValueArea, profile: string, url: strin
 export async function forgetPick(area: KeyValueArea, profile: string, url: string): Promise<void> {
   const key = pickKey(profile, url);
   if (key) await area.remove(key);
+}
+
+/** Forgets every chosen list (the dashboard's "delete everything"). */
+export async function forgetAllPicks(area: KeyValueArea): Promise<void> {
+  const keys = Object.keys(await area.get(null)).filter((key) => key.startsWith(KEY_PREFIX));
+  if (keys.length > 0) await area.remove(keys);
 }

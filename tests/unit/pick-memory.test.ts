@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forgetPick, pagePattern, recallPick, rememberPick, type KeyValueArea } from '../../lib/pick-memory';
+import { forgetAllPicks, forgetPick, pagePattern, recallPick, rememberPick, type KeyValueArea } from '../../lib/pick-memory';
 import type { ListPick } from '../../lib/scan/list-pick';
 
 /** storage.local as a map. */
@@ -7,9 +7,9 @@ function memoryArea(): KeyValueArea & { items: Map<string, unknown> } {
   const items = new Map<string, unknown>();
   return {
     items,
-    get: async (key) => (items.has(key) ? { [key]: items.get(key) } : {}),
+    get: async (key) => (key === null ? Object.fromEntries(items) : items.has(key) ? { [key]: items.get(key) } : {}),
     set: async (values) => void Object.entries(values).forEach(([key, value]) => items.set(key, value)),
-    remove: async (key) => void items.delete(key),
+    remove: async (keys) => void [keys].flat().forEach((key) => items.delete(key)),
   };
 }
 
@@ -40,5 +40,14 @@ describe('remembering the chosen list', () => {
     const [key] = area.items.keys();
     area.items.set(key!, { ...pick, container: 'div:has(script)' });
     expect(await recallPick(area, 'generic', 'https://intranet.example.com/team')).toBeUndefined();
+  });
+
+  it('forgets every choice at once, and nothing else', async () => {
+    const area = memoryArea();
+    area.items.set('other-setting', 1);
+    await rememberPick(area, 'generic', 'https://a.example.com/team', pick);
+    await rememberPick(area, 'generic', 'https://b.example.com/team', pick);
+    await forgetAllPicks(area);
+    expect([...area.items.keys()]).toEqual(['other-setting']);
   });
 });
