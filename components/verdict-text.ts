@@ -14,6 +14,7 @@ const REASON_TEXT: Record<string, MessageKey> = {
   'short-of-total': 'reasonShortOfTotal',
   'end-not-reached': 'reasonEndNotReached',
   failed: 'reasonFailed',
+  'nothing-read': 'reasonNothingRead',
 };
 
 /** Why an audit stopped short, in words: never the code itself. */
@@ -33,4 +34,12 @@ export function verdictText(t: Translate, completeness: Completeness): string {
   return completeness.total !== undefined
     ? t('verdictIncompleteOfTotal', { read, total: completeness.total.toLocaleString('en-US'), reason })
     : t('verdictIncomplete', { read, reason });
+}
+
+/** The end of a link-status walk: every contact opened, or how far it got and why. */
+export function linkStatusText(t: Translate, completeness: Completeness): string {
+  const read = completeness.read.toLocaleString('en-US');
+  return completeness.verdict === 'complete'
+    ? t('linkStatusComplete', { read })
+    : t('linkStatusIncomplete', { read, reason: reasonText(t, completeness.reason) });
 }

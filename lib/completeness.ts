@@ -25,6 +25,8 @@ export interface ReadOutcome {
 /** The verdict on one read. Never complete when a stated total was not reached. */
 export function judgeCompleteness({ rowsRead, statedTotal, reachedEnd, reason }: ReadOutcome): Completeness {
   const total = statedTotal !== undefined && statedTotal > 0 ? statedTotal : undefined;
+  // A list was found but no member came of it: nothing shows the roster was read.
+  if (rowsRead === 0 && !reason) return { verdict: 'incomplete', read: 0, ...(total !== undefined ? { total } : {}), reason: 'nothing-read' };
   if (reason || !reachedEnd) {
     return { verdict: 'incomplete', read: rowsRead, ...(total !== undefined ? { total } : {}), reason: reason || 'end-not-reached' };
   }

@@ -38,7 +38,7 @@ async function browserFigures(): Promise<BenchFigure[]> {
     logLevel: 'warning',
   });
   writeFileSync(join(site, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title><body><script src="bench.js"></script>');
-  const server = await startFixtureServer(root);
+  const server = await startFixtureServer([root]);
   const browser = await chromium.launch({
     executablePath: findChromium(),
     headless: true,

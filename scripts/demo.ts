@@ -81,7 +81,7 @@ async function journey(session: Session) {
     step(`Auditing ${audit.host}${audit.path}${audit.mode === 'link-status' ? ' (link status)' : ''}`);
     const page = await session.openConsole(audit.host, audit.path);
     const { status, popup } = await auditThroughPopup(session, page, { mode: audit.mode });
-    if (!status.includes('Audit complete')) throw new Error(`audit of ${audit.host} ended with: ${status}`);
+    if (!/^(Audit complete|Link status check complete)/.test(status)) throw new Error(`audit of ${audit.host} ended with: ${status}`);
     const { snapshot } = await session.readSnapshot('latest');
     snapshots.set(`${snapshot.console}/${audit.mode}`, snapshot);
     await popup.close();

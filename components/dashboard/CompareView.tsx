@@ -42,24 +42,27 @@ export function CompareView({ a, b }: { a?: SnapshotRef | undefined; b?: Snapsho
   const { t, l, lang } = useI18n();
   const all = useAllSnapshots();
   const pair = useComparedPair(a, b);
-  const [result, setResult] = useState<SnapshotComparison | null>(null);
-  const [error, setError] = useState('');
   const before = pair?.before ?? null;
   const after = pair?.after ?? null;
+  const beforeId = before?.id;
+  const afterId = after?.id;
+  // The outcome remembers which pair it answers: another pair shows nothing until its own arrives.
+  const [outcome, setOutcome] = useState<{ beforeId: string; afterId: string; result: SnapshotComparison | null; error: string } | null>(null);
+  const current = outcome && outcome.beforeId === beforeId && outcome.afterId === afterId ? outcome : null;
+  const result = current?.result ?? null;
+  const error = current?.error ?? '';
 
   useEffect(() => {
-    setResult(null);
-    setError('');
-    if (!before || !after) return;
+    if (!beforeId || !afterId) return;
     let live = true;
-    compareSnapshots(rosterDb(), before.id, after.id).then(
-      (comparison) => live && setResult(comparison),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    compareSnapshots(rosterDb(), beforeId, afterId).then(
+      (comparison) => live && setOutcome({ beforeId, afterId, result: comparison, error: '' }),
+      (e: unknown) => live && setOutcome({ beforeId, afterId, result: null, error: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
       live = false;
     };
-  }, [before?.id, after?.id]);
+  }, [beforeId, afterId]);
 
   const sameRoster = (s: Snapshot, other: Snapshot | null) => !other || (s.console === other.console && s.tenant === other.tenant);
   const pick = (side: 'a' | 'b', id: string) =>

@@ -44,10 +44,10 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
   const [findingScope, setFindingScope] = useState<FindingId | ''>('');
   const [bulkValues, setBulkValues] = useState<{ header: string; value: string }[]>([]);
   const [draft, setDraft] = useState({ header: '', value: '' });
-  // The verdict remembers which choices it answers, so a stale one is never shown or downloaded.
-  const [built, setBuilt] = useState<{ input: FormatInput; result: BuildResult } | null>(null);
-  const [status, setStatus] = useState('');
-  const [buildError, setBuildError] = useState('');
+  // The verdict (and the download notice) remembers which choices it answers, so a stale one is never
+  // shown or downloaded.
+  const [built, setBuilt] = useState<{ input: FormatInput; result: BuildResult | null; error: string } | null>(null);
+  const [downloaded, setDownloaded] = useState<{ input: FormatInput | null; text: string } | null>(null);
 
   const chatworkAudits = (all ?? []).filter((s) => s.console === 'chatwork-users');
   const chatworkId = format?.id === 'receptionist-employees' ? (chatworkChoice ?? chatworkAudits[0]?.id) : undefined;
@@ -84,21 +84,22 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
     };
   }, [snapshot, members, format?.id, all, chatworkId, findingScope, bulkValues, template, chatworkByEmail, encoding, validRowsOnly, sso, chatworkIdKind, lang]);
 
-  const result = built && built.input === input ? built.result : null;
+  const verdict = built && built.input === input ? built : null;
+  const result = verdict?.result ?? null;
+  const buildError = verdict?.error ?? '';
+  const status = downloaded && downloaded.input === input ? downloaded.text : '';
   const waitingForTemplate = format?.template === 'required' && !input?.template;
   const building = !!format && !!input && !waitingForTemplate && !result && !buildError;
 
   // Every error is shown before anything is downloaded: the build runs as the choices change.
   useEffect(() => {
-    setBuildError('');
-    setStatus('');
     if (!format || !input) return;
     if (format.template === 'required' && !input.template) return;
     const timer = setTimeout(() => {
       try {
-        setBuilt({ input, result: format.build(input) });
+        setBuilt({ input, result: format.build(input), error: '' });
       } catch (error) {
-        setBuildError(error instanceof Error ? error.message : String(error));
+        setBuilt({ input, result: null, error: error instanceof Error ? error.message : String(error) });
       }
     }, 0);
     return () => clearTimeout(timer);
@@ -119,7 +120,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
         encoding: template ? 'template' : encoding,
       });
     }
-    setStatus(t('exportDownloaded', { files: result.files.map((f) => f.name).join(', ') }));
+    setDownloaded({ input, text: t('exportDownloaded', { files: result.files.map((f) => f.name).join(', ') }) });
   };
 
   const readTemplate = async (file: File | undefined) => {

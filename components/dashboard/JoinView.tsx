@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useState, type ReactNode } from 'react';
 import {
   joinLineworksMembersContacts,
   joinReceptionistChatwork,
@@ -67,25 +67,28 @@ function JoinSection<Row>({ id, title, help, left, right, run, render }: {
   const { t, l, lang } = useI18n();
   const all = useAllSnapshots();
   const [chosen, setChosen] = useState<{ left?: string; right?: string }>({});
-  const [rows, setRows] = useState<Row[] | null>(null);
-  const [error, setError] = useState('');
   const of = (console: ConsoleId) => (all ?? []).filter((s) => s.console === console);
   const leftId = chosen.left ?? of(left)[0]?.id;
   const rightId = chosen.right ?? of(right)[0]?.id;
+  // The outcome remembers which audits it joins: another choice shows nothing until its own arrives.
+  const [outcome, setOutcome] = useState<{ leftId: string; rightId: string; rows: Row[] | null; failure?: { cause: unknown } } | null>(null);
+  const current = outcome && outcome.leftId === leftId && outcome.rightId === rightId ? outcome : null;
+  const rows = current?.rows ?? null;
+  const cause = current?.failure?.cause;
+  const error = !current?.failure ? '' : cause instanceof RosterDbError ? l(cause.text) : String(cause);
 
+  // `run` is a new function each render; the chosen audits decide when to join again.
+  const join = useEffectEvent(run);
   useEffect(() => {
-    setRows(null);
-    setError('');
     if (!leftId || !rightId) return;
     let live = true;
-    run(leftId, rightId).then(
-      (result) => live && setRows(result),
-      (e: unknown) => live && setError(e instanceof RosterDbError ? l(e.text) : String(e)),
+    join(leftId, rightId).then(
+      (result) => live && setOutcome({ leftId, rightId, rows: result }),
+      (e: unknown) => live && setOutcome({ leftId, rightId, rows: null, failure: { cause: e } }),
     );
     return () => {
       live = false;
     };
-    // `run` is a new function each render; the chosen audits decide when to join again.
   }, [leftId, rightId]);
 
   const picker = (side: 'left' | 'right', console: ConsoleId, value: string | undefined) => (

@@ -145,6 +145,7 @@ function RosterTable({
   }, [wantsIndex, onIndexWanted, snapshot.id]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the build runs no React Compiler; the virtualizer is read afresh each render
   const virtualizer = useVirtualizer({
     count: paged.total ?? 0,
     getScrollElement: () => scrollRef.current,

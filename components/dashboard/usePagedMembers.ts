@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { queryMembers, queryWalksRoster, type MemberFilter, type MemberSort } from '@/lib/db';
 import { selectionPage } from '@/lib/db/query-index';
 import type { Member } from '@/lib/model';
@@ -47,6 +47,7 @@ export function usePagedMembers(
   const queryKey = JSON.stringify([snapshotId, filter, sort]);
   const dataKey = `${search.version}:${queryKey}`;
   // The filter and sort objects are rebuilt on every render; queryKey says when they really changed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- queryKey is filter and sort, serialized
   const selection = useMemo(() => search.index?.select(filter, sort), [search.index, queryKey]);
   // A query that must read every member waits for the index, which reads them all once for every
   // query to come, instead of walking the roster beside the index build for this query alone.
@@ -54,7 +55,10 @@ export function usePagedMembers(
   const [state, setState] = useState<PageState>({ dataKey: '', total: undefined, pages: new Map() });
   const requested = useRef(new Set<string>());
   const latest = useRef({ snapshotId, filter, sort, knownTotal, dataKey, selection, waitsForIndex, state });
-  latest.current = { snapshotId, filter, sort, knownTotal, dataKey, selection, waitsForIndex, state };
+  // Updated once this render is committed (before any effect runs), never by a render React may discard.
+  useLayoutEffect(() => {
+    latest.current = { snapshotId, filter, sort, knownTotal, dataKey, selection, waitsForIndex, state };
+  });
 
   const loadPage = useCallback((page: number) => {
     const { snapshotId: id, filter: f, sort: s, knownTotal: total, dataKey: key, selection: chosen, waitsForIndex: waits } = latest.current;

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { AUDIT_PORT, AuditEvent, type AuditRequest, type PageInfo, type ScanCandidate, type ScanMode } from '@/lib/messages';
+import { AuditEvent, type AuditRequest, type PageInfo, type ScanCandidate, type ScanMode } from '@/lib/messages';
 import type { PickState } from '@/lib/scan/list-pick';
 import type { MessageKey } from '@/lib/i18n';
 import { CONSOLE_LABEL } from '../dashboard/labels';
 import { useI18n } from '../i18n-context';
-import { verdictText } from '../verdict-text';
+import { linkStatusText, verdictText } from '../verdict-text';
 import type { Completeness } from '@/lib/completeness';
 import { AuditSummary } from './AuditSummary';
 import { choiceStatus, ChosenList, type ChoicePhase } from './ChosenList';
@@ -41,6 +41,8 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
   const [pick, setPick] = useState<PickState>();
   const [canChoose, setCanChoose] = useState(false);
   const portRef = useRef<PortLike | undefined>(undefined);
+  // Which read the last start asked for: the link-status walk ends with words of its own.
+  const [mode, setMode] = useState<ScanMode>('roster');
 
   useEffect(() => {
     if (tabId === undefined) return;
@@ -87,6 +89,7 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
 
   const start = (mode: ScanMode, candidate?: number) => {
     if (tabId === undefined) return;
+    setMode(mode);
     setPhase({ kind: 'running', rows: 0, page: 1 });
     portRef.current?.postMessage({ type: 'audit/start', tabId, mode, ...(candidate !== undefined ? { candidate } : {}) });
   };
@@ -104,9 +107,11 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
       : phase.kind === 'running'
         ? t(phase.pages ? 'popupProgressOf' : 'popupProgress', { rows: phase.rows, page: phase.page, pages: phase.pages ?? 0 })
         : phase.kind === 'done'
-          ? phase.completeness.verdict === 'complete'
-            ? verdictText(t, phase.completeness)
-            : `${verdictText(t, phase.completeness)} ${t('popupIncompleteSaved')}`
+          ? mode === 'link-status'
+            ? linkStatusText(t, phase.completeness)
+            : phase.completeness.verdict === 'complete'
+              ? verdictText(t, phase.completeness)
+              : `${verdictText(t, phase.completeness)} ${t('popupIncompleteSaved')}`
           : phase.kind === 'error'
             ? phase.text
             : choiceStatus(t, phase);

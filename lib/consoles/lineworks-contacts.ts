@@ -42,12 +42,43 @@ export function readContact(element: Element, withButtons: boolean): ContactDeta
   return detail;
 }
 
+/** How far up from the contact's name a pane's container may be. */
+const PANE_DEPTH = 6;
+
+/**
+ * A plain pane beside the list (no dialog) that the click filled: outside the list, naming the
+ * contact, and holding what a contact's detail holds (talk/call buttons, labelled values, the
+ * shared-only notice). Found by what it shows, whatever its markup.
+ */
+function paneNaming(doc: Document, list: Element, name: string): Element | undefined {
+  if (!name || !doc.body) return undefined;
+  const walker = doc.createTreeWalker(doc.body, 4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.nodeValue?.includes(name) || list.contains(node)) continue;
+    for (let element = node.parentElement, depth = 0; element && depth < PANE_DEPTH && !element.contains(list); element = element.parentElement, depth++) {
+      if (holdsContactDetail(element)) return element;
+    }
+  }
+  return undefined;
+}
+
+function holdsContactDetail(element: Element): boolean {
+  if ((element.textContent ?? '').includes(SHARED_NOTICE) || element.querySelector('dt, dl')) return true;
+  return Array.from(element.querySelectorAll('button, [role=button], a')).some((button) => TALK_OR_CALL.test(accessibleName(button)));
+}
+
 /** Values under labels in a detail (`dt`/`dd`, label and value side by side). */
 function labelled(detail: Element, labels: readonly string[]): string {
   for (const term of Array.from(detail.querySelectorAll('dt, th, label, [class*="label"]'))) {
-    if (!labels.includes(cleanText(term.textContent))) continue;
+    if (!labels.includes(cleanText(term.textContent).replace(/[:：]$/, ''))) continue;
     const value = term.nextElementSibling;
     if (value) return cleanText(value.textContent);
+  }
+  // "ラベル: 値" written as one text.
+  for (const element of Array.from(detail.querySelectorAll('p, li, div, span'))) {
+    if (element.childElementCount > 0) continue;
+    const match = /^(.{1,20}?)\s*[:：]\s*(.+)$/.exec(cleanText(element.textContent));
+    if (match && labels.includes(match[1]!)) return match[2]!;
   }
   return '';
 }
@@ -61,7 +92,8 @@ export const lineworksContacts: ConsoleProfile = {
   console: 'lineworks-contacts',
   label: { ja: 'LINE WORKS 顧客/取引先', en: 'LINE WORKS: customers/partners' },
   hosts: /(^|\.)worksmobile\.com$/,
-  cue: (doc) => pageShows(doc, ['顧客/取引先', '顧客・取引先', '外部連絡先', 'Customers/Partners', 'External contacts']),
+  // The address book has a host of its own; elsewhere the page names the list (often only in a tab).
+  cue: (doc, url) => url.hostname.startsWith('contact.') || pageShows(doc, ['顧客/取引先', '顧客・取引先', '外部連絡先', 'Customers/Partners', 'External contacts']),
   synonyms: [
     { role: 'identifier', headers: ['id・メールアドレス', 'id/メールアドレス', 'idメールアドレス', 'id', 'lineworksid'] },
     { role: 'organisation', headers: ['部署', '所属'] },
@@ -74,9 +106,9 @@ export const lineworksContacts: ConsoleProfile = {
       if (row.matches('[role=button], a[href], button, [tabindex]')) return row;
       return row.querySelector('a[href], [role=button], button, [tabindex]') ?? row;
     },
-    findDetail(doc, list) {
+    findDetail(doc, list, name) {
       const dialogs = Array.from(doc.querySelectorAll('[role=dialog], [aria-modal=true], dialog[open]')).filter((element) => !element.contains(list));
-      return dialogs[dialogs.length - 1];
+      return dialogs[dialogs.length - 1] ?? paneNaming(doc, list, name);
     },
     read(detail) {
       const contact = readContact(detail, true);

@@ -17,8 +17,8 @@ export interface ContactDetail {
 export interface DetailWalk {
   /** The element to click to open a row's detail. */
   opener(row: Element): Element;
-  /** The detail that opened, once it is there. */
-  findDetail(doc: Document, list: Element): Element | undefined;
+  /** The detail that opened for the contact named `name`, once it is there: a dialog or a plain pane. */
+  findDetail(doc: Document, list: Element, name: string): Element | undefined;
   read(detail: Element): ContactDetail;
   /** The control that closes the detail; undefined: press Escape. */
   closer(detail: Element): Element | undefined;
@@ -48,9 +48,15 @@ export interface ConsoleProfile extends ColumnRules {
   finish?(row: MemberRow, raw: RawRow): MemberRow;
 }
 
-/** True when the page's title or headings contain any of the words. */
+/**
+ * Where a page names what it shows: its title, headings, navigation, breadcrumbs, tabs (also tabs
+ * drawn as plain elements with a "tab" class), and column headers.
+ */
+const NAMING = 'h1, h2, h3, [role=heading], nav a, nav li, nav [aria-current], [aria-current=page], [aria-selected=true], th, [role=columnheader], [role=tab], [class*=tab], [class*=Tab], [class*=breadcrumb] li, [class*=breadcrumb] a';
+
+/** True when the page's title, headings, navigation or tabs contain any of the words. */
 export function pageShows(doc: Document, words: readonly string[]): boolean {
-  const text = `${doc.title} ${Array.from(doc.querySelectorAll('h1, h2, h3, [role=heading], nav [aria-current], [aria-selected=true], th, [role=columnheader], [role=tab]'), (element) => element.textContent ?? '').join(' ')}`;
+  const text = `${doc.title} ${Array.from(doc.querySelectorAll(NAMING), (element) => (element.textContent ?? '').slice(0, 200)).join(' ')}`;
   return words.some((word) => text.includes(word));
 }
 

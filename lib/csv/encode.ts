@@ -24,6 +24,7 @@ function sjisHolds(char: string): boolean {
   return holds;
 }
 
+// eslint-disable-next-line no-control-regex -- the range is all of ASCII, control characters included on purpose
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /** Characters of `value` the encoding cannot hold, each once, in order of appearance. */

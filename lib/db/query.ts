@@ -134,6 +134,7 @@ export function memberSearchText(member: Pick<Member, 'name' | 'identifier' | 'e
   return [member.name, member.identifier, member.email ?? '', member.normalizedEmail, member.domainDisplay].map(foldForSearch).join('\u0000');
 }
 
+// eslint-disable-next-line no-control-regex -- the range is all of ASCII, control characters included on purpose
 const ASCII_ONLY = /^[\u0000-\u007f]*$/;
 
 /** Full-width and case differences do not hide a match (`ＴＡＲＯ` finds `taro`). */

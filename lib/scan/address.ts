@@ -6,11 +6,11 @@ import { cleanText } from './text';
  */
 // Letters, marks and digits of any script (IDN, full-width letters), never punctuation or symbols:
 // an address ends at 「（」, 「、」, a comma or a space.
-const ADDRESS_IN_TEXT = /[\p{L}\p{M}\p{N}\p{Cf}._%+\-!#$&'*/=?^`{|}~]+[@＠][\p{L}\p{M}\p{N}\p{Cf}\-]+(?:[.．][\p{L}\p{M}\p{N}\p{Cf}\-]+)*/u;
+const ADDRESS_IN_TEXT = /[\p{L}\p{M}\p{N}\p{Cf}._%+!#$&'*/=?^`{|}~-]+[@＠][\p{L}\p{M}\p{N}\p{Cf}-]+(?:[.．][\p{L}\p{M}\p{N}\p{Cf}-]+)*/u;
 const ADDRESSES_IN_TEXT = new RegExp(ADDRESS_IN_TEXT.source, 'gu');
 /** An ASCII label run straight into other letters (`jp営業部`): the host name ended where the script changed. */
-const SCRIPT_CHANGE = /^([A-Za-z0-9\-]+)[^\x00-\x7F]/;
-const WHOLE_ADDRESS = new RegExp(`^${ADDRESS_IN_TEXT.source}$`);
+const SCRIPT_CHANGE = /^([A-Za-z0-9-]+)[^\p{ASCII}]/u;
+const WHOLE_ADDRESS = new RegExp(`^${ADDRESS_IN_TEXT.source}$`, 'u');
 
 export function isAddress(text: string): boolean {
   return text.length <= 320 && WHOLE_ADDRESS.test(text);
@@ -44,7 +44,7 @@ function trimAddress(found: string): string {
     start += dot + 1;
   }
   // A sentence's full stop (or a dash) after an address is no part of it.
-  return found.slice(0, end).replace(/[.\-]+$/, '');
+  return found.slice(0, end).replace(/[.-]+$/, '');
 }
 
 /** Identifier-shaped: one token of letters, digits and `._-@`, holding at least one digit or `@`. */

@@ -29,12 +29,14 @@ export interface WalkHost {
 /** Opens each contact in turn, reads what its detail says, and closes it again. */
 export async function walkDetails(walk: DetailWalk, pending: readonly PendingRow[], host: WalkHost): Promise<void> {
   const body = host.doc.body ?? host.doc;
-  const findDetail = () => walk.findDetail(host.doc, host.listRoot());
+  let name = '';
+  const findDetail = () => walk.findDetail(host.doc, host.listRoot(), name);
   let previous: { detail?: Element; text: string } = { text: '' };
   for (const item of pending) {
     host.checkStop();
     const element = host.rowElement(item);
     let row = item.row;
+    name = row.name;
     if (element) {
       // The detail counts once it shows this contact, done loading, and is not the last one still
       // on screen (another panel, other text, or a load seen in between).
@@ -55,16 +57,23 @@ export async function walkDetails(walk: DetailWalk, pending: readonly PendingRow
       if (detail) {
         previous = { detail, text: cleanText(detail.textContent) };
         row = withDetail(row, walk.read(detail));
-        const closer = walk.closer(detail);
-        if (closer) clickElement(closer);
-        else pressEscape(detail);
-        await host.settle(body, DETAIL_TIMEOUT_MS, () => (findDetail() ? undefined : true));
+        // A dialog is closed before the next contact; a pane beside the list stays and is refilled.
+        if (isDialog(detail)) {
+          const closer = walk.closer(detail);
+          if (closer) clickElement(closer);
+          else pressEscape(detail);
+          await host.settle(body, DETAIL_TIMEOUT_MS, () => (findDetail() ? undefined : true));
+        }
         host.afterClose();
       }
     }
     host.emit([row]);
     await host.breathe();
   }
+}
+
+function isDialog(element: Element): boolean {
+  return !!element.closest('[role=dialog], [role=alertdialog], [aria-modal=true], dialog');
 }
 
 /** A detail shows the row's contact when it names the person or shows the identifier. */

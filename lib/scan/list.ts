@@ -154,8 +154,18 @@ interface CardValue {
 /** The cells of an item drawn as a row: the children of its innermost single wrapper. */
 function cellsOf(item: Element): Element[] {
   let level = item;
-  for (let only = soleChild(level); only && !hasOwnText(level); only = soleChild(level)) level = only;
-  return composedChildren(level).filter((child) => !SKIPPED.has(child.tagName) && child.getAttribute('aria-hidden') !== 'true' && !isAvatar(child));
+  let cells = drawnCells(level);
+  // Wrappers with one drawn child (an avatar beside a body counts as none) are looked through.
+  while (cells.length === 1 && !hasOwnText(level)) {
+    level = cells[0]!;
+    cells = drawnCells(level);
+  }
+  return cells;
+}
+
+/** The children that show member data: no controls, nothing hidden, no avatar. */
+function drawnCells(element: Element): Element[] {
+  return composedChildren(element).filter((child) => !SKIPPED.has(child.tagName) && child.getAttribute('aria-hidden') !== 'true' && !isAvatar(child));
 }
 
 /**
@@ -217,12 +227,6 @@ function isAvatar(element: Element): boolean {
 
 function hasOwnText(element: Element): boolean {
   return composedChildNodes(element).some((node) => node.nodeType === 3 && !!node.nodeValue?.trim());
-}
-
-/** The element's only child element as drawn, if it has exactly one. */
-function soleChild(element: Element): Element | undefined {
-  const children = composedChildren(element);
-  return children.length === 1 ? children[0] : undefined;
 }
 
 /** A label the value element (or a wrapper inside the card) declares by attribute or class word. */

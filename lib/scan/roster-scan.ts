@@ -1,4 +1,3 @@
-import type { ContactDetail } from '../consoles/profile';
 import type { ScanMode } from '../messages';
 import type { MemberRow } from '../model';
 import { planColumns, rowToMember, type ColumnPlan } from './columns';
@@ -21,6 +20,12 @@ import { cleanText } from './text';
  * and a count (「(12)」「12名」). Any other word makes it another tab.
  */
 const TAB_SUFFIX = /^(ユーザー|メンバー|社員|アカウント|users?|members?|accounts?)?\s*([(（]?\s*[\d,]+\s*(名|人|件)?\s*[)）]?)?$/i;
+
+/** A horizontal scroll position to read the rows at, and the needed columns drawn there (none: stay). */
+interface ColumnPosition {
+  left?: number;
+  columns: number[];
+}
 
 /** Rows emitted (and parsed) at once, and between two breaths of the page. */
 const SLICE_ROWS = 300;
@@ -203,6 +208,10 @@ class RosterScan {
     // The range a paged list says it shows ("1–25 of 500") bounds this page; an unpaged list's total bounds it.
     const count = statedCount(this.source.root);
     this.expectedOnPage = count?.from !== undefined && count.to !== undefined ? count.to - count.from + 1 : this.paged ? undefined : count?.total;
+    // Rows that say which item they draw are gathered for the page and emitted in their own order
+    // (a windowed list read out of order, or in parts, still lands whole and in order). A contact
+    // walk opens each row as it is read, so it takes rows as they come.
+    this.buffer = this.mode === 'roster' ? new Map() : undefined;
     await this.readList(tab);
     for (;;) {
       const more = findLoadMore(this.source.root);
@@ -211,6 +220,7 @@ class RosterScan {
       // A "load more" that keeps the earlier rows and adds some: read them all, scrolling if need be.
       if ((await this.readList(tab)) === 0) break;
     }
+    await this.flushBuffer(tab);
     await this.breathe();
   }
 
@@ -220,15 +230,11 @@ class RosterScan {
    */
   private async readList(tab: string | undefined): Promise<number> {
     const container = this.liveDoc === this.doc ? scrollContainer(this.source) : undefined;
-    const columns = this.liveDoc === this.doc ? await this.learnColumns() : [undefined];
-    if (!container || !this.needsScrolling(container)) {
-      if (columns.length === 1) return this.readVisible(tab);
-    }
-    const buffered = columns.length > 1;
-    if (buffered) this.buffer = new Map();
+    const columns: ColumnPosition[] = this.liveDoc === this.doc ? await this.learnColumns() : [{ columns: [] }];
+    if ((!container || !this.needsScrolling(container)) && columns.length === 1 && columns[0]!.left === undefined) return this.readVisible(tab);
     let added = 0;
-    for (const left of columns) {
-      if (left !== undefined) await this.scrollSideways(left);
+    for (const { left, columns: drawn } of columns) {
+      if (left !== undefined) await this.scrollSideways(left, drawn);
       if (!container) {
         added += await this.readVisible(tab);
         continue;
@@ -237,7 +243,6 @@ class RosterScan {
       for (let attempt = 0; attempt < 2 && !this.readAll() && !this.incompleteReason; attempt++) added += await this.sweep(container, tab);
     }
     if (this.expected() !== undefined && !this.readAll()) this.incompleteReason ??= 'scroll-stalled';
-    if (buffered) added = await this.flushBuffer(tab);
     return added;
   }
 
@@ -337,13 +342,23 @@ class RosterScan {
     }
   }
 
-  private async scrollSideways(left: number): Promise<void> {
+  /** Scrolls the columns sideways; waits until the headers move, and the rows draw `columns` when given. */
+  private async scrollSideways(left: number, columns: readonly number[] = []): Promise<void> {
     const scroller = sidewaysScroller(this.source.root);
     if (!scroller) return;
     const before = this.headerFingerprint();
     setScroll(scroller, { left });
-    await this.waitUntil(changeRoot(this.source.root), STEP_TIMEOUT_MS, () => this.headerFingerprint() !== before);
+    await this.waitUntil(changeRoot(this.source.root), STEP_TIMEOUT_MS, () => this.headerFingerprint() !== before || scroller.scrollLeft === 0);
+    // A grid may draw a column's header before the cells under it: wait for the cells too.
+    if (columns.length > 0) await this.waitUntil(changeRoot(this.source.root), STEP_TIMEOUT_MS, () => this.rowsDraw(columns));
     this.checkStop();
+  }
+
+  /** The first drawn row shows a cell in each of the columns. */
+  private rowsDraw(columns: readonly number[]): boolean {
+    const first = this.source.rowElements()[0];
+    const raw = first && this.source.readRow(first);
+    return !raw || columns.every((column) => !!raw.cells[column]);
   }
 
   private headerFingerprint(): string {
@@ -355,11 +370,12 @@ class RosterScan {
    * sideways once to learn every header; then the horizontal positions that together draw every
    * column a member needs are returned ([undefined]: no sideways scrolling needed).
    */
-  private async learnColumns(): Promise<(number | undefined)[]> {
+  private async learnColumns(): Promise<ColumnPosition[]> {
     const { columnCount, readHeaders } = this.source;
-    if (!readHeaders || !columnCount || readHeaders().filter(Boolean).length >= columnCount) return [undefined];
+    const here: ColumnPosition[] = [{ columns: [] }];
+    if (!readHeaders || !columnCount || readHeaders().filter(Boolean).length >= columnCount) return here;
     const scroller = sidewaysScroller(this.source.root);
-    if (!scroller) return [undefined];
+    if (!scroller) return here;
     const seenAt = new Map<number, number[]>();
     const learned: string[] = [];
     const note = (left: number) => {
@@ -382,10 +398,10 @@ class RosterScan {
     this.source.headers.splice(0, this.source.headers.length, ...headers);
     this.plans.clear();
     const needed = headers.map((text, column) => (roleOfHeader(text, this.reader.tables) ? column : -1)).filter((column) => column >= 0);
-    const chosen = coverColumns(needed, seenAt, positions);
+    const chosen = coverColumns(needed, seenAt, positions).map((left) => ({ left, columns: needed.filter((column) => seenAt.get(column)?.includes(left)) }));
     if (chosen.length <= 1) {
-      await this.scrollSideways(chosen[0] ?? 0);
-      return [undefined];
+      await this.scrollSideways(chosen[0]?.left ?? 0, chosen[0]?.columns);
+      return here;
     }
     return chosen;
   }
@@ -465,20 +481,26 @@ class RosterScan {
   private async flushBuffer(tab: string | undefined): Promise<number> {
     const buffer = this.buffer ?? new Map<string, RawRow>();
     this.buffer = undefined;
-    const raws = [...buffer].sort((a, b) => positionNumber(a[0]) - positionNumber(b[0])).map(([, raw]) => raw);
+    const ordered = [...buffer].sort((a, b) => positionNumber(a[0]) - positionNumber(b[0]));
+    const raws = ordered.map(([, raw]) => raw);
     const plan = planColumns(this.source.headers, raws.slice(0, SAMPLE_ROWS), this.reader.profile, this.reader.tables);
     const seen = this.seen.get(this.scope()) ?? new Map<string, number>();
     this.seen.set(this.scope(), seen);
     let added = 0;
-    for (const [position, raw] of [...buffer].sort((a, b) => positionNumber(a[0]) - positionNumber(b[0]))) {
+    const batch: MemberRow[] = [];
+    for (const [position, raw] of ordered) {
       const row = this.toMember(raw, plan, tab);
       const key = `\u0001${position}`;
       if (!row || seen.has(key)) continue;
       seen.set(key, 1);
-      this.emit([row]);
+      batch.push(row);
       added++;
-      if (added % SLICE_ROWS === 0) await this.breathe();
+      if (batch.length >= SLICE_ROWS) {
+        this.emit(batch.splice(0));
+        await this.breathe();
+      }
     }
+    this.emit(batch);
     return added;
   }
 

@@ -5,10 +5,12 @@ import { MAX_CELL_LENGTH } from '../model';
  * (bidi overrides, zero-width spaces) are kept: a cell is stored as read, the dashboard isolates it
  * on display, and identifiers are normalized apart (lib/identity).
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
 const CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
 /** Whitespace to collapse: JavaScript's `\s` less U+FEFF, which is a zero-width character and kept. */
 const SPACES = /[\t\n\v\f\r \u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
 /** Anything cleanText would change: most cells have none of it, and are returned as they are. */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
 const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]| {2}|^ | $/;
 
 /** Page text as a value, as read: control characters removed, whitespace collapsed, trimmed, capped. */

@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { REAL_PAGES_ROOT } from './real-pages';
 
 /**
  * Serves the sample consoles over HTTPS under their real host names. Chromium maps every host to
@@ -98,12 +99,13 @@ function logEntry(req: IncomingMessage): LoggedRequest {
   return entry;
 }
 
-export async function startFixtureServer(root = FIXTURE_ROOT): Promise<FixtureServer> {
+/** Serves the sample consoles and, where built, the real-library test pages (scripts/lib/real-pages.ts). */
+export async function startFixtureServer(roots: readonly string[] = [FIXTURE_ROOT, REAL_PAGES_ROOT]): Promise<FixtureServer> {
   const requests: LoggedRequest[] = [];
   const serve = (req: IncomingMessage, res: ServerResponse) => {
     requests.push(logEntry(req));
     const url = new URL(req.url ?? '/', 'https://fixture.invalid');
-    const file = resolveFile(root, req.headers.host ?? '', url.pathname);
+    const file = roots.map((root) => resolveFile(root, req.headers.host ?? '', url.pathname)).find(Boolean);
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
       return;

@@ -9,7 +9,7 @@ import type { Session } from './session';
  * tests and the headless demo share these steps.
  */
 
-const AUDIT_ENDED = /Audit complete|Audit stopped|failed|cannot|No roster|could not|went away/;
+const AUDIT_ENDED = /Audit complete|Audit stopped|Link status check (complete|stopped)|failed|cannot|No roster|could not|went away/;
 
 export async function auditThroughPopup(
   session: Session,

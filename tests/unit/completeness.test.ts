@@ -16,6 +16,10 @@ describe('judgeCompleteness', () => {
     expect(judgeCompleteness({ rowsRead: 10, reachedEnd: false })).toEqual({ verdict: 'incomplete', read: 10, reason: 'end-not-reached' });
   });
 
+  it('never calls a read that brought no member complete', () => {
+    expect(judgeCompleteness({ rowsRead: 0, reachedEnd: true })).toEqual({ verdict: 'incomplete', read: 0, reason: 'nothing-read' });
+  });
+
   it('reads the flag of an audit saved before verdicts were kept', () => {
     expect(snapshotCompleteness({ complete: false, incompleteReason: 'scroll-stalled', counts: { members: 4 } })).toEqual({ verdict: 'incomplete', read: 4, reason: 'scroll-stalled' });
   });

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * lib/ is the product's core: plain TypeScript that runs in Node as it is. It must not reach for
- * the extension APIs or WXT; entrypoints/ wire it to the browser.
+ * the extension APIs or WXT, nor for the extension's own wiring and UI; entrypoints/ wire it to the browser.
+ * eslint.config.js forbids the same imports and globals in lib/ (no-restricted-imports,
+ * no-restricted-globals); change both together.
  */
 const LIB = resolve(import.meta.dirname, '../../lib');
 
@@ -18,6 +20,7 @@ function sources(dir: string): string[] {
 const FORBIDDEN: [RegExp, string][] = [
   [/from\s+['"](wxt|wxt\/[^'"]*|#imports|webextension-polyfill|@wxt-dev\/[^'"]*)['"]/, 'imports WXT or the extension polyfill'],
   [/import\s*\(\s*['"](wxt|webextension-polyfill)/, 'imports WXT or the extension polyfill'],
+  [/from\s+['"]([@~]{1,2}\/|(\.\.\/)+)(entrypoints|components)(\/|['"])/, 'imports from entrypoints/ or components/'],
   [/\b(chrome|browser)\s*\.\s*(runtime|tabs|scripting|storage|downloads|i18n|action|permissions)\b/, 'uses an extension API'],
   [/\bdefine(Background|ContentScript|UnlistedScript)\s*\(/, 'defines an entrypoint'],
 ];
@@ -43,6 +46,9 @@ describe('lib/', () => {
     expect(hits("import browser from 'webextension-polyfill';")).toBe(true);
     expect(hits('await chrome.storage.local.get()')).toBe(true);
     expect(hits('browser.runtime.connect()')).toBe(true);
+    expect(hits("import { rosterDb } from '@/components/db';")).toBe(true);
+    expect(hits("import type { X } from '../../entrypoints/background';")).toBe(true);
     expect(hits("import { z } from 'zod';")).toBe(false);
+    expect(hits("import { buildMembers } from '../roster';")).toBe(false);
   });
 });

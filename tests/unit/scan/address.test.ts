@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAddress, findAddresses, mailtoAddress } from '../../../lib/scan/address';
+import { findAddress, findAddresses, isAddress, mailtoAddress } from '../../../lib/scan/address';
 
 describe('addresses in page text', () => {
   it.each([
@@ -19,5 +19,14 @@ describe('addresses in page text', () => {
   it('finds every address of a cell, once each', () => {
     expect(findAddresses('a@x.co.jp、b@y.co.jp，a@x.co.jp (c@z.jp)')).toEqual(['a@x.co.jp', 'b@y.co.jp', 'c@z.jp']);
     expect(mailtoAddress('mailto:a@x.jp,b@y.jp?subject=hi')).toBe('a@x.jp');
+  });
+});
+
+describe('whole addresses', () => {
+  it('tells an address from text around one', () => {
+    expect(isAddress('saki.okamoto@examplecorp-sales.jp')).toBe(true);
+    expect(isAddress('山田@例え.jp')).toBe(true);
+    expect(isAddress('メールを送る')).toBe(false);
+    expect(isAddress('taro@example.co.jp（営業部）')).toBe(false);
   });
 });

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRealPages } from '../../scripts/lib/real-pages';
+import { REAL_PAGES } from '../fixtures/real-pages/pages';
+import { roster } from '../fixtures/real-pages/roster';
+import { auditThroughPopup, startSession, type Session } from './harness';
+
+/**
+ * The reader on pages built with the UI libraries real consoles are made of, bundled from the
+ * libraries themselves: every member once, with the columns the page shows, or an audit that
+ * says it stopped early and how far it got.
+ */
+describe('auditing pages built with real UI libraries', () => {
+  let session: Session;
+  beforeAll(async () => {
+    await buildRealPages();
+    session = await startSession();
+  }, 300_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  for (const spec of REAL_PAGES) {
+    const exact = spec.reachable === undefined;
+    it(`${spec.host}: ${exact ? 'every member, once, with the columns shown' : 'stated total not reached: stopped early with the count'}`, { timeout: 600_000 }, async () => {
+      const page = await session.openConsole(spec.host, '/');
+      const { status, popup } = await auditThroughPopup(session, page, { timeoutMs: 540_000 });
+      const { snapshot, members } = await session.readSnapshot('latest');
+      const wanted = roster(spec.reachable ?? spec.size);
+      if (exact) {
+        expect(status).toMatch(/^Audit complete/);
+        expect(snapshot.complete).toBe(true);
+      } else {
+        expect(status).toMatch(/^Audit stopped early: 1,990 of 2,000 members read/);
+        expect(snapshot.complete).toBe(false);
+      }
+      const shown = (m: { name: string; normalizedEmail: string; fields?: Record<string, string> }) => ({
+        name: m.name,
+        email: m.normalizedEmail,
+        ...(spec.shows.includes('department') ? { department: m.fields?.organisation } : {}),
+        ...(spec.shows.includes('status') ? { status: m.fields?.status } : {}),
+      });
+      const actual = members.map((m) => shown(m as unknown as Parameters<typeof shown>[0]));
+      const expected = wanted.map((p) => ({
+        name: p.name,
+        email: p.email,
+        ...(spec.shows.includes('department') ? { department: p.department } : {}),
+        ...(spec.shows.includes('status') ? { status: p.status } : {}),
+      }));
+      expect(actual.length).toBe(expected.length);
+      for (let i = 0; i < expected.length; i++) expect(actual[i], `member ${i + 1}`).toEqual(expected[i]);
+      await popup.close();
+      await page.close();
+    });
+  }
+});
