@@ -144,9 +144,13 @@ async function runAudit(
       }
       switch (message.type) {
         case 'scan/hello':
+          // A choice that cannot be read is no choice: the page is inspected with the reader's own ranking.
           void recallPick(browser.storage.local, message.profile, scanner.sender?.url ?? '')
             .catch(() => undefined)
-            .then((pick) => ended || send({ type: 'scan/inspect', ...(pick ? { pick } : {}) }))
+            .then((pick) => {
+              if (!ended) send({ type: 'scan/inspect', ...(pick ? { pick } : {}) });
+            })
+            // The scanner's tab may have gone meanwhile: onGone says so.
             .catch(() => undefined);
           break;
         case 'scan/begin':

@@ -30,6 +30,7 @@ export interface FoundList {
   shape?: ItemShape;
 }
 
+/** The list whose row the admin points at; undefined where no row is (a heading, a paragraph, the gap between lists). */
 export function listAt(target: Element, isHeader: HeaderTest): FoundList | undefined {
   return tableRowAt(target, isHeader) ?? repeatedItemAt(target, isHeader);
 }
@@ -50,33 +51,40 @@ function tabularSource(element: Element, isHeader: HeaderTest): RosterSource | u
   return (element.matches(GRID_SELECTOR) ? gridSource(element) : undefined) ?? (element.tagName === 'TABLE' ? tableSource(element as HTMLTableElement, isHeader) : undefined);
 }
 
-/**
- * The nearest ancestor repeated beside siblings of its shape. When that level is the cells of a row
- * (the row's own siblings repeat it, row after row with as many cells), the rows are the list.
- */
+/** The nearest ancestor repeated beside siblings of its shape: the list's items. */
 function repeatedItemAt(target: Element, isHeader: HeaderTest): FoundList | undefined {
   let climbed = 0;
   for (let node: Element | null = target; node && !isPageRoot(node) && climbed < MAX_CLIMB; node = composedParent(node), climbed++) {
     if (TABLE_PARTS.has(node.tagName) || CELL_ROLES.has(node.getAttribute('role') ?? '')) continue;
-    let items = sameShapeSiblings(node);
-    if (items.length < MIN_ITEMS) continue;
-    let row = node;
-    for (;;) {
-      const parent = composedParent(row);
-      const rows = parent && !isPageRoot(parent) ? sameShapeSiblings(parent) : [];
-      if (rows.length < 2) break;
-      const shape = itemShape(items);
-      const cells = (element: Element) => composedChildren(element).filter((child) => isOfShape(child, shape)).length;
-      const width = cells(parent!);
-      if (rows.filter((other) => cells(other) === width).length < rows.length * ALIKE_ROWS) break;
-      row = parent!;
-      items = rows;
-    }
+    const siblings = sameShapeSiblings(node);
+    if (siblings.length < MIN_ITEMS) continue;
+    const { row, items } = rowsAround(node, siblings);
+    const container = composedParent(row);
+    if (!container) return undefined;
     const shape = itemShape(items);
-    const container = composedParent(row)!;
     return { source: shapedListSource(container, shape, isHeader), row, shape };
   }
   return undefined;
+}
+
+/**
+ * From repeated items up to the rows that hold them, while those rows repeat too with as many of
+ * the items each: then the items were a row's cells, and the rows are the list.
+ */
+function rowsAround(item: Element, siblings: Element[]): { row: Element; items: Element[] } {
+  let row = item;
+  let items = siblings;
+  for (let parent = composedParent(row); parent && !isPageRoot(parent); parent = composedParent(row)) {
+    const rows = sameShapeSiblings(parent);
+    if (rows.length < 2) break;
+    const shape = itemShape(items);
+    const cells = (element: Element) => composedChildren(element).filter((child) => isOfShape(child, shape)).length;
+    const width = cells(parent);
+    if (rows.filter((other) => cells(other) === width).length < rows.length * ALIKE_ROWS) break;
+    row = parent;
+    items = rows;
+  }
+  return { row, items };
 }
 
 /** The element and its siblings of the same tag that share a class word with it (or, like it, have none). */
