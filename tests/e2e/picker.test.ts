@@ -139,3 +139,27 @@ describe('choosing the list on the page', () => {
     await noRoster.close();
   });
 });
+
+describe('choosing the list in Japanese', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await startSession({ lang: 'ja' });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('speaks Japanese from the button to the chosen list', { timeout: 120_000 }, async () => {
+    const page = await session.openConsole(HOST, PATH);
+    const popup = await session.openPopup(await session.tabIdOf(page));
+    await popup.getByRole('button', { name: 'ページ上の一覧を選ぶ' }).click();
+    const status = popup.getByRole('status');
+    await expect.poll(() => status.textContent()).toContain('一覧のどれか1行をクリック');
+    await page.bringToFront();
+    await page.locator('roster-audit-picker').waitFor({ state: 'attached' });
+    await page.click('.project-member:nth-child(1) .project-member__name');
+    await popup.bringToFront();
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe(`一覧を選びました: 一覧「プロジェクトメンバー」 (${picked.members.length} 行)`);
+    await expect.poll(() => popup.locator('.chosen-list').textContent()).toContain('選んだ一覧の指定を解除');
+  });
+});
