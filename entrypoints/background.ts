@@ -4,20 +4,25 @@ import { getPolicy, openRosterDb, saveSnapshot, StorageFullError } from '@/lib/d
 import {
   AUDIT_PORT,
   AuditRequest,
+  PickerMessage,
   SCAN_PORT,
   type AuditErrorCode,
   type AuditEvent,
   type ScanControl,
   type ScanMode,
 } from '@/lib/messages';
+import { profileById } from '@/lib/consoles';
+import { forgetPick, recallPick, rememberPick } from '@/lib/pick-memory';
 import { isOwnExtensionPage, scannerTabOf, type OwnExtension } from '@/lib/trust';
 
 /**
  * Wires the popup to the page scanner and the cache. The popup drives an audit over an `audit`
- * port; the scanner, injected into the tab only when asked, reports over a `scan` port.
+ * port; the scanner, injected into the tab only when asked, reports over a `scan` port. The
+ * picker, injected when the admin chooses the list by hand, sends the choice in one message.
  */
 
 const SCANNER_FILE = '/scanner.js';
+const PICKER_FILE = '/picker.js';
 const SCANNER_CONNECT_TIMEOUT_MS = 10_000;
 
 /** Scanner ports waiting to be claimed, by tab: the scanner connects right after injection. */
@@ -62,13 +67,22 @@ async function connectScanner(tabId: number): Promise<ScannerPort> {
     });
   });
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [SCANNER_FILE] });
+    await inject(tabId, SCANNER_FILE);
   } catch (error) {
     scannerWaiters.delete(tabId);
+    throw error;
+  }
+  return connected;
+}
+
+/** Runs one of the extension's scripts in the tab; a refusal says why in the popup's terms. */
+async function inject(tabId: number, file: typeof SCANNER_FILE | typeof PICKER_FILE): Promise<void> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+  } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new AuditFailure(/no tab/i.test(message) ? 'tab-gone' : 'not-allowed', message);
   }
-  return connected;
 }
 
 class AuditFailure extends Error {
@@ -129,8 +143,18 @@ async function runAudit(
         return;
       }
       switch (message.type) {
+        case 'scan/hello':
+          // A choice that cannot be read is no choice: the page is inspected with the reader's own ranking.
+          void recallPick(browser.storage.local, message.profile, scanner.sender?.url ?? '')
+            .catch(() => undefined)
+            .then((pick) => {
+              if (!ended) send({ type: 'scan/inspect', ...(pick ? { pick } : {}) });
+            })
+            // The scanner's tab may have gone meanwhile: onGone says so.
+            .catch(() => undefined);
+          break;
         case 'scan/begin':
-          emit({ type: 'audit/page', page: message.page });
+          emit({ type: 'audit/page', page: message.page, ...(message.pick ? { pick: message.pick } : {}) });
           if (audit) {
             send({ type: 'scan/start', mode: request.mode!, ...(request.candidate !== undefined ? { candidate: request.candidate } : {}) });
           } else {
@@ -168,10 +192,42 @@ async function runAudit(
   });
 }
 
+/** Popups waiting for the admin's pick, by tab. The pick is remembered even when no popup waits any more (it closes at the click). */
+const choosers = new Map<number, (event: AuditEvent) => void>();
+
+async function choose(tabId: number, emit: (event: AuditEvent) => void): Promise<void> {
+  choosers.set(tabId, emit);
+  await inject(tabId, PICKER_FILE).catch((error: unknown) => {
+    choosers.delete(tabId);
+    throw error;
+  });
+}
+
+/** The picker's word from a tab at `url`: a chosen list is remembered for such pages; a waiting popup hears of it. */
+async function takePick(message: PickerMessage, tabId: number, url: string): Promise<void> {
+  const emit = choosers.get(tabId);
+  choosers.delete(tabId);
+  if (message.type === 'pick/cancelled') {
+    emit?.({ type: 'audit/choice-cancelled' });
+    return;
+  }
+  if (!profileById(message.profile)) return;
+  await rememberPick(browser.storage.local, message.profile, url, message.pick);
+  const { kind, caption, rows } = message.pick;
+  emit?.({ type: 'audit/chosen', list: { kind, caption, rows } });
+}
+
 export default defineBackground(() => {
   const ownExtension: OwnExtension = { id: browser.runtime.id, pageBase: browser.runtime.getURL('/') };
-  // Only onConnect: no onConnectExternal / onMessageExternal, so other extensions and web pages
-  // cannot open a port at all. The sender checks below refuse everything else that is not ours.
+  // Only onConnect and onMessage: no onConnectExternal / onMessageExternal, so other extensions and
+  // web pages cannot reach the background at all. The sender checks below refuse everything else that is not ours.
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    // One-off messages come only from the picker: this extension's own script in a tab.
+    const tabId = scannerTabOf(sender, ownExtension);
+    const parsed = PickerMessage.safeParse(raw);
+    if (tabId === undefined || !sender.url || !parsed.success) return undefined;
+    return takePick(parsed.data, tabId, sender.url).catch(() => undefined);
+  });
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === SCAN_PORT) {
       // A scanner is heard only from a tab where an audit is waiting for one.
@@ -202,15 +258,24 @@ export default defineBackground(() => {
       const parsed = AuditRequest.safeParse(raw);
       if (!parsed.success) return;
       const request = parsed.data;
+      const fail = (error: unknown) => {
+        const failure = error instanceof AuditFailure ? error : new AuditFailure('failed', String(error));
+        emit({ type: 'audit/error', code: failure.code, message: failure.message.slice(0, 1000) });
+      };
       if (request.type === 'audit/cancel') {
         cancel?.();
         return;
       }
+      if (request.type === 'audit/choose') {
+        choose(request.tabId, emit).catch(fail);
+        return;
+      }
+      if (request.type === 'audit/forget') {
+        forgetPick(browser.storage.local, request.profile, request.url).then(() => emit({ type: 'audit/forgotten' }), fail);
+        return;
+      }
       const job = request.type === 'audit/start' ? request : { tabId: request.tabId };
-      runAudit(job, emit, (fn) => (cancel = fn)).catch((error: unknown) => {
-        const failure = error instanceof AuditFailure ? error : new AuditFailure('failed', String(error));
-        emit({ type: 'audit/error', code: failure.code, message: failure.message.slice(0, 1000) });
-      });
+      runAudit(job, emit, (fn) => (cancel = fn)).catch(fail);
     });
   });
 });

@@ -1,5 +1,7 @@
 import { inspectPage, NoRosterError, scanRoster, type ScanHooks } from '@/lib/scan';
+import { profileFor } from '@/lib/consoles';
 import { SCAN_PORT, ScanControl, type ScanPortMessage } from '@/lib/messages';
+import type { ListPick } from '@/lib/scan/list-pick';
 import type { MemberRow } from '@/lib/model';
 import { nextTask, waitForChange } from '@/lib/scan/page-waits';
 
@@ -31,15 +33,21 @@ export default defineUnlistedScript(() => {
 
   port.onDisconnect.addListener(() => abort.abort());
 
-  let inspected;
-  try {
-    inspected = inspectPage(document, location.href);
-  } catch (error) {
-    const noRoster = error instanceof NoRosterError;
-    post({ type: 'scan/error', code: noRoster ? 'no-roster' : 'failed', message: String((error as Error)?.message ?? error).slice(0, 1000) });
-    return;
-  }
-  post({ type: 'scan/begin', page: inspected.page, tenant: inspected.tenant.slice(0, 253), headers: inspected.headers.slice(0, 100), candidates: inspected.candidates.slice(0, 50) });
+  // The page's console first: the background answers `scan/inspect` with the list the admin chose on such a page.
+  post({ type: 'scan/hello', profile: profileFor(document, location.href).id });
+  let pick: ListPick | undefined;
+
+  const inspect = () => {
+    let inspected;
+    try {
+      inspected = inspectPage(document, location.href, pick);
+    } catch (error) {
+      const noRoster = error instanceof NoRosterError;
+      post({ type: 'scan/error', code: noRoster ? 'no-roster' : 'failed', message: String((error as Error)?.message ?? error).slice(0, 1000) });
+      return;
+    }
+    post({ type: 'scan/begin', page: inspected.page, tenant: inspected.tenant.slice(0, 253), headers: inspected.headers.slice(0, 100), candidates: inspected.candidates.slice(0, 50), ...(inspected.pick ? { pick: inspected.pick } : {}) });
+  };
 
   const hooks: ScanHooks = {
     signal: abort.signal,
@@ -59,12 +67,17 @@ export default defineUnlistedScript(() => {
   port.onMessage.addListener((raw: unknown) => {
     const control = ScanControl.safeParse(raw);
     if (!control.success) return;
+    if (control.data.type === 'scan/inspect') {
+      pick = control.data.pick;
+      inspect();
+      return;
+    }
     if (control.data.type === 'scan/cancel') {
       abort.abort();
       return;
     }
     const { mode, candidate } = control.data;
-    scanRoster(document, location.href, { mode, ...(candidate !== undefined ? { candidate } : {}) }, hooks)
+    scanRoster(document, location.href, { mode, ...(candidate !== undefined ? { candidate } : {}), ...(pick ? { pick } : {}) }, hooks)
       .then((result) => {
         flush();
         post({ type: 'scan/end', reachedEnd: result.reachedEnd, pagesRead: result.pagesRead, ...(result.statedTotal !== undefined ? { statedTotal: result.statedTotal } : {}), ...(result.reason ? { reason: result.reason.slice(0, 500) } : {}) });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Completeness } from './completeness';
 import { ConsoleId, MemberRow } from './model';
+import { ListPick, PickState, PickSummary } from './scan/list-pick';
 
 /**
  * Every message that crosses a context boundary. Each side parses what it receives with these
@@ -36,7 +37,11 @@ export const ScanPortMessage = z.discriminatedUnion('type', [
     tenant: z.string().max(253),
     headers: z.array(z.string().max(200)).max(100),
     candidates: z.array(ScanCandidate).max(50),
+    /** The list the admin chose for such a page, as this page shows it now. */
+    pick: PickState.optional(),
   }),
+  /** The scanner's first word: the page's console profile, so that the background can answer with the list chosen there. */
+  z.object({ type: z.literal('scan/hello'), profile: z.string().max(100) }),
   z.object({ type: z.literal('scan/rows'), rows: z.array(MemberRow).max(1000) }),
   z.object({
     type: z.literal('scan/progress'),
@@ -57,6 +62,8 @@ export type ScanPortMessage = z.infer<typeof ScanPortMessage>;
 
 /** Background → content script, over the same port. */
 export const ScanControl = z.discriminatedUnion('type', [
+  /** The answer to `scan/hello`: inspect the page, with the list the admin chose for such a page, if any. */
+  z.object({ type: z.literal('scan/inspect'), pick: ListPick.optional() }),
   z.object({ type: z.literal('scan/start'), mode: ScanMode, candidate: z.number().int().nonnegative().optional() }),
   z.object({ type: z.literal('scan/cancel') }),
 ]);
@@ -72,6 +79,10 @@ export const AuditRequest = z.discriminatedUnion('type', [
     candidate: z.number().int().nonnegative().optional(),
   }),
   z.object({ type: z.literal('audit/cancel') }),
+  /** Lets the admin pick the roster by clicking one of its rows in the tab. */
+  z.object({ type: z.literal('audit/choose'), tabId: z.number().int().nonnegative() }),
+  /** Forgets the list chosen for pages like this one (the page as `audit/page` described it). */
+  z.object({ type: z.literal('audit/forget'), profile: z.string().max(100), url: z.string().max(4000) }),
 ]);
 export type AuditRequest = z.infer<typeof AuditRequest>;
 
@@ -79,7 +90,7 @@ export const AuditErrorCode = z.enum(['not-allowed', 'no-roster', 'tab-gone', 'f
 export type AuditErrorCode = z.infer<typeof AuditErrorCode>;
 
 export const AuditEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('audit/page'), page: PageInfo }),
+  z.object({ type: z.literal('audit/page'), page: PageInfo, pick: PickState.optional() }),
   z.object({
     type: z.literal('audit/progress'),
     rows: z.number().int().nonnegative(),
@@ -93,8 +104,18 @@ export const AuditEvent = z.discriminatedUnion('type', [
     candidates: z.array(ScanCandidate).max(50),
   }),
   z.object({ type: z.literal('audit/error'), code: AuditErrorCode, message: z.string().max(1000) }),
+  z.object({ type: z.literal('audit/chosen'), list: PickSummary }),
+  z.object({ type: z.literal('audit/choice-cancelled') }),
+  z.object({ type: z.literal('audit/forgotten') }),
 ]);
 export type AuditEvent = z.infer<typeof AuditEvent>;
+
+/** The picker in a tab → background, one message each (the service worker may have slept while the admin looked). */
+export const PickerMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('pick/chosen'), profile: z.string().max(100), pick: ListPick }),
+  z.object({ type: z.literal('pick/cancelled') }),
+]);
+export type PickerMessage = z.infer<typeof PickerMessage>;
 
 export const SCAN_PORT = 'roster-audit/scan';
 export const AUDIT_PORT = 'roster-audit/audit';

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { forgetAllPicks } from '@/lib/pick-memory';
 import { deleteEverything, exportBackup, formatBytes, importBackup, RosterDbError, requestPersistence, storageSummary } from '@/lib/db';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
@@ -61,7 +62,7 @@ export function DataView() {
 
   const wipe = () =>
     act(async () => {
-      await deleteEverything(rosterDb());
+      await Promise.all([deleteEverything(rosterDb()), forgetAllPicks(browser.storage.local)]);
       setConfirming(false);
       return t('dataDeleted');
     });

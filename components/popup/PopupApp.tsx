@@ -1,18 +1,21 @@
 import { useEffect, useRef, useState } from 'react';
 import { AuditEvent, type AuditRequest, type PageInfo, type ScanCandidate, type ScanMode } from '@/lib/messages';
+import type { PickState } from '@/lib/scan/list-pick';
 import type { MessageKey } from '@/lib/i18n';
 import { CONSOLE_LABEL } from '../dashboard/labels';
 import { useI18n } from '../i18n-context';
 import { linkStatusText, verdictText } from '../verdict-text';
 import type { Completeness } from '@/lib/completeness';
 import { AuditSummary } from './AuditSummary';
+import { choiceStatus, ChosenList, type ChoicePhase } from './ChosenList';
 
 type Phase =
   | { kind: 'inspecting' }
   | { kind: 'ready' }
   | { kind: 'running'; rows: number; page: number; pages?: number }
   | { kind: 'done'; snapshotId: string; completeness: Completeness; candidates: ScanCandidate[] }
-  | { kind: 'error'; text: string };
+  | { kind: 'error'; text: string }
+  | ChoicePhase;
 
 interface PortLike {
   postMessage(message: AuditRequest): void;
@@ -34,6 +37,9 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
   const { t, l } = useI18n();
   const [phase, setPhase] = useState<Phase>(tabId === undefined ? { kind: 'error', text: t('popupNoTab') } : { kind: 'inspecting' });
   const [page, setPage] = useState<PageInfo>();
+  /** The list chosen for this page, when one is remembered; and whether the page was looked at (a page without a roster too). */
+  const [pick, setPick] = useState<PickState>();
+  const [canChoose, setCanChoose] = useState(false);
   const portRef = useRef<PortLike | undefined>(undefined);
   // Which read the last start asked for: the link-status walk ends with words of its own.
   const [mode, setMode] = useState<ScanMode>('roster');
@@ -49,6 +55,8 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
       switch (event.type) {
         case 'audit/page':
           setPage(event.page);
+          setPick(event.pick);
+          setCanChoose(true);
           setPhase((current) => (current.kind === 'inspecting' ? { kind: 'ready' } : current));
           break;
         case 'audit/progress':
@@ -59,6 +67,19 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
           break;
         case 'audit/error':
           setPhase({ kind: 'error', text: t(ERROR_TEXT[event.code] ?? 'errorFailed', { message: event.message }) });
+          if (event.code === 'no-roster') setCanChoose(true);
+          break;
+        // The admin chose a list (the popup stayed open): look at the page again, through that list.
+        case 'audit/chosen':
+          setPhase({ kind: 'chosen', list: event.list });
+          port.postMessage({ type: 'audit/inspect', tabId });
+          break;
+        case 'audit/choice-cancelled':
+          setPhase({ kind: 'choice-cancelled' });
+          break;
+        case 'audit/forgotten':
+          setPick(undefined);
+          port.postMessage({ type: 'audit/inspect', tabId });
           break;
       }
     });
@@ -71,6 +92,12 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
     setMode(mode);
     setPhase({ kind: 'running', rows: 0, page: 1 });
     portRef.current?.postMessage({ type: 'audit/start', tabId, mode, ...(candidate !== undefined ? { candidate } : {}) });
+  };
+
+  const choose = () => {
+    if (tabId === undefined) return;
+    setPhase({ kind: 'choosing' });
+    portRef.current?.postMessage({ type: 'audit/choose', tabId });
   };
 
   const running = phase.kind === 'running';
@@ -87,7 +114,7 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
               : `${verdictText(t, phase.completeness)} ${t('popupIncompleteSaved')}`
           : phase.kind === 'error'
             ? phase.text
-            : '';
+            : choiceStatus(t, phase);
 
   return (
     <main className="popup">
@@ -114,6 +141,11 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
             {t('popupLinkStatus')}
           </button>
         )}
+        {canChoose && (
+          <button disabled={running} onClick={choose}>
+            {t('popupChooseList')}
+          </button>
+        )}
         {running && <button onClick={() => portRef.current?.postMessage({ type: 'audit/cancel' })}>{t('popupCancel')}</button>}
       </div>
 
@@ -126,13 +158,15 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
       <p role="status" className={phase.kind === 'error' ? 'error' : undefined}>
         {statusText}
       </p>
+      {pick && page && <ChosenList pick={pick} onForget={() => portRef.current?.postMessage({ type: 'audit/forget', profile: page.profile, url: page.url })} />}
 
       {phase.kind === 'done' && <AuditSummary snapshotId={phase.snapshotId} />}
-      {phase.kind === 'done' && phase.candidates.length > 1 && (
+      {phase.kind === 'done' && phase.candidates.length > (pick?.found ? 0 : 1) && (
         <section>
           <h2>{t('popupOtherLists')}</h2>
           <ul className="candidates">
-            {phase.candidates.slice(1).map((candidate) => (
+            {/* The reader's best list is another list when the chosen one was audited. */}
+            {phase.candidates.slice(pick?.found ? 0 : 1).map((candidate) => (
               <li key={candidate.index}>
                 <button onClick={() => start('roster', candidate.index)}>
                   {candidate.label} ({candidate.rows})

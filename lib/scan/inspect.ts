@@ -4,16 +4,22 @@ import type { MemberRowInput } from '../model';
 import { findAddress } from './address';
 import { planColumns, rowToMember } from './columns';
 import { NoRosterError } from './contract';
+import type { ListPick, PickState } from './list-pick';
+import { pickSummary, rankedPick } from './pick';
 import { candidateLabel, rankSources, readerFor } from './rank';
 import { cleanText } from './text';
 
 const MAX_CANDIDATES = 50;
 
-/** What the page shows before a scan: its console, its tenant, and every roster-like list, best first. */
-export function inspectPage(doc: Document, url: string): { page: PageInfo; tenant: string; headers: string[]; candidates: ScanCandidate[] } {
+/**
+ * What the page shows before a scan: its console, its tenant, and every roster-like list, best
+ * first. The list the admin chose (`pick`) takes the best one's place when the page shows it.
+ */
+export function inspectPage(doc: Document, url: string, pick?: ListPick): { page: PageInfo; tenant: string; headers: string[]; candidates: ScanCandidate[]; pick?: PickState } {
   const reader = readerFor(doc, url);
   const ranked = rankSources(doc, reader).slice(0, MAX_CANDIDATES);
-  const best = ranked[0];
+  const picked = pick && rankedPick(doc, pick, reader);
+  const best = picked ?? ranked[0];
   if (!best) throw new NoRosterError();
   const plan = planColumns(best.source.headers, best.sample, reader.profile, reader.tables);
   const rows = best.sample.map((raw) => rowToMember(raw, plan, reader.profile)).filter((row) => row !== undefined);
@@ -28,6 +34,7 @@ export function inspectPage(doc: Document, url: string): { page: PageInfo; tenan
     tenant: tenantOf(doc, url, reader.profile, rows),
     headers: best.source.headers.slice(0, 100).map((header) => header.slice(0, 200)),
     candidates: ranked.map((entry, index) => ({ index, label: candidateLabel(entry), rows: entry.rows })),
+    ...(pick ? { pick: picked ? { ...pickSummary(picked.source), found: true } : { kind: pick.kind, caption: pick.caption, rows: pick.rows, found: false } } : {}),
   };
 }
 

@@ -48,19 +48,38 @@ export function listSources(anchors: readonly Element[], isHeader: HeaderTest): 
   return accepted.map(({ container, items }) => cardSource(container, [...items], isHeader)).filter((source) => source !== undefined);
 }
 
-/** Tag and shared class words of the items that hold addresses: their siblings of that shape are members too. */
-function itemShape(items: readonly Element[]): { tag: string; classes: string[] } {
+/** The items of a card or list layout: one tag, and the class words every item carries. */
+export interface ItemShape {
+  tag: string;
+  classes: string[];
+}
+
+/** A class word that marks one state of an item (selected, odd, is-open) rather than its kind. */
+export function isStateClass(name: string): boolean {
+  return STATE_CLASS.test(name);
+}
+
+/** Tag and shared class words of the given items (those that hold addresses): their siblings of that shape are members too. */
+export function itemShape(items: readonly Element[]): ItemShape {
   const tag = items[0]!.tagName;
   let classes = Array.from(items[0]!.classList).filter((name) => !STATE_CLASS.test(name));
   for (const item of items.slice(1)) classes = classes.filter((name) => item.classList.contains(name));
   return { tag, classes };
 }
 
+export function isOfShape(element: Element, shape: ItemShape): boolean {
+  return element.tagName === shape.tag && shape.classes.every((name) => element.classList.contains(name));
+}
+
 function cardSource(container: Element, anchoredItems: Element[], isHeader: HeaderTest): RosterSource | undefined {
   const sameTag = anchoredItems.filter((item) => item.tagName === anchoredItems[0]!.tagName);
   if (sameTag.length < 2) return undefined;
-  const shape = itemShape(sameTag);
-  const isItem = (element: Element) => element.tagName === shape.tag && shape.classes.every((name) => element.classList.contains(name));
+  return shapedListSource(container, itemShape(sameTag), isHeader);
+}
+
+/** The container's children of one shape, read as cards (labelled values) or as rows of cells. */
+export function shapedListSource(container: Element, shape: ItemShape, isHeader: HeaderTest): RosterSource {
+  const isItem = (element: Element) => isOfShape(element, shape);
   const columns = new Map<string, number>();
   const headers: string[] = [];
   const columnOf = (key: string, header: string): number => {

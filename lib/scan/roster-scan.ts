@@ -7,6 +7,8 @@ import { walkDetails, withDetail, type PendingRow } from './detail-walk';
 import { changeRoot, clickElement, isBusy, isSelected } from './dom-actions';
 import { rankSources, readerFor, SAMPLE_ROWS, sampleRows, type Reader } from './rank';
 import { declaredSetSize, statedCount } from './page-count';
+import type { ListPick } from './list-pick';
+import { sourceFromPick } from './pick';
 import { rowPositionKey } from './row-index';
 import { coverColumns, endsNearBottom, isWindowed, loadingShown, scrollContainer, scrollStep, setScroll, sidewaysScroller } from './scroll';
 import { roleOfHeader } from './synonyms';
@@ -42,12 +44,14 @@ const STALE_STEPS = 3;
 const SETTLE_ATTEMPTS = 4;
 
 /** Reads the whole roster: every page, every "load more", every scroll step, every tab the console has. */
-export async function scanRoster(doc: Document, url: string, opts: { mode: ScanMode; candidate?: number }, hooks: ScanHooks): Promise<ScanResult> {
+export async function scanRoster(doc: Document, url: string, opts: { mode: ScanMode; candidate?: number; pick?: ListPick }, hooks: ScanHooks): Promise<ScanResult> {
   const reader = readerFor(doc, url);
-  const ranked = rankSources(doc, reader);
-  const chosen = ranked[opts.candidate ?? 0] ?? ranked[0];
+  // A candidate named for this scan wins; else the list the admin chose for this page, when the page shows it.
+  const picked = opts.candidate === undefined && opts.pick ? sourceFromPick(doc, opts.pick, reader.isHeader) : undefined;
+  const ranked = picked ? [] : rankSources(doc, reader);
+  const chosen = picked ?? (ranked[opts.candidate ?? 0] ?? ranked[0])?.source;
   if (!chosen) throw new NoRosterError();
-  return new RosterScan(doc, url, reader, opts.mode, hooks, chosen.source).run();
+  return new RosterScan(doc, url, reader, opts.mode, hooks, chosen).run();
 }
 
 
@@ -632,8 +636,10 @@ class RosterScan {
     this.source = this.refind(this.doc) ?? this.lost();
   }
 
-  /** The same list in a (new or re-rendered) document: same signature, else same kind and most shared headers. */
+  /** The same list in a (new or re-rendered) document: as a chosen list finds itself, else same signature, else same kind and most shared headers. */
   private refind(doc: Document): RosterSource | undefined {
+    const own = this.source.findAgain?.(doc);
+    if (own) return own;
     const sources = rankSources(doc, this.reader).map((entry) => entry.source);
     const same = sources.find((source) => source.signature === this.source.signature);
     if (same) return same;
