@@ -60,7 +60,8 @@ describe('dashboard (English)', () => {
     ]);
     const contacts = page.getByRole('region', { name: 'LINE WORKS contacts · example.co.jp' });
     await expect.poll(() => contacts.getByText('Incomplete').count()).toBe(1);
-    await expect.poll(() => contacts.getByText('The next page did not load (page 3 of 4).').count()).toBe(1);
+    // The reason code is said in words, with the count read.
+    await expect.poll(() => contacts.getByText('Audit stopped early: 5 members read. The next page could not be loaded.').count()).toBe(1);
     // The trend of a roster audited twice is a picture with its numbers spoken.
     const trend = page.getByRole('img', { name: /Members across audits/ });
     expect(await trend.getAttribute('aria-label')).toContain('Members 7');
