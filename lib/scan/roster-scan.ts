@@ -64,6 +64,12 @@ class RosterScan {
   private tab: string | undefined;
   /** Rows read in parts across horizontal positions, by position key, until every part is read. */
   private buffer: Map<string, RawRow> | undefined;
+  /** How gathered rows are read into members: planned once per page from the first of them. */
+  private bufferPlan: ColumnPlan | undefined;
+  /** The item number the next gathered row to emit must have, once the first has been emitted. */
+  private nextPosition: number | undefined;
+  /** The page is read at several horizontal positions: rows are whole only at its end. */
+  private readingInParts = false;
   /** Rows the page says this page (or this single-page list) holds, when it says so. */
   private expectedOnPage: number | undefined;
   /** The sum of the counts the lists read state (one per tab); undefined once one states none. */
@@ -212,6 +218,8 @@ class RosterScan {
     // (a windowed list read out of order, or in parts, still lands whole and in order). A contact
     // walk opens each row as it is read, so it takes rows as they come.
     this.buffer = this.mode === 'roster' ? new Map() : undefined;
+    this.bufferPlan = undefined;
+    this.nextPosition = undefined;
     await this.readList(tab);
     for (;;) {
       const more = findLoadMore(this.source.root);
@@ -220,7 +228,8 @@ class RosterScan {
       // A "load more" that keeps the earlier rows and adds some: read them all, scrolling if need be.
       if ((await this.readList(tab)) === 0) break;
     }
-    await this.flushBuffer(tab);
+    await this.flushBuffer(tab, true);
+    this.buffer = undefined;
     await this.breathe();
   }
 
@@ -231,6 +240,7 @@ class RosterScan {
   private async readList(tab: string | undefined): Promise<number> {
     const container = this.liveDoc === this.doc ? scrollContainer(this.source) : undefined;
     const columns: ColumnPosition[] = this.liveDoc === this.doc ? await this.learnColumns() : [{ columns: [] }];
+    this.readingInParts = columns.length > 1;
     if ((!container || !this.needsScrolling(container)) && columns.length === 1 && columns[0]!.left === undefined) return this.readVisible(tab);
     let added = 0;
     for (const { left, columns: drawn } of columns) {
@@ -270,6 +280,7 @@ class RosterScan {
     const watch = changeRoot(this.source.root);
     if (container.scrollTop > 0) await this.scrollTo(container, 0, watch, STEP_TIMEOUT_MS);
     let added = await this.readVisible(tab);
+    await this.flushBuffer(tab, false);
     let stale = 0;
     let movedBack = 0;
     for (let step = 0; step < MAX_SCROLL_STEPS; step++) {
@@ -285,6 +296,7 @@ class RosterScan {
         if (!grew && this.fingerprint() === before) return added;
         const loaded = await this.readVisible(tab);
         added += loaded;
+        await this.flushBuffer(tab, false);
         if (!grew && loaded === 0) return added;
         continue;
       }
@@ -302,6 +314,7 @@ class RosterScan {
       }
       const loaded = !windowed && this.fingerprint() === before ? 0 : await this.readVisible(tab);
       added += loaded;
+      await this.flushBuffer(tab, false);
       stale = windowed && loaded === 0 && this.fingerprint() === before ? stale + 1 : 0;
       if (stale >= STALE_STEPS) {
         this.incompleteReason ??= 'scroll-stalled';
@@ -450,6 +463,7 @@ class RosterScan {
       // A row element drawn before its cells (a grid filling in after a scroll) is not read yet.
       if (position && raw.cells.every((cell) => !cell)) continue;
       if (this.buffer && position) {
+        if (seen?.has(`\u0001${position}`)) continue;
         added += mergeInto(this.buffer, position, raw);
         continue;
       }
@@ -481,19 +495,26 @@ class RosterScan {
     return added;
   }
 
-  /** Rows read in parts (one part per horizontal position), whole now: planned, made members, emitted in row order. */
-  private async flushBuffer(tab: string | undefined): Promise<number> {
-    const buffer = this.buffer ?? new Map<string, RawRow>();
-    this.buffer = undefined;
+  /**
+   * Emits gathered rows in item order: all of them at the end of a page, or during a read only the
+   * unbroken run from the next item expected, so that progress shows and a read cut off keeps what
+   * came before the cut. Rows read in parts at several horizontal positions wait for the end.
+   */
+  private async flushBuffer(tab: string | undefined, atEnd: boolean): Promise<number> {
+    const buffer = this.buffer;
+    if (!buffer || buffer.size === 0 || (!atEnd && this.readingInParts)) return 0;
     const ordered = [...buffer].sort((a, b) => positionNumber(a[0]) - positionNumber(b[0]));
-    const raws = ordered.map(([, raw]) => raw);
-    const plan = planColumns(this.source.headers, raws.slice(0, SAMPLE_ROWS), this.reader.profile, this.reader.tables);
+    this.bufferPlan ??= planColumns(this.source.headers, ordered.slice(0, SAMPLE_ROWS).map(([, raw]) => raw), this.reader.profile, this.reader.tables);
     const seen = this.seen.get(this.scope()) ?? new Map<string, number>();
     this.seen.set(this.scope(), seen);
     let added = 0;
     const batch: MemberRow[] = [];
     for (const [position, raw] of ordered) {
-      const row = this.toMember(raw, plan, tab);
+      const number = positionNumber(position);
+      if (!atEnd && this.nextPosition !== undefined && number !== this.nextPosition) break;
+      this.nextPosition = number + 1;
+      buffer.delete(position);
+      const row = this.toMember(raw, this.bufferPlan, tab);
       const key = `\u0001${position}`;
       if (!row || seen.has(key)) continue;
       seen.set(key, 1);

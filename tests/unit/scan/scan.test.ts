@@ -157,6 +157,14 @@ describe('virtual scrolling', () => {
     expect(recorder.yields()).toBeGreaterThan(1);
   });
 
+  it('hands over the rows of a windowed list as it goes, in item order: a read cut off keeps what came before', async () => {
+    const grid = virtualGrid(500, 15);
+    const recorder = recordingHooks({ onWait: grid.render });
+    await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    expect(recorder.batches.length).toBeGreaterThan(10);
+    expect(recorder.rows.map((row) => row.identifier)).toEqual(range(1, 500).map((p) => p.email));
+  });
+
   it('keeps a far row that repeats an early row address: rows are told apart by aria-rowindex', async () => {
     const people = range(1, 300);
     people[289] = { ...people[289]!, email: people[4]!.email };
