@@ -10,7 +10,7 @@ import { declaredSetSize, statedCount } from './page-count';
 import type { ListPick } from './list-pick';
 import { sourceFromPick } from './pick';
 import { rowPositionKey } from './row-index';
-import { coverColumns, endsNearBottom, isWindowed, loadingShown, scrollContainer, scrollStep, setScroll, sidewaysScroller } from './scroll';
+import { coverColumns, endsNearBottom, isLoading, isWindowed, loadingShown, scrollContainer, scrollStep, setScroll, sidewaysScroller } from './scroll';
 import { roleOfHeader } from './synonyms';
 import type { RawRow, RosterSource } from './source';
 import { cleanText } from './text';
@@ -280,6 +280,8 @@ class RosterScan {
     const watch = changeRoot(this.source.root);
     if (container.scrollTop > 0) await this.scrollTo(container, 0, watch, STEP_TIMEOUT_MS);
     let added = await this.readVisible(tab);
+    // The run handed over during the read starts at the list's first item, read at the top.
+    if (container.scrollTop <= 1 && this.buffer && this.buffer.size > 0) this.nextPosition ??= Math.min(...[...this.buffer.keys()].map(positionNumber));
     await this.flushBuffer(tab, false);
     let stale = 0;
     let movedBack = 0;
@@ -460,8 +462,9 @@ class RosterScan {
       // again in a later view of the same page (a re-render, a scroll step, a "load more") it is the
       // same row. Pages and tabs are apart: one person listed on two pages is listed twice.
       const position = rowPositionKey(element);
-      // A row element drawn before its cells (a grid filling in after a scroll) is not read yet.
-      if (position && raw.cells.every((cell) => !cell)) continue;
+      // A row element drawn before its cells (a grid filling in after a scroll), or a placeholder
+      // standing where an item is still loading, is not read yet.
+      if (position && (raw.cells.every((cell) => !cell) || isLoading(element))) continue;
       if (this.buffer && position) {
         if (seen?.has(`\u0001${position}`)) continue;
         added += mergeInto(this.buffer, position, raw);
@@ -502,7 +505,7 @@ class RosterScan {
    */
   private async flushBuffer(tab: string | undefined, atEnd: boolean): Promise<number> {
     const buffer = this.buffer;
-    if (!buffer || buffer.size === 0 || (!atEnd && this.readingInParts)) return 0;
+    if (!buffer || buffer.size === 0 || (!atEnd && (this.readingInParts || this.nextPosition === undefined))) return 0;
     const ordered = [...buffer].sort((a, b) => positionNumber(a[0]) - positionNumber(b[0]));
     this.bufferPlan ??= planColumns(this.source.headers, ordered.slice(0, SAMPLE_ROWS).map(([, raw]) => raw), this.reader.profile, this.reader.tables);
     const seen = this.seen.get(this.scope()) ?? new Map<string, number>();
@@ -511,7 +514,7 @@ class RosterScan {
     const batch: MemberRow[] = [];
     for (const [position, raw] of ordered) {
       const number = positionNumber(position);
-      if (!atEnd && this.nextPosition !== undefined && number !== this.nextPosition) break;
+      if (!atEnd && number !== this.nextPosition) break;
       this.nextPosition = number + 1;
       buffer.delete(position);
       const row = this.toMember(raw, this.bufferPlan, tab);

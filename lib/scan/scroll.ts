@@ -97,6 +97,11 @@ export function loadingShown(root: Element): boolean {
   return !!(root.parentElement ?? root).querySelector(LOADING);
 }
 
+/** A row that stands for an item still loading: itself marked so, or holding only a loading mark. */
+export function isLoading(row: Element): boolean {
+  return row.matches(LOADING) || (row.childElementCount <= 1 && !!row.querySelector(LOADING));
+}
+
 /**
  * The fewest horizontal positions that together draw every needed column, greedily: each position
  * chosen draws the most columns not yet covered. Columns never drawn anywhere are left out.
