@@ -1,3 +1,4 @@
+import { statedCount } from './page-count';
 import { cleanText } from './text';
 
 const CLICKABLE = 'a, button, [role=button], [role=link], input[type=button], input[type=submit]';
@@ -236,9 +237,7 @@ export function pageCount(root: Element, next: Element | undefined, rowsOnPage: 
     if (ofPages) highest = Math.max(highest, Number(ofPages[2]));
   }
   if (highest > 0) return highest;
-  const container = root.parentElement?.parentElement ?? root.parentElement;
-  const total = /全\s*([\d,]+)\s*(件|名|人)|([\d,]+)\s*(件|名|人)中|of\s+([\d,]+)/.exec(cleanText(container?.textContent?.slice(0, 20000)));
-  const count = total ? Number((total[1] ?? total[3] ?? total[5] ?? '').replace(/,/g, '')) : 0;
+  const count = statedCount(root)?.total ?? 0;
   return count > 0 && rowsOnPage > 0 ? Math.ceil(count / rowsOnPage) : undefined;
 }
 
