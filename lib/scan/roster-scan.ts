@@ -268,7 +268,7 @@ class RosterScan {
     if (declared !== undefined && rows.length < declared) return true;
     if (isWindowed(rows, container)) return true;
     // A list paged by a pager or grown by a button does not also grow by scrolling.
-    return !findNext(this.source.root) && !findLoadMore(this.source.root) && endsNearBottom(rows, container);
+    return !this.paged && !findLoadMore(this.source.root) && endsNearBottom(rows, container);
   }
 
   /**
