@@ -10,7 +10,7 @@ import { declaredSetSize, statedCount } from './page-count';
 import type { ListPick } from './list-pick';
 import { sourceFromPick } from './pick';
 import { rowPositionKey } from './row-index';
-import { coverColumns, endsNearBottom, isLoading, isWindowed, loadingShown, scrollContainer, scrollStep, setScroll, sidewaysScroller } from './scroll';
+import { coverColumns, endsNearBottom, isLoading, isWindowed, loadingShown, scrollContainer, scrollStep, setScroll, sidewaysScroller, spaceBelowRows } from './scroll';
 import { roleOfHeader } from './synonyms';
 import type { RawRow, RosterSource } from './source';
 import { cleanText } from './text';
@@ -267,6 +267,8 @@ class RosterScan {
     const declared = this.expected();
     if (declared !== undefined && rows.length < declared) return true;
     if (isWindowed(rows, container)) return true;
+    const ownScroller = container !== container.ownerDocument.scrollingElement;
+    if (ownScroller && spaceBelowRows(rows, container) > container.clientHeight) return true;
     // A list paged by a pager or grown by a button does not also grow by scrolling.
     return !this.paged && !findLoadMore(this.source.root) && endsNearBottom(rows, container);
   }
@@ -280,11 +282,12 @@ class RosterScan {
     const watch = changeRoot(this.source.root);
     if (container.scrollTop > 0) await this.scrollTo(container, 0, watch, STEP_TIMEOUT_MS);
     let added = await this.readVisible(tab);
-    // The run handed over during the read starts at the list's first item, read at the top.
-    if (container.scrollTop <= 1 && this.buffer && this.buffer.size > 0) this.nextPosition ??= Math.min(...[...this.buffer.keys()].map(positionNumber));
+    this.startRunAtTop(container);
     await this.flushBuffer(tab, false);
     let stale = 0;
     let movedBack = 0;
+    // Set once a jump to the bottom took the first rows away: the list draws a window of its rows.
+    let dropsRows = false;
     for (let step = 0; step < MAX_SCROLL_STEPS; step++) {
       if (this.readAll()) return added;
       const before = this.fingerprint();
@@ -304,9 +307,17 @@ class RosterScan {
       }
       // A list that draws all it has gets no steps: straight to the bottom, where it may grow.
       const rows = this.source.rowElements();
-      const windowed = isWindowed(rows, container) || rows.length < (this.expected() ?? 0);
+      const windowed = dropsRows || isWindowed(rows, container) || rows.length < (this.expected() ?? 0);
       const target = windowed ? Math.min(bottom, top + scrollStep(container, rows)) : bottom;
+      const firstText = rowText(rows[0]);
       await this.scrollTo(container, target, watch, target >= bottom - 1 ? 0 : STEP_TIMEOUT_MS);
+      if (!windowed && rowText(this.source.rowElements()[0]) !== firstText) {
+        // The jump took the first rows away (a window kept by padding or spacers, not by placement):
+        // back to where the read stood, and on by steps.
+        dropsRows = true;
+        await this.scrollTo(container, top, watch, STEP_TIMEOUT_MS);
+        continue;
+      }
       if (container.scrollTop < target - 2 && container.scrollTop <= top) {
         // The page moved the list back (or refused to move): try again, a few times.
         if (++movedBack > MOVED_BACK_LIMIT) {
@@ -326,6 +337,19 @@ class RosterScan {
     }
     this.incompleteReason ??= 'scroll-stalled';
     return added;
+  }
+
+  /**
+   * Starts the run handed over during a read at the list's first item: the lowest item read, when it
+   * is drawn at the top of the view (a list re-rendered after a page turn may still show rows from
+   * its old scroll position for a moment).
+   */
+  private startRunAtTop(container: Element): void {
+    if (this.nextPosition !== undefined || !this.buffer || this.buffer.size === 0 || container.scrollTop > 1) return;
+    const first = [...this.buffer].reduce((a, b) => (positionNumber(b[0]) < positionNumber(a[0]) ? b : a));
+    const rect = first[1].element.getBoundingClientRect();
+    const viewTop = container === container.ownerDocument.scrollingElement ? 0 : container.getBoundingClientRect().top;
+    if (rect.top - viewTop <= rect.height * 3) this.nextPosition = positionNumber(first[0]);
   }
 
   /** True once the list's declared rows (aria-rowcount, or the page's stated count for this page) are all read. */
@@ -647,8 +671,7 @@ class RosterScan {
   /** The rows shown, in short: the first and last row and their count. */
   private fingerprint(): string {
     const rows = this.source.rowElements();
-    const text = (row: Element | undefined) => (row ? cleanText(row.textContent) : '');
-    return `${rows.length}|${text(rows[0])}|${text(rows[rows.length - 1])}`;
+    return `${rows.length}|${rowText(rows[0])}|${rowText(rows[rows.length - 1])}`;
   }
 
   private lost(): never {
@@ -704,4 +727,9 @@ function mergeInto(buffer: Map<string, RawRow>, key: string, raw: RawRow): numbe
 /** The number in a position key (`aria-rowindex=12` → 12), for row order. */
 function positionNumber(key: string): number {
   return Number(key.slice(key.indexOf('=') + 1));
+}
+
+/** A row's text, for telling whether the rows drawn changed. */
+function rowText(row: Element | undefined): string {
+  return row ? cleanText(row.textContent) : '';
 }

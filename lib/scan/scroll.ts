@@ -82,12 +82,20 @@ export function isWindowed(rows: readonly Element[], container: Element): boolea
 
 /** The last row ends within a view of the bottom of what scrolls: where an infinite list asks for more. */
 export function endsNearBottom(rows: readonly Element[], container: Element): boolean {
+  return spaceBelowRows(rows, container) < container.clientHeight;
+}
+
+/**
+ * How far what scrolls reaches below the lowest drawn row (Infinity when no row is drawn): more
+ * than a view inside a list's own scroller means rows not drawn yet (a window kept by padding).
+ */
+export function spaceBelowRows(rows: readonly Element[], container: Element): number {
   let lowest = -Infinity;
   for (const row of rows.slice(-20)) lowest = Math.max(lowest, row.getBoundingClientRect().bottom);
-  if (!Number.isFinite(lowest)) return false;
+  if (!Number.isFinite(lowest)) return Infinity;
   const isPage = container === container.ownerDocument.scrollingElement;
   const contentTop = (isPage ? 0 : container.getBoundingClientRect().top) - container.scrollTop;
-  return contentTop + container.scrollHeight - lowest < container.clientHeight;
+  return contentTop + container.scrollHeight - lowest;
 }
 
 const LOADING = '[aria-busy=true], [role=progressbar], [class*=loading], [class*=Loading], [class*=spinner], [class*=Spinner], [class*=skeleton], [class*=Skeleton]';

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { REAL_PAGES, type RealPage } from '../../tests/fixtures/real-pages/pages';
@@ -11,10 +11,10 @@ import { REAL_PAGES, type RealPage } from '../../tests/fixtures/real-pages/pages
 export const REAL_PAGES_ROOT = resolve(import.meta.dirname, '../../.output/real-pages');
 const SOURCES = resolve(import.meta.dirname, '../../tests/fixtures/real-pages');
 
-function shell(page: RealPage): string {
+function shell(page: RealPage, styled: boolean): string {
   return `<!doctype html>
 <html lang="ja">
-<head><meta charset="utf-8"><title>${page.title}</title>
+<head><meta charset="utf-8"><title>${page.title}</title>${styled ? '<link rel="stylesheet" href="app.css">' : ''}
 <style>body{font-family:system-ui,sans-serif;margin:0}header{background:#1e3a5f;color:#fff;padding:8px 16px}main{padding:16px}</style></head>
 <body><header><strong>Example 管理コンソール</strong> <span class="signed-in">admin@example.co.jp</span></header>
 <main><h1>${page.title}</h1><div id="app"></div></main>
@@ -37,6 +37,7 @@ export async function buildRealPages(root = REAL_PAGES_ROOT): Promise<void> {
       outfile: join(dir, 'app.js'),
       logLevel: 'error',
     });
-    writeFileSync(join(dir, 'index.html'), shell(page));
+    // A library's own stylesheet, imported by the page, comes out beside the script.
+    writeFileSync(join(dir, 'index.html'), shell(page, existsSync(join(dir, 'app.css'))));
   }
 }
