@@ -282,6 +282,8 @@ class RosterScan {
     const watch = changeRoot(this.source.root);
     if (container.scrollTop > 0) await this.scrollTo(container, 0, watch, STEP_TIMEOUT_MS);
     let added = await this.readVisible(tab);
+    // The rows as they were when last read: a page that re-renders after a read is read again.
+    let readPrint = this.fingerprint();
     this.startRunAtTop(container);
     await this.flushBuffer(tab, false);
     let stale = 0;
@@ -297,9 +299,10 @@ class RosterScan {
         // At the bottom: an infinite list loads more here; a finished one changes nothing.
         const height = container.scrollHeight;
         const grew = await this.waitUntil(watch, isBusy(this.source.root) || loadingShown(this.source.root) ? LOADING_TIMEOUT_MS : GROW_TIMEOUT_MS, () => container.scrollHeight > height || this.fingerprint() !== before);
-        // Rows unchanged since they were read need no second reading (a long plain table).
-        if (!grew && this.fingerprint() === before) return added;
+        // Rows unchanged since they were last read need no second reading (a long plain table).
+        if (!grew && this.fingerprint() === readPrint) return added;
         const loaded = await this.readVisible(tab);
+        readPrint = this.fingerprint();
         added += loaded;
         await this.flushBuffer(tab, false);
         if (!grew && loaded === 0) return added;
@@ -325,7 +328,8 @@ class RosterScan {
           return added;
         }
       }
-      const loaded = !windowed && this.fingerprint() === before ? 0 : await this.readVisible(tab);
+      const loaded = !windowed && this.fingerprint() === readPrint ? 0 : await this.readVisible(tab);
+      readPrint = this.fingerprint();
       added += loaded;
       await this.flushBuffer(tab, false);
       stale = windowed && loaded === 0 && this.fingerprint() === before ? stale + 1 : 0;
