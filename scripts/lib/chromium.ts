@@ -63,8 +63,8 @@ export function unpackedExtensionId(extensionDir: string): string {
   return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
-/** The service worker of one loaded extension (the only one, or the one with this id). */
-async function extensionWorker(context: BrowserContext, extensionId: string | undefined): Promise<Worker> {
+/** The service worker of one loaded extension (the only one, or the one with this id), waited for if it has not started yet. */
+export async function extensionWorker(context: BrowserContext, extensionId: string | undefined): Promise<Worker> {
   const matches = (worker: Worker) =>
     worker.url().startsWith(`chrome-extension://${extensionId ?? ''}`);
   return (

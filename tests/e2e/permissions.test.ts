@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { CDPSession, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_HOST_PERMISSIONS } from '../../lib/console-hosts';
+import { extensionWorker, unpackedExtensionId } from '../../scripts/lib/chromium';
 import { auditThroughPopup, setInternalDomains, startSession, TEST_EXTENSION_DIR, type Session } from './harness';
 
 /**
@@ -111,7 +112,7 @@ describe('other extensions and web pages cannot reach the cache', () => {
   let evilWorker: Worker;
   beforeAll(async () => {
     session = await startSession({ extraExtensions: [EVIL_EXTENSION] });
-    evilWorker = session.browser.context.serviceWorkers().find((w) => w.url().endsWith('/worker.js'))!;
+    evilWorker = await extensionWorker(session.browser.context, unpackedExtensionId(EVIL_EXTENSION));
     await setInternalDomains(session, ['examplecorp.co.jp']);
   });
   afterAll(async () => {
