@@ -4,7 +4,7 @@ import { encodeText, unencodableChars } from './encode';
 import { findColumn, normalizeHeader } from './headers';
 import { neutralizeCell } from './neutralize';
 import { fieldRange, recordCount } from './tokenize';
-import { fieldValue, parseCsv, type CsvLayout, type CsvProblem } from './read';
+import { fieldValue, parseCsv, type CsvLayout, type CsvProblem, type ParsedCsv } from './read';
 
 /** A new value, or one that may blank a cell holding a value (a deletion in LINE WORKS bulk modify). */
 export type CellChange = string | { value: string; allowClear?: boolean };
@@ -40,7 +40,7 @@ export interface ChangedCell extends CellRef {
   after: string;
 }
 
-export type RefusalReason = 'no-such-column' | 'locked-column' | 'would-clear' | 'missing-cell' | 'unencodable';
+export type RefusalReason = 'no-such-column' | 'locked-column' | 'would-clear' | 'missing-cell' | 'unencodable' | 'formula-cell';
 
 export interface RefusedChange extends CellRef {
   reason: RefusalReason;
@@ -84,6 +84,11 @@ function refusalMessage(reason: RefusalReason, column: string, where: Localized,
       };
     case 'missing-cell':
       return { ja: `${where.ja}この行には列「${column}」のセルがありません。`, en: `${where.en}the row has no cell for column "${column}".` };
+    case 'formula-cell':
+      return {
+        ja: `${where.ja}列「${column}」のセルは数式のため、変更しませんでした。`,
+        en: `${where.en}column "${column}" holds a formula, so it was left as it is.`,
+      };
     case 'unencodable':
       return {
         ja: `${where.ja}列「${column}」の値に Shift_JIS で書けない文字があります: ${detail}`,
@@ -103,15 +108,57 @@ function serializeField(value: string, delimiter: string, quoted: boolean): stri
   return needsQuotes ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
+/** One row of a table being patched, as `planPatch` sees it, whatever the file it comes from. */
+export interface PlanRow<Handle> {
+  /** 1-based data row, numbered as the reader numbers it. */
+  row: number;
+  /** 1-based line of the file (a sheet's row number in a workbook). */
+  line: number;
+  /** What the caller needs to find the row again when it writes the change. */
+  handle: Handle;
+  /** The cell's value; undefined when the row has no cell in that column. */
+  value(index: number): string | undefined;
+}
+
+export interface PlannedCell<Handle> {
+  handle: Handle;
+  /** 0-based column. */
+  index: number;
+  after: string;
+}
+
+export interface PlanHooks<Handle> {
+  /** Characters of a value the file cannot hold. */
+  cannotHold(value: string): string[];
+  /** A reason a cell must keep its value whatever is asked (a workbook's formula). */
+  refuse?(handle: Handle, index: number): RefusalReason | undefined;
+  /**
+   * The file types its cells (a workbook's text cell never runs as a formula), so values are written
+   * as they are rather than neutralised.
+   */
+  literal?: boolean;
+}
+
+export interface PatchPlan<Handle> {
+  ok: true;
+  keyIndex: number;
+  cells: PlannedCell<Handle>[];
+  changedCells: ChangedCell[];
+  refused: RefusedChange[];
+  unmatchedKeys: string[];
+}
+
 /**
- * Changes only the cells asked for and copies every other byte as it came: rows, header lines,
- * encoding, BOM, delimiter, quoting and line endings. With no change the output is the input.
+ * Decides which cells of a table change and which requested changes are refused, and why; the
+ * caller writes the planned cells into its own file (CSV bytes, a worksheet's XML).
  */
-export function patchTemplate(bytes: Uint8Array, options: PatchOptions): PatchResult {
-  const parsed = parseCsv(bytes, options.encoding);
-  if ('ok' in parsed) return parsed;
-  const { units, tokens, layout } = parsed;
-  const keyIndex = findColumn(layout.headers, options.keyColumn);
+export function planPatch<Handle>(
+  headers: readonly string[],
+  options: PatchOptions,
+  rows: Iterable<PlanRow<Handle>>,
+  hooks: PlanHooks<Handle>,
+): PatchPlan<Handle> | PatchFailure {
+  const keyIndex = findColumn(headers, options.keyColumn);
   if (keyIndex < 0) {
     const names = typeof options.keyColumn === 'string' ? options.keyColumn : options.keyColumn.join(' / ');
     return {
@@ -124,11 +171,11 @@ export function patchTemplate(bytes: Uint8Array, options: PatchOptions): PatchRe
   }
 
   const columnIndex = new Map<string, number>();
-  layout.headers.forEach((header, index) => {
+  headers.forEach((header, index) => {
     const name = normalizeHeader(header);
     if (!columnIndex.has(name)) columnIndex.set(name, index);
   });
-  const locked = new Set([normalizeHeader(layout.headers[keyIndex]!), ...(options.lockedColumns ?? []).map(normalizeHeader)]);
+  const locked = new Set([normalizeHeader(headers[keyIndex]!), ...(options.lockedColumns ?? []).map(normalizeHeader)]);
   const trusted = new Set((options.trustedColumns ?? []).map(normalizeHeader));
   const clearable = new Set([...(options.allowClear ?? [])].map(normalizeHeader));
 
@@ -138,7 +185,7 @@ export function patchTemplate(bytes: Uint8Array, options: PatchOptions): PatchRe
   const changedCells: ChangedCell[] = [];
   const refused: RefusedChange[] = [];
   const matched = new Set<string>();
-  const edits: Edit[] = [];
+  const cells: PlannedCell<Handle>[] = [];
 
   for (const { key, cells } of changes.values()) {
     for (const [column, change] of Object.entries(cells)) {
@@ -150,35 +197,27 @@ export function patchTemplate(bytes: Uint8Array, options: PatchOptions): PatchRe
     }
   }
 
-  let dataRow = 0;
-  for (let r = layout.headerRowIndex + 1; r < recordCount(tokens); r++) {
-    // Rows are numbered as readCsv numbers them: blank lines do not count.
-    if (tokens.recordStart[r] === tokens.recordEnd[r]) continue;
-    dataRow++;
-    const [first, next] = fieldRange(tokens, r);
-    if (first + keyIndex >= next) continue;
-    const normalizedKey = normalizeKey(fieldValue(units, tokens, first + keyIndex, layout.encoding));
+  for (const { row, line, handle, value } of rows) {
+    const keyValue = value(keyIndex);
+    if (keyValue === undefined) continue;
+    const normalizedKey = normalizeKey(keyValue);
     const entry = changes.get(normalizedKey);
     if (!entry) continue;
     matched.add(normalizedKey);
-    const row = dataRow;
-    const line = tokens.recordLine[r]!;
     const where = { ja: `${line} 行目: `, en: `Line ${line}: ` };
-    const rowEdits: Edit[] = [];
     for (const [column, change] of Object.entries(entry.cells)) {
       const name = normalizeHeader(column);
       const index = columnIndex.get(name)!;
       const requested = typeof change === 'string' ? change : change.value;
-      const ref = { row, line, column: layout.headers[index]!, key: entry.key };
+      const ref = { row, line, column: headers[index]!, key: entry.key };
       const refuse = (reason: RefusalReason, before?: string, detail?: string) =>
         refused.push({ ...ref, before, after: requested, reason, message: refusalMessage(reason, ref.column, where, detail) });
-      if (first + index >= next) {
+      const before = value(index);
+      if (before === undefined) {
         refuse('missing-cell');
         continue;
       }
-      const field = first + index;
-      const before = fieldValue(units, tokens, field, layout.encoding);
-      const after = trusted.has(name) ? requested : neutralizeCell(requested);
+      const after = trusted.has(name) || hooks.literal ? requested : neutralizeCell(requested);
       if (after === before) continue;
       if (locked.has(name)) {
         refuse('locked-column', before);
@@ -189,20 +228,60 @@ export function patchTemplate(bytes: Uint8Array, options: PatchOptions): PatchRe
         refuse('would-clear', before);
         continue;
       }
-      const missing = unencodableChars(after, layout.encoding);
+      const missing = hooks.cannotHold(after);
       if (missing.length > 0) {
         refuse('unencodable', before, missing.join(' '));
         continue;
       }
-      const text = serializeField(after, layout.delimiter, tokens.fieldQuoted[field]!);
-      rowEdits.push({ start: tokens.fieldStart[field]!, end: tokens.fieldEnd[field]!, bytes: encodeText(text, layout.encoding, false) });
+      const kept = hooks.refuse?.(handle, index);
+      if (kept) {
+        refuse(kept, before);
+        continue;
+      }
+      cells.push({ handle, index, after });
       changedCells.push({ ...ref, before, after });
     }
-    rowEdits.sort((a, b) => a.start - b.start);
-    edits.push(...rowEdits);
   }
 
   const unmatchedKeys = [...changes.entries()].filter(([normalized]) => !matched.has(normalized)).map(([, entry]) => entry.key);
+  return { ok: true, keyIndex, cells, changedCells, refused, unmatchedKeys };
+}
+
+/** A CSV file's data rows for `planPatch`; the handle is the row's first field. */
+function* csvRows(parsed: ParsedCsv): Iterable<PlanRow<number>> {
+  const { units, tokens, layout } = parsed;
+  let dataRow = 0;
+  for (let r = layout.headerRowIndex + 1; r < recordCount(tokens); r++) {
+    // Rows are numbered as readCsv numbers them: blank lines do not count.
+    if (tokens.recordStart[r] === tokens.recordEnd[r]) continue;
+    dataRow++;
+    const [first, next] = fieldRange(tokens, r);
+    yield {
+      row: dataRow,
+      line: tokens.recordLine[r]!,
+      handle: first,
+      value: (index) => (first + index < next ? fieldValue(units, tokens, first + index, layout.encoding) : undefined),
+    };
+  }
+}
+
+/**
+ * Changes only the cells asked for and copies every other byte as it came: rows, header lines,
+ * encoding, BOM, delimiter, quoting and line endings. With no change the output is the input.
+ */
+export function patchTemplate(bytes: Uint8Array, options: PatchOptions): PatchResult {
+  const parsed = parseCsv(bytes, options.encoding);
+  if ('ok' in parsed) return parsed;
+  const { tokens, layout } = parsed;
+  const plan = planPatch(layout.headers, options, csvRows(parsed), { cannotHold: (value) => unencodableChars(value, layout.encoding) });
+  if (!plan.ok) return plan;
+  const edits: Edit[] = plan.cells.map(({ handle, index, after }) => {
+    const field = handle + index;
+    const text = serializeField(after, layout.delimiter, tokens.fieldQuoted[field]!);
+    return { start: tokens.fieldStart[field]!, end: tokens.fieldEnd[field]!, bytes: encodeText(text, layout.encoding, false) };
+  });
+  edits.sort((a, b) => a.start - b.start);
+  const { changedCells, refused, unmatchedKeys } = plan;
   return { ok: true, bytes: applyEdits(bytes, edits, layout.bomLength, unitSize(layout.encoding)), layout, changedCells, refused, unmatchedKeys };
 }
 
