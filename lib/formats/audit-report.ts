@@ -48,6 +48,7 @@ export const auditReport: ExportFormat = {
       rows: memberRows(columns, input.members, input.snapshot),
       baseName: `audit-report-${fileNamePart(input.snapshot.tenant)}-${dateStamp(input.snapshot.finishedAt)}`,
       encoding: input.encoding,
+      output: input.output,
       validRowsOnly: input.validRowsOnly,
     }),
 };

@@ -31,6 +31,8 @@ function lineworksBulkAdd(mode: PasswordMode): ExportFormat {
         validRowsOnly: input.validRowsOnly,
         maxRowsPerFile: LINEWORKS_MAX_ROWS,
         template: input.template,
+        output: input.output,
+        sheet: input.sheet,
       });
     },
   };

@@ -35,6 +35,7 @@ export const lineworksBulkModify: ExportFormat = {
       lockedColumns: ['ID'],
       allowClear: input.allowClear,
       validRowsOnly: input.validRowsOnly,
+      sheet: input.sheet,
       baseName: `lineworks-bulk-modify-${fileNamePart(input.snapshot.tenant)}-${dateStamp(input.snapshot.finishedAt)}`,
       changesFor: (file, keyIndex, issues) => {
         const byId = membersById(input.members);

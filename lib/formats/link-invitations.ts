@@ -40,6 +40,7 @@ export const linkInvitations: ExportFormat = {
       ),
       baseName: `link-invitations-${fileNamePart(input.snapshot.tenant)}-${dateStamp(input.snapshot.finishedAt)}`,
       encoding: input.encoding,
+      output: input.output,
       validRowsOnly: input.validRowsOnly,
     }),
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normalizeHeader } from '../csv/headers';
 import { normalizeKey } from '../csv/patch';
-import { readCsv } from '../csv/read';
+import { readTable } from '../xlsx/table';
 import type { Member } from '../model';
 import { buildTable, dateStamp, fileNamePart, memberRows, type MemberColumn } from './table';
 import { buildTemplatePatch, type RowChange } from './template-patch';
@@ -70,9 +70,9 @@ export const receptionistEmployees: ExportFormat = {
     const baseName = `receptionist-employees-${fileNamePart(input.snapshot.tenant)}-${dateStamp(input.snapshot.finishedAt)}`;
     if (!input.template) {
       const columns = builtInColumns(kind);
-      return buildTable({ columns, rows: memberRows(columns, input.members, roster, input.values), baseName, encoding: input.encoding, validRowsOnly: input.validRowsOnly });
+      return buildTable({ columns, rows: memberRows(columns, input.members, roster, input.values), baseName, encoding: input.encoding, output: input.output, validRowsOnly: input.validRowsOnly });
     }
-    const file = readCsv(input.template);
+    const file = readTable(input.template, { ...(input.sheet !== undefined ? { sheet: input.sheet } : {}), wanted: EMAIL_HEADERS });
     const header = file.ok ? file.headers.find((candidate) => KINDS[kind].matches(normalizeHeader(candidate))) : undefined;
     const idColumn: ColumnSpec = { header: header ?? KINDS[kind].header, rule: KINDS[kind].rule, trusted: kind === 'account-id' };
     return buildTemplatePatch({
@@ -80,6 +80,7 @@ export const receptionistEmployees: ExportFormat = {
       keyColumn: EMAIL_HEADERS,
       columns: [idColumn],
       validRowsOnly: input.validRowsOnly,
+      sheet: input.sheet,
       baseName,
       changesFor: (file, keyIndex, issues) => {
         const changes = new Map<string, RowChange>();

@@ -4,10 +4,13 @@ import type { CsvEncoding } from '../csv/decode';
 import { DEFAULT_OUTPUT_ENCODING, encodeText, outputEncodingLayout, unencodableChars, type OutputEncoding } from '../csv/encode';
 import { normalizeHeader } from '../csv/headers';
 import { neutralizeCell } from '../csv/neutralize';
-import { readCsv, type CsvFile } from '../csv/read';
+import type { CsvFile } from '../csv/read';
 import type { Member } from '../model';
+import { appendRows } from '../xlsx/patch';
+import { isWorkbookTable, openSheet, readTable, workbookWarnings } from '../xlsx/table';
+import { writeWorkbook, XLSX_MIME } from '../xlsx/write';
 import { REQUIRED_MESSAGE } from './rules';
-import type { BuildResult, ColumnSpec, ExportFile, ExportIssue, SkippedRow } from './types';
+import type { BuildResult, ColumnSpec, ExportFile, ExportIssue, OutputKind, SkippedRow } from './types';
 
 /** One row to write: cells in the order of the format's columns. */
 export interface TableRow {
@@ -55,6 +58,10 @@ export interface TableSpec {
   maxRowsPerFile?: number;
   /** The admin's own sample file: its header lines and columns are kept and rows appended. */
   template?: Uint8Array;
+  /** Without a template: CSV (the default) or a workbook. */
+  output?: OutputKind;
+  /** The worksheet of a workbook template. */
+  sheet?: string;
 }
 
 const CRLF = '\r\n';
@@ -77,11 +84,15 @@ interface Target {
   /** Header lines above the first data row (preamble and header). */
   headLines: number;
   template?: { bytes: Uint8Array; file: CsvFile };
+  /** A workbook's text cells never run as formulas, so values go in as they are, not neutralised. */
+  kind: OutputKind;
 }
 
 function targetOf(spec: TableSpec, issues: ExportIssue[]): Target | undefined {
   if (!spec.template) {
-    const { encoding, bom } = outputEncodingLayout(spec.encoding ?? DEFAULT_OUTPUT_ENCODING);
+    const kind = spec.output ?? 'csv';
+    // A workbook holds Unicode text: the encoding chosen for CSV does not apply.
+    const { encoding, bom } = kind === 'xlsx' ? { encoding: 'utf-8' as const, bom: false } : outputEncodingLayout(spec.encoding ?? DEFAULT_OUTPUT_ENCODING);
     return {
       headers: spec.columns.map((column) => column.header),
       placement: spec.columns.map((_, index) => index),
@@ -91,11 +102,13 @@ function targetOf(spec: TableSpec, issues: ExportIssue[]): Target | undefined {
       newline: CRLF,
       existingRows: 0,
       headLines: 1,
+      kind,
     };
   }
-  const file = readCsv(spec.template);
+  const wanted = spec.columns.filter((column) => column.required).map((column) => column.header);
+  const file = readTable(spec.template, { ...(spec.sheet !== undefined ? { sheet: spec.sheet } : {}), ...(wanted.length > 0 ? { wanted } : {}) });
   if (!file.ok) {
-    issues.push({ severity: 'error', code: `template-${file.error.code}`, line: file.error.line, message: file.error.message });
+    issues.push({ severity: 'error', code: `template-${file.error.code}`, ...('line' in file.error ? { line: file.error.line } : {}), message: file.error.message });
     return undefined;
   }
   const positions = new Map(file.headers.map((header, index) => [normalizeHeader(header), index] as const));
@@ -110,6 +123,7 @@ function targetOf(spec: TableSpec, issues: ExportIssue[]): Target | undefined {
       });
     }
   });
+  if (isWorkbookTable(file)) issues.push(...workbookWarnings(file));
   if (file.rows.length > 0) {
     issues.push({
       severity: 'warning',
@@ -130,6 +144,7 @@ function targetOf(spec: TableSpec, issues: ExportIssue[]): Target | undefined {
     existingRows: file.rows.length,
     headLines: file.headerRowIndex + 1,
     template: { bytes: spec.template, file },
+    kind: isWorkbookTable(file) ? 'xlsx' : 'csv',
   };
 }
 
@@ -175,7 +190,7 @@ function fileCells(spec: TableSpec, target: Target, row: TableRow): string[] {
     const at = target.placement[index]!;
     if (at < 0) return;
     const value = row.cells[index] ?? '';
-    cells[at] = column.trusted ? value : neutralizeCell(value);
+    cells[at] = column.trusted || target.kind === 'xlsx' ? value : neutralizeCell(value);
   });
   return cells;
 }
@@ -185,7 +200,13 @@ function serialize(target: Target, rows: string[][]): string {
 }
 
 function renderPart(spec: TableSpec, target: Target, rows: readonly TableRow[]): Uint8Array {
-  const body = serialize(target, rows.map((row) => fileCells(spec, target, row)));
+  const cells = rows.map((row) => fileCells(spec, target, row));
+  if (target.kind === 'xlsx') {
+    const file = target.template?.file;
+    if (file && isWorkbookTable(file)) return appendRows(openSheet(target.template!.bytes, { sheet: file.workbook.sheet }), cells);
+    return writeWorkbook({ sheetName: spec.baseName, headers: target.headers, required: spec.columns.map((column) => !!column.required), rows: cells });
+  }
+  const body = serialize(target, cells);
   if (!target.template) return encodeText(serialize(target, [[...target.headers]]) + body, target.encoding, target.bom);
   const { bytes, file } = target.template;
   const glue = file.endsWithNewline ? '' : target.newline;
@@ -227,12 +248,13 @@ export function buildTable(spec: TableSpec): BuildResult {
     });
     return { files: [], issues, skippedRows };
   }
-  const mime = mimeOf(target.encoding);
-  if (rows.length <= perFile) return { files: [{ name: `${spec.baseName}.csv`, bytes: renderPart(spec, target, rows), mime }], issues, skippedRows };
+  const mime = target.kind === 'xlsx' ? XLSX_MIME : mimeOf(target.encoding);
+  const extension = target.kind === 'xlsx' ? 'xlsx' : 'csv';
+  if (rows.length <= perFile) return { files: [{ name: `${spec.baseName}.${extension}`, bytes: renderPart(spec, target, rows), mime }], issues, skippedRows };
 
   const parts: Record<string, Uint8Array> = {};
   for (let start = 0, part = 1; start < rows.length; start += perFile, part++) {
-    parts[`${spec.baseName}-${String(part).padStart(3, '0')}.csv`] = renderPart(spec, target, rows.slice(start, start + perFile));
+    parts[`${spec.baseName}-${String(part).padStart(3, '0')}.${extension}`] = renderPart(spec, target, rows.slice(start, start + perFile));
   }
   const zip: ExportFile = { name: `${spec.baseName}.zip`, bytes: zipSync(parts, { level: 6 }), mime: 'application/zip' };
   return { files: [zip], issues, skippedRows };

@@ -1,7 +1,10 @@
 import { unencodableChars } from '../csv/encode';
 import { findColumn, normalizeHeader } from '../csv/headers';
 import { normalizeKey, patchTemplate } from '../csv/patch';
-import { readCsv, type CsvFile } from '../csv/read';
+import type { CsvFile } from '../csv/read';
+import { patchWorkbook } from '../xlsx/patch';
+import { isWorkbookTable, readTable, workbookWarnings } from '../xlsx/table';
+import { XLSX_MIME } from '../xlsx/write';
 import type { BuildResult, ColumnSpec, ExportIssue, SkippedRow } from './types';
 
 /** What to change in one template row, found by its key cell. */
@@ -22,6 +25,8 @@ export interface TemplatePatchSpec {
   allowClear?: ReadonlySet<string>;
   validRowsOnly?: boolean;
   baseName: string;
+  /** The worksheet of a workbook template; else the first that holds the key column. */
+  sheet?: string;
 }
 
 const TEMPLATE_REQUIRED: ExportIssue = {
@@ -39,9 +44,9 @@ const TEMPLATE_REQUIRED: ExportIssue = {
  */
 export function buildTemplatePatch(spec: TemplatePatchSpec): BuildResult {
   if (!spec.template) return { files: [], issues: [TEMPLATE_REQUIRED], skippedRows: [] };
-  const file = readCsv(spec.template);
+  const file = readTable(spec.template, { ...(spec.sheet !== undefined ? { sheet: spec.sheet } : {}), wanted: spec.keyColumn });
   if (!file.ok) {
-    return { files: [], issues: [{ severity: 'error', code: `template-${file.error.code}`, line: file.error.line, message: file.error.message }], skippedRows: [] };
+    return { files: [], issues: [{ severity: 'error', code: `template-${file.error.code}`, ...('line' in file.error ? { line: file.error.line } : {}), message: file.error.message }], skippedRows: [] };
   }
   const keyIndex = findColumn(file.headers, spec.keyColumn);
   if (keyIndex < 0) {
@@ -52,7 +57,8 @@ export function buildTemplatePatch(spec: TemplatePatchSpec): BuildResult {
       skippedRows: [],
     };
   }
-  const issues: ExportIssue[] = [];
+  const workbook = isWorkbookTable(file) ? file.workbook : undefined;
+  const issues: ExportIssue[] = isWorkbookTable(file) ? workbookWarnings(file) : [];
   const changes = spec.changesFor(file, keyIndex, issues);
   const rules = new Map(spec.columns.map((column) => [normalizeHeader(column.header), column] as const));
 
@@ -86,19 +92,20 @@ export function buildTemplatePatch(spec: TemplatePatchSpec): BuildResult {
 
   const patchChanges = new Map<string, Record<string, string>>();
   for (const [key, change] of changes) if (!invalidKeys.has(key)) patchChanges.set(key, change.cells);
-  const result = patchTemplate(spec.template, {
+  const options = {
     keyColumn: file.headers[keyIndex]!,
     changes: patchChanges,
     lockedColumns: spec.lockedColumns,
     allowClear: spec.allowClear,
     trustedColumns: spec.columns.filter((column) => column.trusted).map((column) => column.header),
-  });
+  };
+  const result = workbook ? patchWorkbook(spec.template, { ...options, sheet: workbook.sheet }) : patchTemplate(spec.template, options);
   if (!result.ok) return { files: [], issues: [...issues, { severity: 'error', code: result.error.code, message: result.error.message }], skippedRows };
   for (const refusal of result.refused) {
     issues.push({ severity: 'warning', code: refusal.reason, row: refusal.row, line: refusal.line, column: refusal.column, message: refusal.message });
   }
   return {
-    files: [{ name: `${spec.baseName}.csv`, bytes: result.bytes, mime: `text/csv;charset=${file.encoding}` }],
+    files: [workbook ? { name: `${spec.baseName}.xlsx`, bytes: result.bytes, mime: XLSX_MIME } : { name: `${spec.baseName}.csv`, bytes: result.bytes, mime: `text/csv;charset=${file.encoding}` }],
     issues,
     skippedRows,
     changedCells: result.changedCells,

@@ -15,6 +15,8 @@ export const FORMAT_IDS = [
 ] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];
 
+export type OutputKind = 'csv' | 'xlsx';
+
 /** A rule a field's value must meet before it is exported; an empty value is checked by `required` alone. */
 export interface FieldRule {
   schema: z.ZodType<string>;
@@ -43,6 +45,10 @@ export interface FormatInput {
   allowClear?: ReadonlySet<string>;
   /** Encoding of a built-in layout; a template keeps its own. */
   encoding?: OutputEncoding;
+  /** A built-in layout as CSV (the default) or as an Excel workbook; a template keeps its own kind. */
+  output?: OutputKind;
+  /** The worksheet of a workbook template, by name; else the first that holds the columns looked for. */
+  sheet?: string;
   /** Export the rows without errors and list the others, instead of refusing. */
   validRowsOnly?: boolean;
   /** LINE WORKS single sign-on: External Key becomes required. */

@@ -1,6 +1,6 @@
 import type { CsvEncoding } from '../csv/decode';
 import { findColumn, normalizeHeader } from '../csv/headers';
-import { readCsv, type CsvProblem } from '../csv/read';
+import type { CsvProblem } from '../csv/read';
 import type { Localized } from '../i18n';
 import { MAX_CELL_LENGTH, MAX_CELLS_PER_ROW, MemberRow, type ConsoleId } from '../model';
 import { chatworkUsers } from './chatwork-users';
@@ -9,6 +9,7 @@ import { googleWorkspaceUsers } from './google-workspace-users';
 import { lineworksMembers } from './lineworks-members';
 import type { CellGetter, ImportProfile } from './profile';
 import { slackMembers } from './slack-members';
+import { readTable } from '../xlsx/table';
 
 export type { ImportProfile } from './profile';
 
@@ -61,8 +62,11 @@ const clip = (value: string) => value.slice(0, MAX_CELL_LENGTH);
  * Reads a roster file exported by a console (Chatwork, LINE WORKS, Slack, Google Workspace, or any
  * CSV with an email column) into member rows, as if its page had been scanned.
  */
-export function importRoster(bytes: Uint8Array, options: { profile?: string; encoding?: CsvEncoding } = {}): ImportedRoster | ImportFailure {
-  const file = readCsv(bytes, options.encoding);
+export function importRoster(bytes: Uint8Array, options: { profile?: string; encoding?: CsvEncoding; sheet?: string } = {}): ImportedRoster | ImportFailure {
+  const chosen = options.profile ? IMPORT_PROFILES.filter((candidate) => candidate.id === options.profile) : IMPORT_PROFILES;
+  // A workbook is read on the sheet the admin chose, else the first whose header row names a profile's column.
+  const wanted = chosen.flatMap((candidate) => candidate.signature.flat());
+  const file = readTable(bytes, { ...options, wanted });
   if (!file.ok) return { ok: false, error: file.error };
   const profile = options.profile ? IMPORT_PROFILES.find((candidate) => candidate.id === options.profile) : detectProfile(file.headers);
   if (!profile) {

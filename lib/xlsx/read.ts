@@ -236,7 +236,7 @@ export function readSheet(workbook: Workbook, sheet: SheetInfo): SheetModel {
   if (!entry) throw new XlsxError('sheet-not-found', sheet.name);
   const bytes = readEntry(workbook.zip, entry);
   const xml = partText(bytes, sheet.path);
-  const bom = xml.charCodeAt(0) === 0xfeff;
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const scanner = new XmlScanner(xml, sheet.path);
   const model: SheetModel = { part: sheet.path, xml, bom, prefix: '', rows: [], dataOpenEnd: -1, dataCloseStart: -1, colStyles: [] };
   const strings = () => sharedStrings(workbook);

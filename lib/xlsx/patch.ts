@@ -1,0 +1,191 @@
+import { planPatch, type PatchFailure, type PatchOptions, type PatchSuccess, type PlanRow } from '../csv/patch';
+import { attempt, type XlsxProblem } from './errors';
+import { columnName, type CellModel, type RowModel, type SheetModel } from './read';
+import { openSheet, type OpenSheet, type TableReadOptions } from './table';
+import { attrOf, escapeOoxml, escapeXml } from './xml';
+import { rewriteZip } from './zip';
+
+/** Row number → 0-based column → new value. */
+export type SheetEdits = Map<number, Map<number, string>>;
+
+/**
+ * A number as Excel writes one in `<v>` and shows it back unchanged: no leading zero, no sign other
+ * than `-`, at most 15 digits. Only such a value keeps a number cell a number; anything else
+ * (`00123`, `+81…`, a 20-digit ID) becomes text.
+ */
+const PLAIN_NUMBER = /^-?(?:0|[1-9]\d{0,14})(?:\.\d{1,15})?$/;
+
+function textCell(prefix: string, value: string): string {
+  const escaped = escapeXml(escapeOoxml(value));
+  const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : '';
+  return ` t="inlineStr"><${prefix}is><${prefix}t${space}>${escaped}</${prefix}t></${prefix}is></${prefix}c>`;
+}
+
+/**
+ * A cell with a new value: its style kept, written as an inline string (so the shared strings part
+ * stays as it is) and never as a formula. A number cell stays a number only for a plain number.
+ */
+function cellXml(prefix: string, ref: string, style: string | undefined, value: string, wasNumber: boolean): string {
+  const head = `<${prefix}c r="${ref}"${style === undefined ? '' : ` s="${escapeXml(style)}"`}`;
+  if (value === '') return `${head}/>`;
+  if (wasNumber && PLAIN_NUMBER.test(value)) return `${head}><${prefix}v>${value}</${prefix}v></${prefix}c>`;
+  return head + textCell(prefix, value);
+}
+
+interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function columnStyle(model: SheetModel, col: number): string | undefined {
+  return model.colStyles.find((range) => range.min <= col + 1 && col + 1 <= range.max)?.style;
+}
+
+function rowCells(model: SheetModel, r: number, row: RowModel | undefined, edits: Map<number, string>, splices: Splice[]): string {
+  const prefix = model.prefix;
+  let added = '';
+  const cols = [...edits.keys()].sort((a, b) => a - b);
+  for (const col of cols) {
+    const value = edits.get(col)!;
+    const cell: CellModel | undefined = row?.cells.find((candidate) => candidate.col === col);
+    const ref = `${columnName(col)}${r}`;
+    if (cell) {
+      const style = attrOf(cell.attrs, 's', model.part);
+      splices.push({ start: cell.start, end: cell.end, text: cellXml(prefix, ref, style, value, cell.numeric && cell.value !== '') });
+      continue;
+    }
+    const text = cellXml(prefix, ref, row?.style ?? columnStyle(model, col), value, false);
+    const after = row?.cells.find((candidate) => candidate.col > col);
+    if (after) splices.push({ start: after.start, end: after.start, text });
+    else added += text;
+  }
+  return added;
+}
+
+/**
+ * The sheet's XML with the edited cells replaced or added, every other character as it was. A new
+ * cell takes the row's style, else its column's; a new row goes where its number puts it.
+ */
+export function editSheet(model: SheetModel, edits: SheetEdits): string {
+  const prefix = model.prefix;
+  const splices: Splice[] = [];
+  const pending = [...edits.keys()].filter((r) => !model.rows.some((row) => row.r === r)).sort((a, b) => a - b);
+  const newRow = (r: number) => `<${prefix}row r="${r}">${rowCells(model, r, undefined, edits.get(r)!, splices)}</${prefix}row>`;
+  for (const row of model.rows) {
+    let before = '';
+    while (pending.length > 0 && pending[0]! < row.r) before += newRow(pending.shift()!);
+    if (before) splices.push({ start: row.start, end: row.start, text: before });
+    const rowEdits = edits.get(row.r);
+    if (!rowEdits) continue;
+    const added = rowCells(model, row.r, row, rowEdits, splices);
+    if (!added) continue;
+    if (row.openEnd === row.end) {
+      // `<row r="5" …/>` opens to hold its first cells.
+      const open = model.xml.slice(row.start, row.end).replace(/\s*\/>$/, '>');
+      splices.push({ start: row.start, end: row.end, text: `${open}${added}</${prefix}row>` });
+    } else splices.push({ start: model.xml.lastIndexOf('</', row.end - 1), end: model.xml.lastIndexOf('</', row.end - 1), text: added });
+  }
+  const tail = pending.map(newRow).join('');
+  if (tail && model.dataEmpty) splices.push({ start: model.dataEmpty.start, end: model.dataEmpty.end, text: `<${prefix}sheetData>${tail}</${prefix}sheetData>` });
+  else if (tail) splices.push({ start: model.dataCloseStart, end: model.dataCloseStart, text: tail });
+  if (model.dimension) {
+    const ref = dimensionCovering(model.xml.slice(model.dimension.start, model.dimension.end), edits);
+    if (ref) splices.push({ ...model.dimension, text: ref });
+  }
+  // Stable: splices at one offset keep the order they were made in.
+  const ordered = splices.map((splice, order) => ({ ...splice, order })).sort((a, b) => a.start - b.start || a.order - b.order);
+  let out = '';
+  let read = 0;
+  for (const splice of ordered) {
+    out += model.xml.slice(read, splice.start) + splice.text;
+    read = splice.end;
+  }
+  return out + model.xml.slice(read);
+}
+
+/** The used range stretched over the edited cells; undefined when it already covers them. */
+function dimensionCovering(ref: string, edits: SheetEdits): string | undefined {
+  const match = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(ref);
+  if (!match) return undefined;
+  const lastCol = (letters: string) => [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+  let maxCol = lastCol(match[3] ?? match[1]!);
+  let maxRow = Number(match[4] ?? match[2]);
+  let grown = false;
+  for (const [r, cols] of edits) {
+    for (const col of cols.keys()) {
+      if (col > maxCol) [maxCol, grown] = [col, true];
+    }
+    if (r > maxRow) [maxRow, grown] = [r, true];
+  }
+  return grown ? `${match[1]}${match[2]}:${columnName(maxCol)}${maxRow}` : undefined;
+}
+
+/** The package with one sheet's XML replaced; every other entry copied byte for byte. */
+export function writeSheet(opened: OpenSheet, edits: SheetEdits): Uint8Array {
+  if (edits.size === 0) return opened.workbook.zip.bytes.slice();
+  const { model } = opened;
+  const text = new TextEncoder().encode(editSheet(model, edits));
+  const bytes = model.bom ? new Uint8Array([0xef, 0xbb, 0xbf, ...text]) : text;
+  return rewriteZip(opened.workbook.zip, new Map([[model.part, bytes]]));
+}
+
+function* sheetPlanRows(opened: OpenSheet): Iterable<PlanRow<RowModel>> {
+  const byNumber = new Map(opened.model.rows.map((row) => [row.r, row] as const));
+  const { table, rowNumbers } = opened;
+  for (let i = 0; i < table.rows.length; i++) {
+    const cells = table.rows[i]!;
+    // A sparse row has no element for an empty cell: the cell is empty, not missing.
+    yield { row: i + 1, line: rowNumbers[i]!, handle: byNumber.get(rowNumbers[i]!)!, value: (index) => cells[index] ?? '' };
+  }
+}
+
+export type WorkbookPatchResult = (PatchSuccess & { table: OpenSheet['table'] }) | PatchFailure | { ok: false; error: XlsxProblem };
+
+/**
+ * `patchTemplate` for a workbook: the same rules decide each cell (shared through `planPatch`), the
+ * cells are written into the sheet's XML, and every other part of the package is copied as it
+ * came. A formula cell is never changed; values are written as text that never runs as a formula.
+ */
+export function patchWorkbook(bytes: Uint8Array, options: PatchOptions & Pick<TableReadOptions, 'sheet'>): WorkbookPatchResult {
+  const opened = attempt(() => openSheet(bytes, { ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), wanted: options.keyColumn }));
+  if ('ok' in opened) return opened;
+  const plan = planPatch(opened.table.headers, options, sheetPlanRows(opened), {
+    cannotHold: () => [],
+    literal: true,
+    refuse: (row, index) => (row.cells.find((cell) => cell.col === index)?.formula ? 'formula-cell' : undefined),
+  });
+  if (!plan.ok) return plan;
+  const edits: SheetEdits = new Map();
+  for (const { handle, index, after } of plan.cells) {
+    let row = edits.get(handle.r);
+    if (!row) edits.set(handle.r, (row = new Map()));
+    row.set(index, after);
+  }
+  const written = attempt(() => writeSheet(opened, edits));
+  if (!(written instanceof Uint8Array)) return written;
+  const { changedCells, refused, unmatchedKeys } = plan;
+  return { ok: true, bytes: written, layout: opened.table, table: opened.table, changedCells, refused, unmatchedKeys };
+}
+
+/**
+ * Rows written below the last row holding a value, one sheet row each, cells at the given
+ * (0-based) columns; styled but empty rows of the template are filled in place.
+ */
+export function appendRows(opened: OpenSheet, rows: readonly (readonly string[])[]): Uint8Array {
+  const last = lastValueRow(opened.model);
+  const edits: SheetEdits = new Map();
+  rows.forEach((cells, i) => {
+    const row = new Map<number, string>();
+    cells.forEach((value, col) => {
+      if (value !== '') row.set(col, value);
+    });
+    if (row.size > 0) edits.set(last + 1 + i, row);
+  });
+  return writeSheet(opened, edits);
+}
+
+function lastValueRow(model: SheetModel): number {
+  for (let i = model.rows.length - 1; i >= 0; i--) if (model.rows[i]!.cells.some((cell) => cell.value !== '')) return model.rows[i]!.r;
+  return 0;
+}

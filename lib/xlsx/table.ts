@@ -1,0 +1,114 @@
+import type { CsvEncoding } from '../csv/decode';
+import type { Localized } from '../i18n';
+import { detectHeaderRow, findColumn, HEADER_SEARCH_RECORDS } from '../csv/headers';
+import { readCsv, type CsvFile, type CsvReadFailure } from '../csv/read';
+import { attempt, XlsxError, type XlsxProblem } from './errors';
+import { isWorkbookBytes, openWorkbook, readSheet, sheetRows, type SheetModel, type Workbook } from './read';
+
+/**
+ * A worksheet read as a table in the shape of a CSV file, so that header matching, validation and
+ * row numbering are exactly the CSV ones. A workbook holds Unicode text, so its layout reads as
+ * UTF-8 (every character can be written back); `rowLines` are the sheet's row numbers.
+ */
+export interface WorkbookTable extends CsvFile {
+  workbook: { sheet: string; sheets: string[]; externalLinks: boolean };
+}
+
+export interface TableReadOptions {
+  /** Forces the reading encoding of a CSV file. */
+  encoding?: CsvEncoding;
+  /** The worksheet the admin chose, by name. */
+  sheet?: string;
+  /** Header names that tell the sheet to read: the first whose header row holds one of them. */
+  wanted?: string | readonly string[];
+}
+
+export interface OpenSheet {
+  workbook: Workbook;
+  model: SheetModel;
+  table: WorkbookTable;
+  /** Sheet row number of each data row, as in `table.rowLines`. */
+  rowNumbers: number[];
+}
+
+function tableOf(workbook: Workbook, name: string, model: SheetModel): { table: WorkbookTable; rowNumbers: number[] } {
+  const { rows, rowNumbers } = sheetRows(model);
+  const headerRowIndex = rows.length === 0 ? 0 : detectHeaderRow(rows.slice(0, HEADER_SEARCH_RECORDS));
+  const headers = rows[headerRowIndex] ?? [];
+  const dataNumbers = rowNumbers.slice(headerRowIndex + 1);
+  return {
+    table: {
+      ok: true,
+      encoding: 'utf-8',
+      bom: false,
+      bomLength: 0,
+      delimiter: ',',
+      newline: '\r\n',
+      mixedNewlines: false,
+      endsWithNewline: true,
+      headerRowIndex,
+      preamble: rows.slice(0, headerRowIndex).map((cells) => cells.join(',')),
+      headers,
+      rows: rows.slice(headerRowIndex + 1),
+      rowLines: dataNumbers,
+      warnings: [],
+      workbook: { sheet: name, sheets: workbook.sheets.map((sheet) => sheet.name), externalLinks: workbook.externalLinks },
+    },
+    rowNumbers: dataNumbers,
+  };
+}
+
+/**
+ * Opens a workbook on the sheet the admin chose, or else the first whose header row holds a wanted
+ * column, or else the first sheet. Throws XlsxError.
+ */
+export function openSheet(bytes: Uint8Array, options: TableReadOptions = {}): OpenSheet {
+  const workbook = openWorkbook(bytes);
+  if (options.sheet !== undefined) {
+    const sheet = workbook.sheets.find((candidate) => candidate.name === options.sheet);
+    if (!sheet) throw new XlsxError('sheet-not-found', options.sheet);
+    const model = readSheet(workbook, sheet);
+    return { workbook, model, ...tableOf(workbook, sheet.name, model) };
+  }
+  let first: OpenSheet | undefined;
+  for (const sheet of workbook.sheets) {
+    const model = readSheet(workbook, sheet);
+    const opened = { workbook, model, ...tableOf(workbook, sheet.name, model) };
+    if (options.wanted === undefined || findColumn(opened.table.headers, options.wanted) >= 0) return opened;
+    first ??= opened;
+  }
+  return first!;
+}
+
+/** A CSV file or a worksheet as a table; a workbook's failure carries an `xlsx-…` code. */
+export function readTable(bytes: Uint8Array, options: TableReadOptions = {}): CsvFile | WorkbookTable | CsvReadFailure | { ok: false; error: XlsxProblem } {
+  if (!isWorkbookBytes(bytes)) return readCsv(bytes, options.encoding);
+  const opened = attempt(() => openSheet(bytes, options));
+  return 'ok' in opened ? opened : opened.table;
+}
+
+/** What a workbook holds that the admin should know of, though it does not stop the export. */
+export function workbookWarnings(table: WorkbookTable): { severity: 'warning'; code: string; message: Localized }[] {
+  if (!table.workbook.externalLinks) return [];
+  return [
+    {
+      severity: 'warning',
+      code: 'xlsx-external-links',
+      message: {
+        ja: 'このブックは他のファイルへのリンクを含みます。リンクは読まず、変更せずにそのまま残します。',
+        en: 'This workbook links to other files. The links are never followed and are kept as they are.',
+      },
+    },
+  ];
+}
+
+export function isWorkbookTable(file: CsvFile): file is WorkbookTable {
+  return 'workbook' in file;
+}
+
+/** Names of a workbook's worksheets, for the admin to choose from; empty for anything else. */
+export function sheetNames(bytes: Uint8Array): string[] {
+  if (!isWorkbookBytes(bytes)) return [];
+  const workbook = attempt(() => openWorkbook(bytes));
+  return 'zip' in workbook ? workbook.sheets.map((sheet) => sheet.name) : [];
+}
