@@ -104,18 +104,21 @@ describe('files in another encoding than they seem', () => {
 
 describe('files that are no CSV at all', () => {
   it.each([
-    ['an .xlsx workbook renamed .csv', xlsxRenamedCsv, /xlsx/],
-    ['an .xls workbook renamed .csv', xlsRenamedCsv, /xls\b/],
-    ['binary garbage', () => binaryGarbage(), /not text/],
-    ['text with zero bytes', () => concat(utf8('名前,メールアドレス\r\n'), new Uint8Array(64), utf8('x,y@example.co.jp\r\n')), /not text/],
-  ])('refuses %s with a plain message, everywhere', (_, bytes, english) => {
+    // A workbook is read as one where workbooks are taken (roster import): a broken one is refused with a workbook's code.
+    ['an .xlsx workbook renamed .csv', xlsxRenamedCsv, /xlsx/, 'xlsx-not-a-workbook'],
+    ['an .xls workbook renamed .csv', xlsRenamedCsv, /xls\b/, 'xlsx-legacy-xls'],
+    ['binary garbage', () => binaryGarbage(), /not text/, 'not-text'],
+    ['text with zero bytes', () => concat(utf8('名前,メールアドレス\r\n'), new Uint8Array(64), utf8('x,y@example.co.jp\r\n')), /not text/, 'not-text'],
+  ])('refuses %s with a plain message, everywhere', (_, bytes, english, importCode) => {
     const read = readCsv(bytes());
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.error.code).toBe('not-text');
     expect(read.error.message.en).toMatch(english);
     expectClearMessage(read.error.message);
-    expect(importRoster(bytes())).toMatchObject({ ok: false, error: { code: 'not-text' } });
+    const imported = importRoster(bytes());
+    expect(imported).toMatchObject({ ok: false, error: { code: importCode } });
+    if (!imported.ok) expectClearMessage(imported.error.message);
     expect(patchTemplate(bytes(), { keyColumn: 'ID', changes: new Map() })).toMatchObject({ ok: false, error: { code: 'not-text' } });
   });
 
@@ -306,7 +309,8 @@ describe('hostile templates given to an export', () => {
   const templateFormats = FORMAT_IDS.filter((id) => FORMATS[id].template !== 'none');
   const hostile: [string, () => Uint8Array, string][] = [
     ['cut inside a quote', utf8CutMidQuote, 'template-unterminated-quote'],
-    ['an .xlsx renamed .csv', xlsxRenamedCsv, 'template-not-text'],
+    ['an .xlsx renamed .csv', xlsxRenamedCsv, 'template-xlsx-not-a-workbook'],
+    ['an .xls renamed .csv', xlsRenamedCsv, 'template-xlsx-legacy-xls'],
     ['binary garbage', () => binaryGarbage(), 'template-not-text'],
     ['empty', () => new Uint8Array(0), 'template-empty'],
   ];

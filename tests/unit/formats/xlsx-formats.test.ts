@@ -1,0 +1,116 @@
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { FORMATS } from '../../../lib/formats';
+import { importRoster } from '../../../lib/import';
+import { readTable } from '../../../lib/xlsx/table';
+import { XLSX_MIME } from '../../../lib/xlsx/write';
+import { openZip } from '../../../lib/xlsx/zip';
+import { memberOf, snapshotOf } from '../../fixtures/csv/roster';
+import { exceljsTemplate, RED } from '../xlsx/workbooks';
+
+function tableOf(bytes: Uint8Array, sheet?: string) {
+  const table = readTable(bytes, sheet === undefined ? {} : { sheet });
+  if (!table.ok) throw new Error(table.error.message.en);
+  return table;
+}
+
+/** Names of the entries whose local record differs between two packages. */
+function changedEntries(before: Uint8Array, after: Uint8Array): string[] {
+  const a = openZip(before);
+  const b = openZip(after);
+  return a.entries
+    .filter((entry) => {
+      const other = b.byName.get(entry.name)!;
+      return !Buffer.from(a.bytes.subarray(entry.localOffset, entry.localOffset + entry.recordLength)).equals(Buffer.from(b.bytes.subarray(other.localOffset, other.localOffset + other.recordLength)));
+    })
+    .map((entry) => entry.name);
+}
+
+describe('a workbook template', () => {
+  const snapshot = snapshotOf({ console: 'receptionist-employees' });
+  const chatwork = new Map([
+    ['user2@example.co.jp', memberOf('社員 2', 'user2@example.co.jp', { fields: { chatworkAccountId: '2222222' } })],
+    ['user3@example.co.jp', memberOf('社員 3', 'user3@example.co.jp', { fields: { chatworkAccountId: 'x' } })],
+  ]);
+
+  it('is patched cell by cell for RECEPTIONIST, given back as .xlsx with only the sheet changed', async () => {
+    const template = await exceljsTemplate();
+    const result = FORMATS['receptionist-employees'].build({ snapshot, members: [], template, chatworkByEmail: chatwork, validRowsOnly: true });
+    expect(result.issues.map((issue) => [issue.severity, issue.code, issue.row, issue.line])).toEqual([
+      ['warning', 'no-chatwork-id', 1, 2],
+      ['error', 'invalid', 3, 4],
+    ]);
+    expect(result.files).toHaveLength(1);
+    expect(result.files[0]!.name).toMatch(/\.xlsx$/);
+    expect(result.files[0]!.mime).toBe(XLSX_MIME);
+    expect(result.changedCells).toMatchObject([{ row: 2, line: 3, before: '', after: '2222222' }]);
+    expect(changedEntries(template, result.files[0]!.bytes)).toEqual(['xl/worksheets/sheet1.xml']);
+    expect(tableOf(result.files[0]!.bytes).rows.map((row) => row[2] ?? '')).toEqual(['1000001', '2222222', '']);
+  });
+
+  it('reads the sheet the admin chose, and refuses one that holds no key column', async () => {
+    const template = await exceljsTemplate();
+    const result = FORMATS['receptionist-employees'].build({ snapshot, members: [], template, chatworkByEmail: chatwork, sheet: 'リスト' });
+    expect(result.files).toEqual([]);
+    expect(result.issues[0]).toMatchObject({ severity: 'error' });
+    const missing = FORMATS['receptionist-employees'].build({ snapshot, members: [], template, chatworkByEmail: chatwork, sheet: 'なし' });
+    expect(missing.issues[0]).toMatchObject({ code: 'template-xlsx-sheet-not-found' });
+  });
+
+  it('gets rows appended below its header for LINE WORKS bulk add, its red headers kept, 100 per workbook', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('メンバー');
+    sheet.addRow(['メンバー一括追加']);
+    sheet.addRow(['姓', '名', 'ID', '組織', 'メモ']);
+    for (const ref of ['A2', 'B2', 'C2']) sheet.getCell(ref).font = { color: { argb: RED } };
+    const template = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const members = Array.from({ length: 150 }, (_, i) => memberOf(`山田 太郎${i}`, `user${i}@example.co.jp`, { fields: { organisation: '=本社' } }));
+    const result = FORMATS['lineworks-bulk-add-auto'].build({ snapshot: snapshotOf(), members, template });
+    expect(result.issues).toEqual([]);
+    const parts = unzipSync(result.files[0]!.bytes);
+    const names = Object.keys(parts).sort();
+    expect(names.map((name) => name.slice(-9))).toEqual(['-001.xlsx', '-002.xlsx']);
+    const first = tableOf(parts[names[0]!]!);
+    expect(first.headers).toEqual(['姓', '名', 'ID', '組織', 'メモ']);
+    expect(first.rows).toHaveLength(100);
+    // A workbook's text cell never runs as a formula: the value goes in as it is.
+    expect(first.rows[0]).toEqual(['山田', '太郎0', 'user0', '=本社']);
+    expect(first.rowLines[0]).toBe(3);
+    expect(tableOf(parts[names[1]!]!).rows).toHaveLength(50);
+    expect(changedEntries(template, parts[names[0]!]!)).toEqual(['xl/worksheets/sheet1.xml']);
+  });
+});
+
+describe('built-in layouts as workbooks', () => {
+  it('writes LINE WORKS bulk add as .xlsx on request, split per 100 and zipped', () => {
+    const members = Array.from({ length: 201 }, (_, i) => memberOf(`山田 太郎${i}`, `user${i}@example.co.jp`, { fields: { phone: '+81-3-0000-0000' } }));
+    const result = FORMATS['lineworks-bulk-add-auto'].build({ snapshot: snapshotOf(), members, output: 'xlsx', encoding: 'shift_jis' });
+    expect(result.files[0]!.mime).toBe('application/zip');
+    const parts = unzipSync(result.files[0]!.bytes);
+    const sizes = Object.keys(parts).sort().map((name) => tableOf(parts[name]!).rows.length);
+    expect(sizes).toEqual([100, 100, 1]);
+    const sheet = new TextDecoder().decode(unzipSync(parts[Object.keys(parts).sort()[0]!]!)['xl/worksheets/sheet1.xml']!);
+    expect(sheet).toContain('<c r="A1" s="3" t="inlineStr"><is><t>姓</t></is></c>');
+    expect(sheet).toContain('<t>+81-3-0000-0000</t>');
+  });
+
+  it('writes one workbook for the audit report', () => {
+    const result = FORMATS['audit-report'].build({ snapshot: snapshotOf(), members: [memberOf('=cmd', 'a@example.co.jp')], output: 'xlsx' });
+    expect(result.files[0]!.name).toMatch(/\.xlsx$/);
+    expect(tableOf(result.files[0]!.bytes).rows[0]![2]).toBe('=cmd');
+  });
+});
+
+describe('roster import', () => {
+  it('reads a workbook on the sheet holding an email column', async () => {
+    const imported = importRoster(await exceljsTemplate());
+    if (!imported.ok) throw new Error(imported.error.message.en);
+    expect(imported.rows.map((row) => row.identifier)).toEqual(['user1@example.co.jp', 'user2@example.co.jp', 'user3@example.co.jp']);
+  });
+
+  it('says an old .xls must be saved again', () => {
+    const imported = importRoster(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    expect(!imported.ok && imported.error.code).toBe('xlsx-legacy-xls');
+  });
+});
