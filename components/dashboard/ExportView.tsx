@@ -2,7 +2,8 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { logExport, membersOf } from '@/lib/db';
 import type { OutputEncoding } from '@/lib/csv/encode';
-import type { BuildResult, ExportFormat, FormatInput } from '@/lib/formats';
+import type { BuildResult, ExportFormat, FormatInput, OutputKind } from '@/lib/formats';
+import { sheetNames } from '@/lib/xlsx/table';
 import { FINDING_RULES } from '@/lib/findings';
 import type { FindingId, Member, Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
@@ -37,6 +38,10 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
   const format: ExportFormat | undefined = EXPORT_FORMATS.find((f) => f.id === (formatId ?? defaultFormat(snapshot)));
   const [template, setTemplate] = useState<{ name: string; bytes: Uint8Array } | null>(null);
   const [encoding, setEncoding] = useState<OutputEncoding>('utf-8-bom');
+  const [output, setOutput] = useState<OutputKind>('csv');
+  // '' reads the sheet that holds the columns the format looks for.
+  const [sheet, setSheet] = useState('');
+  const sheets = useMemo(() => (template ? sheetNames(template.bytes) : []), [template]);
   const [validRowsOnly, setValidRowsOnly] = useState(false);
   const [sso, setSso] = useState(false);
   const [chatworkIdKind, setChatworkIdKind] = useState<'account-id' | 'chatwork-id'>('account-id');
@@ -74,15 +79,16 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
       snapshot,
       members: chosen,
       ...(values ? { values, allowClear } : {}),
-      ...(template ? { template: template.bytes } : {}),
+      ...(template ? { template: template.bytes, ...(sheet && sheets.includes(sheet) ? { sheet } : {}) } : {}),
       ...(chatworkByEmail ? { chatworkByEmail } : {}),
       encoding,
+      output,
       validRowsOnly,
       sso,
       chatworkIdKind,
       lang,
     };
-  }, [snapshot, members, format?.id, all, chatworkId, findingScope, bulkValues, template, chatworkByEmail, encoding, validRowsOnly, sso, chatworkIdKind, lang]);
+  }, [snapshot, members, format?.id, all, chatworkId, findingScope, bulkValues, template, sheet, sheets, chatworkByEmail, encoding, output, validRowsOnly, sso, chatworkIdKind, lang]);
 
   const verdict = built && built.input === input ? built : null;
   const result = verdict?.result ?? null;
@@ -117,7 +123,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
         formatId: format.id,
         fileName: file.name,
         rows: Math.max(0, rows),
-        encoding: template ? 'template' : encoding,
+        encoding: template ? 'template' : output === 'xlsx' ? 'xlsx' : encoding,
       });
     }
     setDownloaded({ input, text: t('exportDownloaded', { files: result.files.map((f) => f.name).join(', ') }) });
@@ -224,7 +230,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
         {format && format.template !== 'none' && (
           <div className="field">
             <label htmlFor={`${ids}-template`}>{t('exportTemplate')}</label>
-            <input id={`${ids}-template`} type="file" accept=".csv,.txt,text/csv" onChange={(e) => void readTemplate(e.target.files?.[0])} aria-describedby={`${ids}-template-help`} />
+            <input id={`${ids}-template`} type="file" accept=".csv,.txt,text/csv,.xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void readTemplate(e.target.files?.[0])} aria-describedby={`${ids}-template-help`} />
             <p id={`${ids}-template-help`} className="muted small">
               {format.template === 'required' ? t('exportTemplateRequired') : t('exportTemplateOptional')}
               {template && ` ${t('exportTemplateLoaded', { name: template.name })}`}
@@ -232,11 +238,33 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
             <SavedTemplates formatId={format.id} template={template} onChoose={setTemplate} />
           </div>
         )}
+        {format && format.template !== 'none' && sheets.length > 1 && (
+          <Field label={t('exportSheet')}>
+            {(id) => (
+              <select id={id} value={sheets.includes(sheet) ? sheet : ''} onChange={(e) => setSheet(e.target.value)}>
+                <option value="">{t('exportSheetAuto')}</option>
+                {sheets.map((name) => (
+                  <option key={name} value={name}>{name}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <fieldset className="field">
+          <legend>{t('exportOutput')}</legend>
+          {(['csv', 'xlsx'] as const).map((kind) => (
+            <label key={kind} className="check">
+              <input type="radio" name={`${ids}-output`} value={kind} checked={output === kind} onChange={() => setOutput(kind)} disabled={!!template} />
+              {t(kind === 'csv' ? 'exportOutputCsv' : 'exportOutputXlsx')}
+            </label>
+          ))}
+          {template && <p className="muted small">{t('exportTemplateKeepsKind')}</p>}
+        </fieldset>
         <fieldset className="field">
           <legend>{t('exportEncoding')}</legend>
           {ENCODINGS.map((choice) => (
             <label key={choice.id} className="check">
-              <input type="radio" name={`${ids}-encoding`} value={choice.id} checked={encoding === choice.id} onChange={() => setEncoding(choice.id)} disabled={!!template} />
+              <input type="radio" name={`${ids}-encoding`} value={choice.id} checked={encoding === choice.id} onChange={() => setEncoding(choice.id)} disabled={!!template || output === 'xlsx'} />
               {t(choice.label)}
             </label>
           ))}

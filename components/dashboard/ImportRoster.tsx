@@ -58,7 +58,7 @@ export function ImportRoster() {
             <input
               id={id}
               type="file"
-              accept=".csv,.tsv,.txt,text/csv"
+              accept=".csv,.tsv,.txt,text/csv,.xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 if (file) void read(file);
