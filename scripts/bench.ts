@@ -6,6 +6,7 @@ import { chromium } from 'playwright-core';
 import type { BenchFigure } from '../bench/figure';
 import { runCsvBench } from '../bench/csv.bench';
 import { runDashboardBench } from '../bench/dashboard.bench';
+import { runXlsxBench } from '../bench/xlsx.bench';
 import { findChromium } from './lib/chromium';
 import { startFixtureServer } from './lib/fixture-server';
 
@@ -19,7 +20,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const BENCH_HOST = '127.0.0.1';
 
 /** `npm run bench -- scan db` runs only those groups; no argument runs them all. */
-const GROUPS = ['scan', 'db', 'csv', 'dashboard'] as const;
+const GROUPS = ['scan', 'db', 'csv', 'xlsx', 'dashboard'] as const;
 type Group = (typeof GROUPS)[number];
 const asked = process.argv.slice(2).filter((arg): arg is Group => (GROUPS as readonly string[]).includes(arg));
 const wanted = (group: Group) => asked.length === 0 || asked.includes(group);
@@ -92,6 +93,7 @@ function report(figures: BenchFigure[]) {
 const figures = [
   ...(await browserFigures()),
   ...(wanted('csv') ? await runCsvBench() : []),
+  ...(wanted('xlsx') ? await runXlsxBench() : []),
   ...(wanted('dashboard') ? await runDashboardBench() : []),
 ];
 report(figures);

@@ -70,7 +70,8 @@ function rowCells(model: SheetModel, r: number, row: RowModel | undefined, edits
 export function editSheet(model: SheetModel, edits: SheetEdits): string {
   const prefix = model.prefix;
   const splices: Splice[] = [];
-  const pending = [...edits.keys()].filter((r) => !model.rows.some((row) => row.r === r)).sort((a, b) => a - b);
+  const present = new Set(model.rows.map((row) => row.r));
+  const pending = [...edits.keys()].filter((r) => !present.has(r)).sort((a, b) => a - b);
   const newRow = (r: number) => `<${prefix}row r="${r}">${rowCells(model, r, undefined, edits.get(r)!, splices)}</${prefix}row>`;
   for (const row of model.rows) {
     let before = '';

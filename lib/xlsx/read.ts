@@ -241,7 +241,7 @@ export function readSheet(workbook: Workbook, sheet: SheetInfo): SheetModel {
   const model: SheetModel = { part: sheet.path, xml, bom, prefix: '', rows: [], dataOpenEnd: -1, dataCloseStart: -1, colStyles: [] };
   const strings = () => sharedStrings(workbook);
   let row: RowModel | undefined;
-  let cell: (CellModel & { type?: string; raw: string; inline?: string }) | undefined;
+  let cell: (CellModel & { type: string | undefined; raw: string; inline: string | undefined }) | undefined;
   let valueFrom = -1;
   let cells = 0;
   while (scanner.next()) {
@@ -289,7 +289,7 @@ export function readSheet(workbook: Workbook, sheet: SheetInfo): SheetModel {
       const last = row.cells[row.cells.length - 1];
       const col = ref ? columnOf(ref) : last ? last.col + 1 : 0;
       const type = scanner.attr('t');
-      const next = { col, start: scanner.start, end: scanner.end, value: '', formula: false, attrs: scanner.attrs, numeric: type === undefined || type === 'n', raw: '', ...(type ? { type } : {}) };
+      const next = { col, start: scanner.start, end: scanner.end, value: '', formula: false, attrs: scanner.attrs, numeric: type === undefined || type === 'n', raw: '', type, inline: undefined as string | undefined };
       row.cells.push(next);
       cell = kind === 'open' ? next : undefined;
     } else if (cell) {

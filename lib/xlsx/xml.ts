@@ -25,9 +25,6 @@ export class XmlScanner {
     readonly part: string,
   ) {}
 
-  private static readonly TAG = /<([A-Za-z_][\w.:-]*)((?:\s+[^\s=<>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
-  private static readonly CLOSE = /<\/([A-Za-z_][\w.:-]*)\s*>/y;
-
   /** Moves to the next element tag; false at the end of the text. */
   next(): boolean {
     const text = this.text;
@@ -45,23 +42,32 @@ export class XmlScanner {
         else throw new XlsxError('xml-doctype', this.part);
         continue;
       }
-      const pattern = second === 0x2f /* / */ ? XmlScanner.CLOSE : XmlScanner.TAG;
-      pattern.lastIndex = at;
-      const match = pattern.exec(text);
-      if (!match) throw new XlsxError('xml-malformed', this.part);
-      this.qname = match[1]!;
+      // Scanned by hand rather than by a regular expression: a sheet has hundreds of thousands of tags.
+      const close = second === 0x2f;
+      const nameStart = close ? at + 2 : at + 1;
+      let i = nameStart;
+      while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
+      if (i === nameStart) throw new XlsxError('xml-malformed', this.part);
+      let j = i;
+      for (;;) {
+        const c = text.charCodeAt(j);
+        if (c === 0x3e /* > */) break;
+        if (c === 0x22 || c === 0x27) {
+          const quote = text.indexOf(c === 0x22 ? '"' : "'", j + 1);
+          if (quote < 0) throw new XlsxError('xml-malformed', this.part);
+          j = quote + 1;
+        } else if (c === 0x3c || Number.isNaN(c)) throw new XlsxError('xml-malformed', this.part);
+        else j++;
+      }
+      const empty = !close && text.charCodeAt(j - 1) === 0x2f;
+      this.qname = text.slice(nameStart, i);
       const colon = this.qname.indexOf(':');
       this.name = colon < 0 ? this.qname : this.qname.slice(colon + 1);
+      this.kind = close ? 'close' : empty ? 'empty' : 'open';
+      this.attrs = close ? '' : text.slice(i, empty ? j - 1 : j);
       this.start = at;
-      this.end = pattern.lastIndex;
+      this.end = j + 1;
       this.pos = this.end;
-      if (pattern === XmlScanner.CLOSE) {
-        this.kind = 'close';
-        this.attrs = '';
-      } else {
-        this.kind = match[3] ? 'empty' : 'open';
-        this.attrs = match[2]!;
-      }
       return true;
     }
   }
@@ -78,9 +84,22 @@ export class XmlScanner {
   }
 }
 
+/** Letters, digits and `_ - . :`, and anything past ASCII: enough to tell where a name ends. */
+function isNameChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2d || c === 0x2e || c > 0x7f;
+}
+
 const attrPatterns = new Map<string, RegExp>();
 
 export function attrOf(attrs: string, name: string, part: string): string | undefined {
+  // The common spelling (`name="value"` after a space or a prefix) is found without a regular expression.
+  for (let at = attrs.indexOf(`${name}="`); at >= 0; at = attrs.indexOf(`${name}="`, at + 1)) {
+    const before = attrs.charCodeAt(at - 1);
+    if (before !== 0x20 && before !== 0x3a && before !== 0x09 && before !== 0x0a && before !== 0x0d) continue;
+    const from = at + name.length + 2;
+    const value = attrs.slice(from, attrs.indexOf('"', from));
+    return value.includes('&') ? decodeText(value, part) : value;
+  }
   let pattern = attrPatterns.get(name);
   if (!pattern) {
     pattern = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name.replace('.', '\\.')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
