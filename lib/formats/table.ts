@@ -142,7 +142,7 @@ function targetOf(spec: TableSpec, issues: ExportIssue[]): Target | undefined {
     delimiter: file.delimiter,
     newline: file.newline,
     existingRows: file.rows.length,
-    headLines: file.headerRowIndex + 1,
+    headLines: isWorkbookTable(file) ? file.workbook.headerRow : file.headerRowIndex + 1,
     template: { bytes: spec.template, file },
     kind: isWorkbookTable(file) ? 'xlsx' : 'csv',
   };

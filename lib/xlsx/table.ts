@@ -11,7 +11,8 @@ import { isWorkbookBytes, openWorkbook, readSheet, sheetRows, type SheetModel, t
  * UTF-8 (every character can be written back); `rowLines` are the sheet's row numbers.
  */
 export interface WorkbookTable extends CsvFile {
-  workbook: { sheet: string; sheets: string[]; externalLinks: boolean };
+  /** `headerRow` is the header's row number in the sheet (blank rows above it count, unlike in `headerRowIndex`). */
+  workbook: { sheet: string; sheets: string[]; externalLinks: boolean; headerRow: number };
 }
 
 export interface TableReadOptions {
@@ -52,7 +53,7 @@ function tableOf(workbook: Workbook, name: string, model: SheetModel): { table: 
       rows: rows.slice(headerRowIndex + 1),
       rowLines: dataNumbers,
       warnings: [],
-      workbook: { sheet: name, sheets: workbook.sheets.map((sheet) => sheet.name), externalLinks: workbook.externalLinks },
+      workbook: { sheet: name, sheets: workbook.sheets.map((sheet) => sheet.name), externalLinks: workbook.externalLinks, headerRow: rowNumbers[headerRowIndex] ?? 1 },
     },
     rowNumbers: dataNumbers,
   };

@@ -82,6 +82,24 @@ describe('a workbook template', () => {
   });
 });
 
+describe('validation of rows for a workbook template', () => {
+  it('points at the sheet row each appended row would take', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('メンバー');
+    sheet.getCell('A2').value = '姓';
+    sheet.getCell('B2').value = '名';
+    sheet.getCell('C2').value = 'ID';
+    const template = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const members = [memberOf('山田 太郎', 'taro@example.co.jp'), memberOf('Prince', 'x..y@example.co.jp')];
+    const result = FORMATS['lineworks-bulk-add-auto'].build({ snapshot: snapshotOf(), members, template });
+    expect(result.files).toEqual([]);
+    expect(result.issues.map((issue) => [issue.row, issue.line, issue.column])).toEqual([
+      [2, 4, '名'],
+      [2, 4, 'ID'],
+    ]);
+  });
+});
+
 describe('built-in layouts as workbooks', () => {
   it('writes LINE WORKS bulk add as .xlsx on request, split per 100 and zipped', () => {
     const members = Array.from({ length: 201 }, (_, i) => memberOf(`山田 太郎${i}`, `user${i}@example.co.jp`, { fields: { phone: '+81-3-0000-0000' } }));
