@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { buildSnapshot } from '@/lib/audit';
 import { getPolicy, saveSnapshot } from '@/lib/db';
 import { IMPORT_PROFILES, importRoster } from '@/lib/import';
+import { sheetNames } from '@/lib/xlsx/table';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
 import { Field } from './Field';
@@ -12,11 +13,16 @@ export function ImportRoster() {
   const { t, l } = useI18n();
   const [profile, setProfile] = useState('');
   const [status, setStatus] = useState<{ text: string; error?: boolean; snapshotId?: string }>({ text: '' });
+  // A workbook of several sheets: read first on the sheet holding an email or ID column, and again on the one the admin picks.
+  const [workbook, setWorkbook] = useState<{ file: File; sheets: string[]; sheet: string } | null>(null);
 
-  const read = async (file: File) => {
+  const read = async (file: File, sheet?: string) => {
     setStatus({ text: t('importReading', { name: file.name }) });
     const startedAt = Date.now();
-    const imported = importRoster(new Uint8Array(await file.arrayBuffer()), profile ? { profile } : {});
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const sheets = sheetNames(bytes);
+    setWorkbook(sheets.length > 1 ? { file, sheets, sheet: sheet ?? '' } : null);
+    const imported = importRoster(bytes, { ...(profile ? { profile } : {}), ...(sheet ? { sheet } : {}) });
     if (!imported.ok) {
       setStatus({ text: t('importFailed', { message: l(imported.error.message) }), error: true });
       return;
@@ -34,6 +40,10 @@ export function ImportRoster() {
     } catch (error) {
       setStatus({ text: t('importFailed', { message: error instanceof Error ? error.message : String(error) }), error: true });
     }
+  };
+
+  const chooseSheet = (sheet: string) => {
+    if (workbook) void read(workbook.file, sheet);
   };
 
   return (
@@ -67,6 +77,18 @@ export function ImportRoster() {
             />
           )}
         </Field>
+        {workbook && (
+          <Field label={t('exportSheet')}>
+            {(id) => (
+              <select id={id} value={workbook.sheet} onChange={(e) => chooseSheet(e.target.value)}>
+                <option value="" disabled>{t('exportSheetAuto')}</option>
+                {workbook.sheets.map((name) => (
+                  <option key={name} value={name}>{name}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
       </div>
       <p role="status" className={status.error ? 'error' : undefined}>
         {status.text}{' '}
