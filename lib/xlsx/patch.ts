@@ -133,15 +133,15 @@ export function writeSheet(opened: OpenSheet, edits: SheetEdits): Uint8Array {
 
 function* sheetPlanRows(opened: OpenSheet): Iterable<PlanRow<RowModel>> {
   const byNumber = new Map(opened.model.rows.map((row) => [row.r, row] as const));
-  const { table, rowNumbers } = opened;
-  for (let i = 0; i < table.rows.length; i++) {
-    const cells = table.rows[i]!;
+  const { rows, rowLines } = opened.table;
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i]!;
     // A sparse row has no element for an empty cell: the cell is empty, not missing.
-    yield { row: i + 1, line: rowNumbers[i]!, handle: byNumber.get(rowNumbers[i]!)!, value: (index) => cells[index] ?? '' };
+    yield { row: i + 1, line: rowLines[i]!, handle: byNumber.get(rowLines[i]!)!, value: (index) => cells[index] ?? '' };
   }
 }
 
-export type WorkbookPatchResult = (PatchSuccess & { table: OpenSheet['table'] }) | PatchFailure | { ok: false; error: XlsxProblem };
+export type WorkbookPatchResult = PatchSuccess | PatchFailure | { ok: false; error: XlsxProblem };
 
 /**
  * `patchTemplate` for a workbook: the same rules decide each cell (shared through `planPatch`), the
@@ -166,7 +166,7 @@ export function patchWorkbook(bytes: Uint8Array, options: PatchOptions & Pick<Ta
   const written = attempt(() => writeSheet(opened, edits));
   if (!(written instanceof Uint8Array)) return written;
   const { changedCells, refused, unmatchedKeys } = plan;
-  return { ok: true, bytes: written, layout: opened.table, table: opened.table, changedCells, refused, unmatchedKeys };
+  return { ok: true, bytes: written, layout: opened.table, changedCells, refused, unmatchedKeys };
 }
 
 /**

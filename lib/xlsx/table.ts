@@ -28,34 +28,28 @@ export interface OpenSheet {
   workbook: Workbook;
   model: SheetModel;
   table: WorkbookTable;
-  /** Sheet row number of each data row, as in `table.rowLines`. */
-  rowNumbers: number[];
 }
 
-function tableOf(workbook: Workbook, name: string, model: SheetModel): { table: WorkbookTable; rowNumbers: number[] } {
+function tableOf(workbook: Workbook, name: string, model: SheetModel): WorkbookTable {
   const { rows, rowNumbers } = sheetRows(model);
   const headerRowIndex = rows.length === 0 ? 0 : detectHeaderRow(rows.slice(0, HEADER_SEARCH_RECORDS));
   const headers = rows[headerRowIndex] ?? [];
-  const dataNumbers = rowNumbers.slice(headerRowIndex + 1);
   return {
-    table: {
-      ok: true,
-      encoding: 'utf-8',
-      bom: false,
-      bomLength: 0,
-      delimiter: ',',
-      newline: '\r\n',
-      mixedNewlines: false,
-      endsWithNewline: true,
-      headerRowIndex,
-      preamble: rows.slice(0, headerRowIndex).map((cells) => cells.join(',')),
-      headers,
-      rows: rows.slice(headerRowIndex + 1),
-      rowLines: dataNumbers,
-      warnings: [],
-      workbook: { sheet: name, sheets: workbook.sheets.map((sheet) => sheet.name), externalLinks: workbook.externalLinks, headerRow: rowNumbers[headerRowIndex] ?? 1 },
-    },
-    rowNumbers: dataNumbers,
+    ok: true,
+    encoding: 'utf-8',
+    bom: false,
+    bomLength: 0,
+    delimiter: ',',
+    newline: '\r\n',
+    mixedNewlines: false,
+    endsWithNewline: true,
+    headerRowIndex,
+    preamble: rows.slice(0, headerRowIndex).map((cells) => cells.join(',')),
+    headers,
+    rows: rows.slice(headerRowIndex + 1),
+    rowLines: rowNumbers.slice(headerRowIndex + 1),
+    warnings: [],
+    workbook: { sheet: name, sheets: workbook.sheets.map((sheet) => sheet.name), externalLinks: workbook.externalLinks, headerRow: rowNumbers[headerRowIndex] ?? 1 },
   };
 }
 
@@ -69,12 +63,12 @@ export function openSheet(bytes: Uint8Array, options: TableReadOptions = {}): Op
     const sheet = workbook.sheets.find((candidate) => candidate.name === options.sheet);
     if (!sheet) throw new XlsxError('sheet-not-found', options.sheet);
     const model = readSheet(workbook, sheet);
-    return { workbook, model, ...tableOf(workbook, sheet.name, model) };
+    return { workbook, model, table: tableOf(workbook, sheet.name, model) };
   }
   let first: OpenSheet | undefined;
   for (const sheet of workbook.sheets) {
     const model = readSheet(workbook, sheet);
-    const opened = { workbook, model, ...tableOf(workbook, sheet.name, model) };
+    const opened = { workbook, model, table: tableOf(workbook, sheet.name, model) };
     if (options.wanted === undefined || findColumn(opened.table.headers, options.wanted) >= 0) return opened;
     first ??= opened;
   }

@@ -18,7 +18,6 @@ export interface ZipEntry {
   name: string;
   method: number;
   flags: number;
-  crc: number;
   compressedSize: number;
   size: number;
   /** Offset of the local record in the package. */
@@ -91,7 +90,7 @@ export function openZip(bytes: Uint8Array): ZipPackage {
     let recordLength = dataOffset + compressedSize - localOffset;
     if (flags & 8) recordLength += u32(bytes, localOffset + recordLength) === DESCRIPTOR ? 16 : 12;
     if (localOffset + recordLength > centralOffset) throw new XlsxError('broken-zip', name);
-    const entry: ZipEntry = { name, method, flags, crc: u32(bytes, at + 16), compressedSize, size, localOffset, dataOffset, recordLength, central: bytes.subarray(at, recordEnd) };
+    const entry: ZipEntry = { name, method, flags, compressedSize, size, localOffset, dataOffset, recordLength, central: bytes.subarray(at, recordEnd) };
     entries.push(entry);
     byName.set(name, entry);
     at = recordEnd;

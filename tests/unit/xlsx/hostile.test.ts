@@ -20,10 +20,7 @@ describe('hostile workbooks', () => {
   });
 
   it('stops inflating a sheet that lies about its size as soon as it passes the bound', { timeout: 60_000 }, () => {
-    const bytes = bombWorkbook(megabytes, 1000);
-    expect(errorCode(bytes)).toBe('xlsx-too-large');
-    const patched = patchWorkbook(bytes, { keyColumn: 'email', changes: new Map() });
-    expect(!patched.ok && patched.error.code).toBe('xlsx-too-large');
+    expect(errorCode(bombWorkbook(megabytes, 1000))).toBe('xlsx-too-large');
   });
 
   it('refuses a DOCTYPE, so no entity is ever expanded (billion laughs, external entities)', () => {
@@ -52,6 +49,8 @@ describe('hostile workbooks', () => {
     expect(!table.ok && table.error.code).toBe('xlsx-legacy-xls');
     expect(!table.ok && table.error.message.ja).toContain('.xlsx');
     expect(!table.ok && table.error.message.en).toContain('.xlsx');
+    const patched = patchWorkbook(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), { keyColumn: 'email', changes: new Map() });
+    expect(!patched.ok && patched.error.code).toBe('xlsx-legacy-xls');
   });
 
   it('refuses a shared-string table that declares more strings than the bound before reading it', () => {
@@ -73,5 +72,11 @@ describe('hostile workbooks', () => {
     const table = readTable(bytes);
     if (!table.ok || !isWorkbookTable(table)) throw new Error('not read as a workbook');
     expect(workbookWarnings(table).map((w) => w.code)).toEqual(['xlsx-external-links']);
+  });
+});
+
+describe('the bomb the tests make', () => {
+  it('is a sound deflate stream: a small one reads as a sheet', () => {
+    expect(readTable(bombWorkbook(2)).ok).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { deflateRawSync } from 'node:zlib';
+import { constants, deflateRawSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 
 /**
@@ -68,18 +68,24 @@ export const sheetXml = (data: string, prefix = '') =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><${prefix}worksheet xmlns${prefix ? `:${prefix.slice(0, -1)}` : ''}="${MAIN}"><${prefix}dimension ref="A1:C3"/><${prefix}sheetData>${data}</${prefix}sheetData></${prefix}worksheet>`;
 
 /**
- * A sheet of `megabytes` of spaces inside its sheetData, deflated by Node's zlib (fast on uniform
- * data), whose directory may lie about its size.
+ * A sheet of `megabytes` of spaces inside its sheetData, whose directory may lie about its size.
+ * Each piece is deflated with a full flush, which leaves no reference to earlier data and ends on a
+ * byte boundary, so one compressed megabyte can be repeated: the bomb costs nothing to make.
  */
 export function bombWorkbook(megabytes: number, declaredSize?: number): Uint8Array {
   const head = sheetXml('');
   const split = head.indexOf('</sheetData>');
-  const body = Buffer.alloc(megabytes * 1024 * 1024 + head.length, 0x20);
-  body.write(head.slice(0, split), 0);
-  body.write(head.slice(split), body.length - (head.length - split));
-  const compressed = new Uint8Array(deflateRawSync(body, { level: 9 }));
+  const flushed = (data: Buffer) => new Uint8Array(deflateRawSync(data, { level: 9, finishFlush: constants.Z_FULL_FLUSH }));
+  const megabyte = flushed(Buffer.alloc(1024 * 1024, 0x20));
+  const pieces = [flushed(Buffer.from(head.slice(0, split))), ...Array.from({ length: megabytes }, () => megabyte), flushed(Buffer.from(head.slice(split))), Uint8Array.of(0x01, 0x00, 0x00, 0xff, 0xff)];
+  const compressed = new Uint8Array(pieces.reduce((n, piece) => n + piece.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    compressed.set(piece, at);
+    at += piece.length;
+  }
   const base = handWorkbook({ sheet: '' });
-  return replaceEntryRaw(base, 'xl/worksheets/sheet1.xml', compressed, declaredSize ?? body.length);
+  return replaceEntryRaw(base, 'xl/worksheets/sheet1.xml', compressed, declaredSize ?? Buffer.byteLength(head) + megabytes * 1024 * 1024);
 }
 
 /** The package with one entry's data swapped for raw deflated bytes and a declared size. */
