@@ -137,6 +137,8 @@ export interface PlanHooks<Handle> {
    * as they are rather than neutralised.
    */
   literal?: boolean;
+  /** How a refusal names its place; `Line N: ` by default. */
+  where?(line: number): Localized;
 }
 
 export interface PatchPlan<Handle> {
@@ -204,7 +206,7 @@ export function planPatch<Handle>(
     const entry = changes.get(normalizedKey);
     if (!entry) continue;
     matched.add(normalizedKey);
-    const where = { ja: `${line} 行目: `, en: `Line ${line}: ` };
+    const where = hooks.where?.(line) ?? { ja: `${line} 行目: `, en: `Line ${line}: ` };
     for (const [column, change] of Object.entries(entry.cells)) {
       const name = normalizeHeader(column);
       const index = columnIndex.get(name)!;

@@ -95,6 +95,7 @@ describe('a workbook written by exceljs (styles, validation, comment, defined na
     const result = patched(bytes, { 'user1@example.co.jp': { 文字数: '9', 部署: '' } });
     expect(result.changedCells).toEqual([]);
     expect(result.refused.map((r) => r.reason).sort()).toEqual(['formula-cell', 'would-clear']);
+    expect(result.refused.find((r) => r.reason === 'formula-cell')?.message.en).toBe('Row 2: column "文字数" holds a formula, so it was left as it is.');
     expect(Buffer.from(result.bytes).equals(Buffer.from(bytes))).toBe(true);
   });
 
