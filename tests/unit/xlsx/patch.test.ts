@@ -1,10 +1,11 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { patchWorkbook } from '../../../lib/xlsx/patch';
+import { editSheet, patchWorkbook } from '../../../lib/xlsx/patch';
 import { openWorkbook, readSheet } from '../../../lib/xlsx/read';
 import { readTable, sheetNames } from '../../../lib/xlsx/table';
 import { writeWorkbook } from '../../../lib/xlsx/write';
 import { openZip, readEntry } from '../../../lib/xlsx/zip';
-import { exceljsTemplate, handWorkbook, sheetXml } from './workbooks';
+import { exceljsTemplate, handWorkbook, RED, sheetXml } from './workbooks';
 
 const SHEET = 'xl/worksheets/sheet1.xml';
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -138,5 +139,46 @@ describe('hand-written sheets', () => {
     const workbook = openWorkbook(handWorkbook({ sheet }));
     const model = readSheet(workbook, workbook.sheets[0]!);
     expect(model.rows[1]!.cells[1]).toMatchObject({ value: 'cached', formula: true });
+  });
+});
+
+describe('editing a sheet', () => {
+  const model = (data: string) => {
+    const workbook = openWorkbook(handWorkbook({ sheet: sheetXml(data) }));
+    return readSheet(workbook, workbook.sheets[0]!);
+  };
+
+  it('opens a self-closing row, puts a new row between two, and stretches the used range', () => {
+    const sheet = model('<row r="1"><c r="A1"><v>1</v></c></row><row r="3" customFormat="1" s="4"/><row r="5"><c r="C5"><v>5</v></c></row>');
+    const xml = editSheet(sheet, new Map([
+      [3, new Map([[1, 'b3']])],
+      [4, new Map([[0, 'a4']])],
+      [5, new Map([[0, 'a5'], [4, 'e5']])],
+    ]));
+    expect(xml).toContain('<row r="3" customFormat="1" s="4"><c r="B3" s="4" t="inlineStr"><is><t>b3</t></is></c></row>');
+    expect(xml).toContain('<row r="4"><c r="A4" t="inlineStr"><is><t>a4</t></is></c></row><row r="5">');
+    expect(xml).toContain('<row r="5"><c r="A5" t="inlineStr"><is><t>a5</t></is></c><c r="C5"><v>5</v></c><c r="E5" t="inlineStr"><is><t>e5</t></is></c></row>');
+    expect(xml).toContain('<dimension ref="A1:E5"/>');
+  });
+
+  it('fills an empty sheetData and escapes what XML cannot hold', () => {
+    const workbook = openWorkbook(handWorkbook({ sheet: sheetXml('').replace('<sheetData></sheetData>', '<sheetData/>') }));
+    const sheet = readSheet(workbook, workbook.sheets[0]!);
+    const xml = editSheet(sheet, new Map([[1, new Map([[0, ' a\u0001b_x0041_<&> ']])]]));
+    expect(xml).toContain('<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve"> a_x0001_b_x005F_x0041_&lt;&amp;&gt; </t></is></c></row></sheetData>');
+  });
+
+  it('gives a patched workbook that another reader (exceljs) reads with the new values and the old styles', async () => {
+    const bytes = await exceljsTemplate();
+    const result = patched(bytes, { 'user2@example.co.jp': { 'チャットワーク アカウントID': '00123', 部署: '=1+1' } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(result.bytes) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('社員')!;
+    expect(sheet.getCell('C3').value).toBe('00123');
+    expect(sheet.getCell('E3').value).toBe('=1+1');
+    expect(sheet.getCell('A1').font?.color?.argb).toBe(RED);
+    expect(sheet.getCell('F3').value).toMatchObject({ formula: 'LEN(A3)' });
+    expect(sheet.getCell('E2').dataValidation).toMatchObject({ type: 'list' });
+    expect(workbook.getWorksheet('リスト')!.getCell('A2').value).toBe('営業部');
   });
 });
