@@ -94,6 +94,8 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
   const result = verdict?.result ?? null;
   const buildError = verdict?.error ?? '';
   const status = downloaded && downloaded.input === input ? downloaded.text : '';
+  // A template left from another format does not apply to a format that takes none.
+  const usesTemplate = !!template && format?.template !== 'none';
   const waitingForTemplate = format?.template === 'required' && !input?.template;
   const building = !!format && !!input && !waitingForTemplate && !result && !buildError;
 
@@ -254,11 +256,11 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
           <legend>{t('exportOutput')}</legend>
           {(['csv', 'xlsx'] as const).map((kind) => (
             <label key={kind} className="check">
-              <input type="radio" name={`${ids}-output`} value={kind} checked={output === kind} onChange={() => setOutput(kind)} disabled={!!template} />
+              <input type="radio" name={`${ids}-output`} value={kind} checked={output === kind} onChange={() => setOutput(kind)} disabled={usesTemplate} />
               {t(kind === 'csv' ? 'exportOutputCsv' : 'exportOutputXlsx')}
             </label>
           ))}
-          {template && <p className="muted small">{t('exportTemplateKeepsKind')}</p>}
+          {usesTemplate && <p className="muted small">{t('exportTemplateKeepsKind')}</p>}
         </fieldset>
         <fieldset className="field">
           <legend>{t('exportEncoding')}</legend>

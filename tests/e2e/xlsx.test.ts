@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readTable } from '../../lib/xlsx/table';
 import { openZip, readEntry } from '../../lib/xlsx/zip';
 import { startSession, type Session } from './harness';
 
@@ -66,5 +67,19 @@ describe('an Excel workbook as the export template', () => {
     const original = new TextDecoder().decode(readEntry(before, before.byName.get('xl/worksheets/sheet1.xml')!));
     const withoutC3 = (xml: string) => xml.replace(/<c r="C3"[^>]*?(\/>|>.*?<\/c>)/, '');
     expect(withoutC3(sheet)).toBe(withoutC3(original));
+  });
+
+  it('writes a built-in layout as a workbook on request', async () => {
+    await page.evaluate(() => {
+      location.hash = '#/export?snapshot=lw-members-1&format=audit-report';
+    });
+    await page.getByRole('radio', { name: 'Excel workbook (.xlsx)' }).check();
+    const download = page.getByRole('button', { name: /Download/ });
+    await expect.poll(async () => (await download.isEnabled()) && (await download.textContent())?.includes('.xlsx')).toBe(true);
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    const table = readTable(new Uint8Array(readFileSync(await file.path())));
+    if (!table.ok) throw new Error(table.error.message.en);
+    expect(table.headers.slice(0, 3)).toEqual(['console', 'source_url', 'name']);
+    expect(table.rows.length).toBeGreaterThan(0);
   });
 });
