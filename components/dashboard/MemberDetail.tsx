@@ -39,6 +39,7 @@ export function MemberDetail({ snapshot, member, onClose }: { snapshot: Snapshot
     [t('colName'), member.name],
     [t('colIdentifier'), member.identifier],
     ...(member.email ? [[t('detailEmail'), member.email] as [string, string]] : []),
+    ...(member.otherEmails?.length ? [[t('detailOtherEmails'), member.otherEmails.join(', ')] as [string, string]] : []),
     [t('detailNormalizedEmail'), member.normalizedEmail],
     [t('colDomain'), member.domainDisplay === member.domain ? member.domain : `${member.domainDisplay} (${member.domain})`],
     [t('colClassification'), `${l(CLASSIFICATION_LABEL[member.classification])} — ${member.classificationReason}`],
