@@ -1,11 +1,19 @@
 /**
+ * Marks a sample file puts on required columns (「ID (必須)」, 「*姓」, 「※名」), after NFKC has made
+ * full-width brackets and stars half-width. They say how to fill a column, not which column it is.
+ */
+const REQUIRED_MARK = /\(必須\)|\[必須\]|【必須】|<必須>|[*※]/g;
+
+/**
  * Header names are compared the way a person reads them: full-width and half-width forms alike,
- * case and spaces ignored (`姓 (フリガナ)` = `姓(フリガナ)`, `Ｅｍａｉｌ` = `email`).
+ * case, spaces, slashes and required marks ignored (`姓 (フリガナ)` = `姓(フリガナ)`,
+ * `携帯電話 / 国際電話番号` = `携帯電話 国際電話番号`, `ID(必須)` = `ID`, `Ｅｍａｉｌ` = `email`).
  */
 export function normalizeHeader(header: string): string {
   return header
     .normalize('NFKC')
-    .replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '')
+    .replace(REQUIRED_MARK, '')
+    .replace(/[\s\u200b-\u200d\u2060\ufeff/]+/g, '')
     .toLowerCase();
 }
 

@@ -12,7 +12,7 @@ function membersById(members: readonly Member[]): Map<string, Member> {
   const byId = new Map<string, Member>();
   for (const member of members) {
     byId.set(normalizeKey(member.identifier), member);
-    const local = lineworksIdOf(member);
+    const local = normalizeKey(lineworksIdOf(member));
     if (!byId.has(local)) byId.set(local, member);
   }
   return byId;

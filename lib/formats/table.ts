@@ -2,12 +2,22 @@ import { zipSync } from 'fflate';
 import Papa from 'papaparse';
 import type { CsvEncoding } from '../csv/decode';
 import { DEFAULT_OUTPUT_ENCODING, encodeText, outputEncodingLayout, unencodableChars, type OutputEncoding } from '../csv/encode';
-import { normalizeHeader } from '../csv/headers';
+import { findColumn, normalizeHeader } from '../csv/headers';
 import { neutralizeCell } from '../csv/neutralize';
 import { readCsv, type CsvFile } from '../csv/read';
 import type { Member } from '../model';
 import { REQUIRED_MESSAGE } from './rules';
 import type { BuildResult, ColumnSpec, ExportFile, ExportIssue, SkippedRow } from './types';
+
+/** Every spelling of a column: its own header first, then the ones other files use. */
+export function columnNames(column: ColumnSpec): string[] {
+  return [column.header, ...(column.aliases ?? [])];
+}
+
+/** A column's index in a file's headers under any of its spellings, -1 when absent. */
+export function columnIndex(headers: readonly string[], column: ColumnSpec): number {
+  return findColumn(headers, columnNames(column));
+}
 
 /** One row to write: cells in the order of the format's columns. */
 export interface TableRow {
@@ -30,13 +40,12 @@ export function memberRows<Context>(
   context: Context,
   typed?: ReadonlyMap<string, Readonly<Record<string, string>>>,
 ): TableRow[] {
-  const headers = columns.map((column) => normalizeHeader(column.header));
   return members.map((member) => {
     const cells = columns.map((column) => column.value(member, context));
     const own = typed?.get(member.key);
     if (own) {
       for (const [header, value] of Object.entries(own)) {
-        const index = headers.indexOf(normalizeHeader(header));
+        const index = columns.findIndex((column) => columnNames(column).some((name) => normalizeHeader(name) === normalizeHeader(header)));
         if (index >= 0) cells[index] = value;
       }
     }
@@ -98,8 +107,7 @@ function targetOf(spec: TableSpec, issues: ExportIssue[]): Target | undefined {
     issues.push({ severity: 'error', code: `template-${file.error.code}`, line: file.error.line, message: file.error.message });
     return undefined;
   }
-  const positions = new Map(file.headers.map((header, index) => [normalizeHeader(header), index] as const));
-  const placement = spec.columns.map((column) => positions.get(normalizeHeader(column.header)) ?? -1);
+  const placement = spec.columns.map((column) => columnIndex(file.headers, column));
   spec.columns.forEach((column, index) => {
     if (placement[index] === -1 && column.required) {
       issues.push({

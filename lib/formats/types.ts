@@ -23,6 +23,8 @@ export interface FieldRule {
 
 export interface ColumnSpec {
   header: string;
+  /** Other spellings a console's own file uses for the column (another language, an older sample). */
+  aliases?: readonly string[];
   rule?: FieldRule;
   required?: boolean;
   /** The rule admits only safe values (`+81-90-…`), so the value is written as it is, not neutralised. */
