@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { logExport, membersOf } from '@/lib/db';
 import type { OutputEncoding } from '@/lib/csv/encode';
-import type { BuildResult, ExportFormat, FormatInput } from '@/lib/formats';
+import type { BuildResult, ExportFormat, FormatInput, RowCounts } from '@/lib/formats';
 import { FINDING_RULES } from '@/lib/findings';
 import type { FindingId, Member, Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
@@ -73,6 +73,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
     return {
       snapshot,
       members: chosen,
+      rosterMembers: members,
       ...(values ? { values, allowClear } : {}),
       ...(template ? { template: template.bytes } : {}),
       ...(chatworkByEmail ? { chatworkByEmail } : {}),
@@ -329,6 +330,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
             </ul>
           </details>
         )}
+        {result?.rowCounts && <RowCountsNotice counts={result.rowCounts} />}
         {result && result.changedCells && result.changedCells.length > 0 && (
           <p className="small">{t('exportChangedCells', { n: result.changedCells.length })}</p>
         )}
@@ -342,5 +344,18 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
         <p role="status">{status}</p>
       </section>
     </>
+  );
+}
+
+/** What the upload does to the console's people, before anything is downloaded. */
+function RowCountsNotice({ counts }: { counts: RowCounts }) {
+  const { t } = useI18n();
+  if (counts.mode === 'overwrite') return <p className="notice">{t('exportOverwrite', { ...counts, removes: counts.removes ?? 0 })}</p>;
+  return (
+    <div className="notice">
+      <p><strong>{t('exportAddOnly')}</strong></p>
+      <p>{t('exportAddCounts', { rows: counts.rows, keeps: counts.keeps, adds: counts.adds })}</p>
+      <p>{counts.removes === undefined ? t('exportAddWouldDeleteUnknown') : t('exportAddWouldDelete', { removes: counts.removes })}</p>
+    </div>
   );
 }
