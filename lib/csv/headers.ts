@@ -31,6 +31,8 @@ const KNOWN_HEADERS = [
   'メールアドレス', 'メール', '名前', '氏名', '姓', '名', '組織', '部署', '役職', '社員番号', 'ステータス',
   '識別id', 'accountid', 'アカウントid', 'チャットワークid', 'chatworkid', 'チャットワークアカウントid',
   '個人メールアドレス', 'externalkey', 'パスワード', 'ニックネーム', '電話番号',
+  // Chatwork's user export and bulk-import titles, above its keyword row.
+  'ログインメールアドレス', 'メールアドレス(ログイン用)', '組織名', 'uniqueid', 'e-mailaddress(logincredential)', 'organizationname',
   'firstname[required]', 'lastname[required]', 'emailaddress[required]', 'status[readonly]',
   'orgunitpath[required]', 'firstname', 'lastname', 'emailaddress',
   'console', 'source_url', 'identifier', 'domain', 'classification', 'link_status', 'findings',
@@ -72,4 +74,21 @@ export function detectHeaderRow(records: readonly (readonly string[])[]): number
     }
   }
   return widest;
+}
+
+// A processing keyword: one word of ASCII letters, digits and `_ . : -`, perhaps marked with `#` or `*`.
+const KEYWORD = /^[#*]?[A-Za-z_][\w.:-]*$/;
+const MAIL_HEADER = /mail|メール/;
+
+/**
+ * A row of processing keywords below the titles (Chatwork's bulk import: titles in row 1, keywords
+ * in row 2, people from row 3). It is told from a person by the mail column: a person's row holds an
+ * address there, a keyword row a bare word, and every other filled cell is a bare word too.
+ */
+export function isKeywordRow(headers: readonly string[], cells: readonly string[]): boolean {
+  const mail = headers.findIndex((header) => MAIL_HEADER.test(normalizeHeader(header)));
+  const address = (cells[mail] ?? '').trim();
+  if (mail < 0 || address === '' || !KEYWORD.test(address)) return false;
+  const filled = cells.map((cell) => cell.trim()).filter(Boolean);
+  return filled.length >= 2 && filled.every((cell) => KEYWORD.test(cell));
 }
