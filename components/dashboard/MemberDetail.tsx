@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { findingRule } from '@/lib/findings';
+import { accountState } from '@/lib/findings/account-status';
 import type { FieldKey, Member, Snapshot } from '@/lib/model';
 import type { Localized } from '@/lib/i18n';
 import { useI18n } from '../i18n-context';
-import { CLASSIFICATION_LABEL, LINK_STATUS_LABEL, SEVERITY_LABEL } from './labels';
+import { ACCOUNT_STATE_LABEL, CLASSIFICATION_LABEL, LINK_STATUS_LABEL, SEVERITY_LABEL } from './labels';
 
 const FIELD_LABEL: Record<FieldKey, Localized> = {
   organisation: { ja: '組織', en: 'Organisation' },
@@ -35,6 +36,11 @@ export function MemberDetail({ snapshot, member, onClose }: { snapshot: Snapshot
     headingRef.current?.focus();
   }, [member.index]);
   const fields = Object.entries(member.fields) as [FieldKey, string][];
+  // The status as read, with what it means; wording no source names is said to be so, not guessed at.
+  const statusText = (status: string) => {
+    const state = accountState(status);
+    return `${status} (${state ? l(ACCOUNT_STATE_LABEL[state]) : t('statusUnrecognised')})`;
+  };
   const rows: [string, string][] = [
     [t('colName'), member.name],
     [t('colIdentifier'), member.identifier],
@@ -44,7 +50,7 @@ export function MemberDetail({ snapshot, member, onClose }: { snapshot: Snapshot
     [t('colClassification'), `${l(CLASSIFICATION_LABEL[member.classification])} — ${member.classificationReason}`],
     [t('colLinkStatus'), l(LINK_STATUS_LABEL[member.linkStatus])],
     ...(member.isLineUser ? [[t('detailLineUser'), t('yes')] as [string, string]] : []),
-    ...fields.map(([key, value]) => [l(FIELD_LABEL[key]), value] as [string, string]),
+    ...fields.map(([key, value]) => [l(FIELD_LABEL[key]), key === 'status' ? statusText(value) : value] as [string, string]),
   ];
   return (
     <aside className="member-detail" aria-labelledby="member-detail-heading">
