@@ -227,7 +227,11 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
             <label htmlFor={`${ids}-template`}>{t('exportTemplate')}</label>
             <input id={`${ids}-template`} type="file" accept=".csv,.txt,text/csv" onChange={(e) => void readTemplate(e.target.files?.[0])} aria-describedby={`${ids}-template-help`} />
             <p id={`${ids}-template-help`} className="muted small">
-              {format.template === 'required' ? t('exportTemplateRequired') : t('exportTemplateOptional')}
+              {format.id === 'receptionist-employees'
+                ? t('exportReceptionistTemplate')
+                : format.template === 'required'
+                  ? t('exportTemplateRequired')
+                  : t('exportTemplateOptional')}
               {template && ` ${t('exportTemplateLoaded', { name: template.name })}`}
             </p>
             <SavedTemplates formatId={format.id} template={template} onChoose={setTemplate} />

@@ -12,8 +12,6 @@ export const LINEWORKS_ID_MAX_LENGTH = 40;
 
 interface Clause {
   issue: LineWorksIdIssue;
-  /** The seed's own words the clause comes from. */
-  seed: string;
   broken: (id: string) => boolean;
   text: Localized;
 }
@@ -25,45 +23,45 @@ interface Clause {
  * admin: a changed ID is another account).
  */
 export const LINEWORKS_ID_CLAUSES: readonly Clause[] = [
+  // seed 004: 「-」、「.」、「_」を 2~40 字で設定できます
   {
     issue: 'length',
-    seed: '「-」、「.」、「_」を 2~40 字で設定できます',
     broken: (id) => [...id].length < LINEWORKS_ID_MIN_LENGTH || [...id].length > LINEWORKS_ID_MAX_LENGTH,
     text: {
       ja: `IDは${LINEWORKS_ID_MIN_LENGTH}〜${LINEWORKS_ID_MAX_LENGTH}文字で入力してください`,
       en: `An ID must be ${LINEWORKS_ID_MIN_LENGTH}–${LINEWORKS_ID_MAX_LENGTH} characters long`,
     },
   },
+  // seed 004: 先頭の文字には半角英小文字、および数字を使用できます
   {
     issue: 'uppercase',
-    seed: '先頭の文字には半角英小文字、および数字を使用できます',
     broken: (id) => /[A-Z]/.test(id),
     text: { ja: 'IDに英大文字は使用できません', en: 'An ID cannot contain uppercase letters' },
   },
+  // seed 004: 半角文字、数字、「-」、「.」、「_」
   {
     issue: 'characters',
-    seed: '半角文字、数字、「-」、「.」、「_」',
     broken: (id) => /[^A-Za-z0-9._-]/.test(id),
     text: {
       ja: 'IDには半角英小文字、数字、「-」「.」「_」のみ使用できます',
       en: 'An ID may contain only lowercase letters, digits, "-", "." and "_"',
     },
   },
+  // seed 004: 先頭の文字には半角英小文字、および数字を使用できます
   {
     issue: 'first-character',
-    seed: '先頭の文字には半角英小文字、および数字を使用できます',
     broken: (id) => /^[-_]/.test(id),
     text: { ja: 'IDの先頭には半角英小文字または数字を使用してください', en: 'An ID must start with a lowercase letter or a digit' },
   },
+  // seed 004: 先頭または最後が「.」のIDや
   {
     issue: 'edge-dot',
-    seed: '先頭または最後が「.」のIDや',
     broken: (id) => id.startsWith('.') || id.endsWith('.'),
     text: { ja: '先頭または最後が「.」のIDは使用できません', en: 'An ID cannot start or end with "."' },
   },
+  // seed 004: 「.」が連続するIDは使用できません
   {
     issue: 'consecutive-dots',
-    seed: '「.」が連続するIDは使用できません',
     broken: (id) => id.includes('..'),
     text: { ja: '「.」が連続するIDは使用できません', en: 'An ID cannot contain consecutive dots' },
   },
