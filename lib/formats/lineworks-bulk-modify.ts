@@ -1,7 +1,7 @@
 import { normalizeKey } from '../csv/patch';
 import type { Member } from '../model';
 import { lineworksColumns, lineworksIdOf } from './lineworks-columns';
-import { dateStamp, fileNamePart } from './table';
+import { columnNames, dateStamp, fileNamePart } from './table';
 import { buildTemplatePatch, type RowChange } from './template-patch';
 import type { ExportFormat } from './types';
 
@@ -30,7 +30,7 @@ export const lineworksBulkModify: ExportFormat = {
   build: (input) =>
     buildTemplatePatch({
       template: input.template,
-      keyColumn: 'ID',
+      keyColumn: columnNames(columns.find((column) => column.header === 'ID')!),
       columns,
       lockedColumns: ['ID'],
       allowClear: input.allowClear,

@@ -14,6 +14,12 @@ export function columnNames(column: ColumnSpec): string[] {
   return [column.header, ...(column.aliases ?? [])];
 }
 
+/** The index of the column a header names under any of its spellings, -1 when none. */
+export function columnNamed(columns: readonly ColumnSpec[], header: string): number {
+  const wanted = normalizeHeader(header);
+  return columns.findIndex((column) => columnNames(column).some((name) => normalizeHeader(name) === wanted));
+}
+
 /** A column's index in a file's headers under any of its spellings, -1 when absent. */
 export function columnIndex(headers: readonly string[], column: ColumnSpec): number {
   return findColumn(headers, columnNames(column));
@@ -45,7 +51,7 @@ export function memberRows<Context>(
     const own = typed?.get(member.key);
     if (own) {
       for (const [header, value] of Object.entries(own)) {
-        const index = columns.findIndex((column) => columnNames(column).some((name) => normalizeHeader(name) === normalizeHeader(header)));
+        const index = columnNamed(columns, header);
         if (index >= 0) cells[index] = value;
       }
     }

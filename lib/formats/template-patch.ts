@@ -2,7 +2,7 @@ import { unencodableChars } from '../csv/encode';
 import { findColumn, normalizeHeader } from '../csv/headers';
 import { normalizeKey, patchTemplate } from '../csv/patch';
 import { readCsv, type CsvFile } from '../csv/read';
-import { columnIndex, columnNames } from './table';
+import { columnIndex, columnNamed, columnNames } from './table';
 import type { BuildResult, ColumnSpec, ExportIssue, SkippedRow } from './types';
 
 /** What to change in one template row, found by its key cell. */
@@ -57,7 +57,7 @@ export function buildTemplatePatch(spec: TemplatePatchSpec): BuildResult {
   const changes = spec.changesFor(file, keyIndex, issues);
   // A change names a column by the format's header; the file may spell it another way (名 / 名前).
   const fileHeaderOf = (header: string): string => {
-    const column = spec.columns.find((candidate) => columnNames(candidate).some((name) => normalizeHeader(name) === normalizeHeader(header)));
+    const column = spec.columns[columnNamed(spec.columns, header)];
     const index = column ? columnIndex(file.headers, column) : -1;
     return index >= 0 ? file.headers[index]! : header;
   };
