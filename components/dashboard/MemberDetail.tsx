@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { findingRule } from '@/lib/findings';
 import { accountState } from '@/lib/findings/account-status';
+import { LINEWORKS_ID_ISSUE_TEXT } from '@/lib/identity/lineworks-id';
+import { IDENTIFIER_PROBLEM_TEXT } from '@/lib/identity/normalize';
 import type { FieldKey, Member, Snapshot } from '@/lib/model';
 import type { Localized } from '@/lib/i18n';
 import { useI18n } from '../i18n-context';
@@ -84,7 +86,7 @@ export function MemberDetail({ snapshot, member, onClose }: { snapshot: Snapshot
                   {finding.detail && (
                     <span className="muted">
                       {' — '}
-                      <bdi>{finding.detail}</bdi>
+                      <bdi>{finding.id === 'invalid-lineworks-id' ? idRuleText(finding.detail, l) : finding.detail}</bdi>
                     </span>
                   )}
                 </p>
@@ -113,4 +115,14 @@ export function MemberDetail({ snapshot, member, onClose }: { snapshot: Snapshot
       )}
     </aside>
   );
+}
+
+// The ID finding's detail is the broken clauses' codes (`uppercase;edge-dot`) or a problem of the cell: said in words.
+const ID_DETAIL_TEXT: Readonly<Record<string, Localized>> = { ...IDENTIFIER_PROBLEM_TEXT, ...LINEWORKS_ID_ISSUE_TEXT };
+
+function idRuleText(detail: string, l: (text: Localized) => string): string {
+  return detail
+    .split(';')
+    .map((code) => (ID_DETAIL_TEXT[code] ? l(ID_DETAIL_TEXT[code]) : code))
+    .join(' / ');
 }
