@@ -43,8 +43,12 @@ describe('Chatwork files', () => {
     expect(result.ok && new TextDecoder().decode(result.bytes)).toBe(BULK_IMPORT.replace('hanako@example.co.jp,ja,,', 'hanako@example.co.jp,ja,,課長'));
   });
 
-  it('reads a row of plain words with an address as a user', () => {
-    const file = readCsv(utf8('name,email,team\r\ntaro,taro@example.com,sales\r\n'));
-    expect(file.ok && file.rows).toEqual([['taro', 'taro@example.com', 'sales']]);
+  it.each([
+    ['plain words with an address', 'name,email,team\r\ntaro,taro@example.com,sales\r\n', [['taro', 'taro@example.com', 'sales']]],
+    ['plain words in a file with no mail column', 'ID,姓,名\r\ntaro.yamada,Yamada,Taro\r\n', [['taro.yamada', 'Yamada', 'Taro']]],
+    ['plain words with a blank mail cell', 'ID,姓,名,個人メールアドレス\r\ntaro.yamada,Yamada,Taro,\r\n', [['taro.yamada', 'Yamada', 'Taro', '']]],
+  ])('reads a first row of %s as a person', (_, text, rows) => {
+    const file = readCsv(utf8(text));
+    expect(file.ok && file.rows).toEqual(rows);
   });
 });
