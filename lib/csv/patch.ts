@@ -151,7 +151,7 @@ export function patchTemplate(bytes: Uint8Array, options: PatchOptions): PatchRe
   }
 
   let dataRow = 0;
-  for (let r = layout.headerRowIndex + 1; r < recordCount(tokens); r++) {
+  for (let r = layout.dataRowIndex; r < recordCount(tokens); r++) {
     // Rows are numbered as readCsv numbers them: blank lines do not count.
     if (tokens.recordStart[r] === tokens.recordEnd[r]) continue;
     dataRow++;
