@@ -71,12 +71,17 @@ export const FieldKey = z.enum([
 export type FieldKey = z.infer<typeof FieldKey>;
 
 /** One row as a page (or an imported file) shows it. Untrusted: every boundary parses it with this schema. */
+/** A cell may list several addresses; more than this many are not one person's. */
+export const MAX_OTHER_EMAILS = 10;
+
 export const MemberRow = z.object({
   name: cellText,
   /** The identifier as shown: LINE WORKS ID, email, Chatwork account ID … Empty when none is shown. */
   identifier: cellText,
   /** A separate email when the console shows one beside the identifier. */
   email: cellText.optional(),
+  /** Further addresses the page shows for the member (a cell listing several), in the order shown. */
+  otherEmails: z.array(cellText).max(MAX_OTHER_EMAILS).optional(),
   /** A LINE user (LINE app account, no LINE WORKS ID): always external. */
   isLineUser: z.boolean().optional(),
   linkStatus: LinkStatus.optional(),

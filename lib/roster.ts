@@ -80,6 +80,7 @@ export function buildMembers(rows: readonly MemberRow[], options: BuildMembersOp
       findingIds: [],
     };
     if (row.email !== undefined) member.email = row.email;
+    if (row.otherEmails?.length) member.otherEmails = row.otherEmails;
     if (row.isLineUser !== undefined) member.isLineUser = row.isLineUser;
     return member;
   });

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { logExport, membersOf } from '@/lib/db';
 import type { OutputEncoding } from '@/lib/csv/encode';
-import type { BuildResult, ExportFormat, FormatInput, OutputKind } from '@/lib/formats';
+import type { BuildResult, ExportFormat, FormatInput, OutputKind, RowCounts } from '@/lib/formats';
 import { sheetNames } from '@/lib/xlsx/table';
 import { FINDING_RULES } from '@/lib/findings';
 import type { FindingId, Member, Snapshot } from '@/lib/model';
@@ -78,6 +78,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
     return {
       snapshot,
       members: chosen,
+      rosterMembers: members,
       ...(values ? { values, allowClear } : {}),
       ...(template ? { template: template.bytes, ...(sheet && sheets.includes(sheet) ? { sheet } : {}) } : {}),
       ...(chatworkByEmail ? { chatworkByEmail } : {}),
@@ -234,7 +235,11 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
             <label htmlFor={`${ids}-template`}>{t('exportTemplate')}</label>
             <input id={`${ids}-template`} type="file" accept=".csv,.txt,text/csv,.xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void readTemplate(e.target.files?.[0])} aria-describedby={`${ids}-template-help`} />
             <p id={`${ids}-template-help`} className="muted small">
-              {format.template === 'required' ? t('exportTemplateRequired') : t('exportTemplateOptional')}
+              {format.id === 'receptionist-employees'
+                ? t('exportReceptionistTemplate')
+                : format.template === 'required'
+                  ? t('exportTemplateRequired')
+                  : t('exportTemplateOptional')}
               {template && ` ${t('exportTemplateLoaded', { name: template.name })}`}
             </p>
             <SavedTemplates formatId={format.id} template={template} onChoose={setTemplate} />
@@ -359,6 +364,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
             </ul>
           </details>
         )}
+        {result?.rowCounts && <RowCountsNotice counts={result.rowCounts} />}
         {result && result.changedCells && result.changedCells.length > 0 && (
           <p className="small">{t('exportChangedCells', { n: result.changedCells.length })}</p>
         )}
@@ -372,5 +378,18 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
         <p role="status">{status}</p>
       </section>
     </>
+  );
+}
+
+/** What the upload does to the console's people, before anything is downloaded. */
+function RowCountsNotice({ counts }: { counts: RowCounts }) {
+  const { t } = useI18n();
+  if (counts.mode === 'overwrite') return <p className="notice">{t('exportOverwrite', { ...counts, removes: counts.removes ?? 0 })}</p>;
+  return (
+    <div className="notice">
+      <p><strong>{t('exportAddOnly')}</strong></p>
+      <p>{t('exportAddCounts', { rows: counts.rows, keeps: counts.keeps, adds: counts.adds })}</p>
+      <p>{counts.removes === undefined ? t('exportAddWouldDeleteUnknown') : t('exportAddWouldDelete', { removes: counts.removes })}</p>
+    </div>
   );
 }

@@ -1,9 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { findingRule } from '@/lib/findings';
+import { accountState } from '@/lib/findings/account-status';
+import { LINEWORKS_ID_ISSUE_TEXT } from '@/lib/identity/lineworks-id';
+import { IDENTIFIER_PROBLEM_TEXT } from '@/lib/identity/normalize';
 import type { FieldKey, Member, Snapshot } from '@/lib/model';
 import type { Localized } from '@/lib/i18n';
 import { useI18n } from '../i18n-context';
-import { CLASSIFICATION_LABEL, LINK_STATUS_LABEL, SEVERITY_LABEL } from './labels';
+import { ACCOUNT_STATE_LABEL, CLASSIFICATION_LABEL, LINK_STATUS_LABEL, SEVERITY_LABEL } from './labels';
 
 const FIELD_LABEL: Record<FieldKey, Localized> = {
   organisation: { ja: '組織', en: 'Organisation' },
@@ -35,16 +38,22 @@ export function MemberDetail({ snapshot, member, onClose }: { snapshot: Snapshot
     headingRef.current?.focus();
   }, [member.index]);
   const fields = Object.entries(member.fields) as [FieldKey, string][];
+  // The status as read, with what it means; wording no source names is said to be so, not guessed at.
+  const statusText = (status: string) => {
+    const state = accountState(status);
+    return `${status} (${state ? l(ACCOUNT_STATE_LABEL[state]) : t('statusUnrecognised')})`;
+  };
   const rows: [string, string][] = [
     [t('colName'), member.name],
     [t('colIdentifier'), member.identifier],
     ...(member.email ? [[t('detailEmail'), member.email] as [string, string]] : []),
+    ...(member.otherEmails?.length ? [[t('detailOtherEmails'), member.otherEmails.join(', ')] as [string, string]] : []),
     [t('detailNormalizedEmail'), member.normalizedEmail],
     [t('colDomain'), member.domainDisplay === member.domain ? member.domain : `${member.domainDisplay} (${member.domain})`],
     [t('colClassification'), `${l(CLASSIFICATION_LABEL[member.classification])} — ${member.classificationReason}`],
     [t('colLinkStatus'), l(LINK_STATUS_LABEL[member.linkStatus])],
     ...(member.isLineUser ? [[t('detailLineUser'), t('yes')] as [string, string]] : []),
-    ...fields.map(([key, value]) => [l(FIELD_LABEL[key]), value] as [string, string]),
+    ...fields.map(([key, value]) => [l(FIELD_LABEL[key]), key === 'status' ? statusText(value) : value] as [string, string]),
   ];
   return (
     <aside className="member-detail" aria-labelledby="member-detail-heading">
@@ -78,7 +87,7 @@ export function MemberDetail({ snapshot, member, onClose }: { snapshot: Snapshot
                   {finding.detail && (
                     <span className="muted">
                       {' — '}
-                      <bdi>{finding.detail}</bdi>
+                      <bdi>{finding.id === 'invalid-lineworks-id' ? idRuleText(finding.detail, l) : finding.detail}</bdi>
                     </span>
                   )}
                 </p>
@@ -107,4 +116,14 @@ export function MemberDetail({ snapshot, member, onClose }: { snapshot: Snapshot
       )}
     </aside>
   );
+}
+
+// The ID finding's detail is the broken clauses' codes (`uppercase;edge-dot`) or a problem of the cell: said in words.
+const ID_DETAIL_TEXT: Readonly<Record<string, Localized>> = { ...IDENTIFIER_PROBLEM_TEXT, ...LINEWORKS_ID_ISSUE_TEXT };
+
+function idRuleText(detail: string, l: (text: Localized) => string): string {
+  return detail
+    .split(';')
+    .map((code) => (ID_DETAIL_TEXT[code] ? l(ID_DETAIL_TEXT[code]) : code))
+    .join(' / ');
 }

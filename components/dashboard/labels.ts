@@ -1,3 +1,4 @@
+import type { AccountState } from '@/lib/findings/account-status';
 import type { Localized } from '@/lib/i18n';
 import type { Classification, ConsoleId, LinkStatus, Severity } from '@/lib/model';
 
@@ -30,3 +31,13 @@ export const SEVERITY_LABEL: Record<Severity, Localized> = {
 };
 
 export const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+
+/** Every account state a source names; the two with findings say so in the findings too. */
+export const ACCOUNT_STATE_LABEL: Record<AccountState, Localized> = {
+  active: { ja: '利用中', en: 'Active' },
+  'not-activated': { ja: '利用開始前 (登録待ち・招待中)', en: 'Not activated yet (pending, invited)' },
+  suspended: { ja: '一時停止中', en: 'Suspended' },
+  awaiting: { ja: '利用開始日を待機中', en: 'Awaiting its start date' },
+  'on-leave': { ja: '休職中', en: 'On leave of absence' },
+  deleted: { ja: '削除済み', en: 'Deleted' },
+};

@@ -14,7 +14,8 @@ export const lineworksMembers: ConsoleProfile = {
     { role: 'organisation', headers: ['組織', '所属組織', '所属'] },
   ],
   identifier: 'id',
-  statusValues: ['使用中', '登録待ち', '一時停止', '利用停止', '削除予定', '休職中'],
+  // The states the admin guide and API name; 利用停止 and 削除予定 are tolerated variants no source shows.
+  statusValues: ['使用中', '登録待ち', '一時停止', '待機中', '休職中', '削除', '削除済み', '利用停止', '削除予定'],
   finish(row, raw) {
     const admin = badgeIn(raw.element, ['管理者', '副管理者', 'Admin']);
     return admin ? withFields(row, { role: admin }) : row;

@@ -1,11 +1,19 @@
 /**
+ * Marks a sample file puts on required columns (「ID (必須)」, 「*姓」, 「※名」), after NFKC has made
+ * full-width brackets and stars half-width. They say how to fill a column, not which column it is.
+ */
+const REQUIRED_MARK = /\(必須\)|\[必須\]|【必須】|<必須>|[*※]/g;
+
+/**
  * Header names are compared the way a person reads them: full-width and half-width forms alike,
- * case and spaces ignored (`姓 (フリガナ)` = `姓(フリガナ)`, `Ｅｍａｉｌ` = `email`).
+ * case, spaces, slashes and required marks ignored (`姓 (フリガナ)` = `姓(フリガナ)`,
+ * `携帯電話 / 国際電話番号` = `携帯電話 国際電話番号`, `ID(必須)` = `ID`, `Ｅｍａｉｌ` = `email`).
  */
 export function normalizeHeader(header: string): string {
   return header
     .normalize('NFKC')
-    .replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '')
+    .replace(REQUIRED_MARK, '')
+    .replace(/[\s\u200b-\u200d\u2060\ufeff/]+/g, '')
     .toLowerCase();
 }
 
@@ -23,6 +31,8 @@ const KNOWN_HEADERS = [
   'メールアドレス', 'メール', '名前', '氏名', '姓', '名', '組織', '部署', '役職', '社員番号', 'ステータス',
   '識別id', 'accountid', 'アカウントid', 'チャットワークid', 'chatworkid', 'チャットワークアカウントid',
   '個人メールアドレス', 'externalkey', 'パスワード', 'ニックネーム', '電話番号',
+  // Chatwork's user export and bulk-import titles, above its keyword row.
+  'ログインメールアドレス', 'メールアドレス(ログイン用)', '組織名', 'uniqueid', 'e-mailaddress(logincredential)', 'organizationname',
   'firstname[required]', 'lastname[required]', 'emailaddress[required]', 'status[readonly]',
   'orgunitpath[required]', 'firstname', 'lastname', 'emailaddress',
   'console', 'source_url', 'identifier', 'domain', 'classification', 'link_status', 'findings',
@@ -64,4 +74,21 @@ export function detectHeaderRow(records: readonly (readonly string[])[]): number
     }
   }
   return widest;
+}
+
+// A processing keyword: one word of ASCII letters, digits and `_ . : -`, perhaps marked with `#` or `*`.
+const KEYWORD = /^[#*]?[A-Za-z_][\w.:-]*$/;
+const MAIL_HEADER = /mail|メール/;
+
+/**
+ * A row of processing keywords below the titles (Chatwork's bulk import: titles in row 1, keywords
+ * in row 2, people from row 3). It is told from a person by the mail column: a person's row holds an
+ * address there, a keyword row a bare word, and every other filled cell is a bare word too.
+ */
+export function isKeywordRow(headers: readonly string[], cells: readonly string[]): boolean {
+  const mail = headers.findIndex((header) => MAIL_HEADER.test(normalizeHeader(header)));
+  const address = (cells[mail] ?? '').trim();
+  if (mail < 0 || address === '' || !KEYWORD.test(address)) return false;
+  const filled = cells.map((cell) => cell.trim()).filter(Boolean);
+  return filled.length >= 2 && filled.every((cell) => KEYWORD.test(cell));
 }

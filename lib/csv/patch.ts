@@ -253,7 +253,7 @@ export function planPatch<Handle>(
 function* csvRows(parsed: ParsedCsv): Iterable<PlanRow<number>> {
   const { units, tokens, layout } = parsed;
   let dataRow = 0;
-  for (let r = layout.headerRowIndex + 1; r < recordCount(tokens); r++) {
+  for (let r = layout.dataRowIndex; r < recordCount(tokens); r++) {
     // Rows are numbered as readCsv numbers them: blank lines do not count.
     if (tokens.recordStart[r] === tokens.recordEnd[r]) continue;
     dataRow++;

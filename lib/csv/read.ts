@@ -1,6 +1,6 @@
 import type { Localized } from '../i18n';
 import { binaryKind, codeUnitsOf, decodeCsv, decodeUnits, unitSize, type BinaryKind, type CodeUnits, type CsvEncoding } from './decode';
-import { detectHeaderRow, HEADER_SEARCH_RECORDS } from './headers';
+import { detectHeaderRow, HEADER_SEARCH_RECORDS, isKeywordRow } from './headers';
 import { fieldRange, recordCount, tokenizeCsv, type CsvTokens } from './tokenize';
 
 export type Newline = '\r\n' | '\n' | '\r';
@@ -27,6 +27,10 @@ export interface CsvLayout {
   /** Records above the header (a title line, a keyword line, `version:v1.0`), each as its cells joined back. */
   preamble: string[];
   headers: string[];
+  /** 0-based record where people begin: below the header, and below a keyword row that follows it. */
+  dataRowIndex: number;
+  /** Byte offset where people begin: everything before it is the file's head, kept byte for byte. */
+  dataOffset: number;
 }
 
 export interface CsvFile extends CsvLayout {
@@ -124,6 +128,15 @@ function firstLossyLine(text: string): number {
   return line;
 }
 
+// Longer than any keyword: a record with a longer field is a person's, and is not decoded twice.
+const KEYWORD_UNITS = 64;
+
+function shortFields(tokens: CsvTokens, record: number): boolean {
+  const [first, next] = fieldRange(tokens, record);
+  for (let f = first; f < next; f++) if (tokens.fieldEnd[f]! - tokens.fieldStart[f]! > KEYWORD_UNITS) return false;
+  return true;
+}
+
 /** Decodes and tokenises a file; the shared first step of reading and patching. */
 export function parseCsv(bytes: Uint8Array, override?: CsvEncoding): ParsedCsv | CsvReadFailure {
   const decoded = decodeCsv(bytes, override);
@@ -150,6 +163,11 @@ export function parseCsv(bytes: Uint8Array, override?: CsvEncoding): ParsedCsv |
   const head: string[][] = [];
   for (let r = 0; r < Math.min(records, HEADER_SEARCH_RECORDS); r++) head.push(recordValues(units, tokens, r, decoded.encoding));
   const headerRowIndex = detectHeaderRow(head);
+  const headers = head[headerRowIndex] ?? [];
+  let dataRowIndex = headerRowIndex + 1;
+  while (dataRowIndex < records && tokens.recordStart[dataRowIndex] === tokens.recordEnd[dataRowIndex]) dataRowIndex++;
+  if (dataRowIndex < records && shortFields(tokens, dataRowIndex) && isKeywordRow(headers, recordValues(units, tokens, dataRowIndex, decoded.encoding))) dataRowIndex++;
+  const dataOffset = dataRowIndex < records ? decoded.bomLength + tokens.recordStart[dataRowIndex]! * unitSize(decoded.encoding) : bytes.length;
   const { crlf, lf, cr } = tokens.newlines;
   const newline: Newline = lf > crlf && lf >= cr ? '\n' : cr > crlf && cr > lf ? '\r' : '\r\n';
   const layout: CsvLayout = {
@@ -162,7 +180,9 @@ export function parseCsv(bytes: Uint8Array, override?: CsvEncoding): ParsedCsv |
     endsWithNewline: tokens.endsWithNewline,
     headerRowIndex,
     preamble: head.slice(0, headerRowIndex).map((cells) => cells.join(String.fromCharCode(delimiter))),
-    headers: head[headerRowIndex] ?? [],
+    headers,
+    dataRowIndex,
+    dataOffset,
   };
   return { units, tokens, layout, ...(decoded.lossy ? { lossyLine: firstLossyLine(decoded.text) } : {}) };
 }
@@ -189,7 +209,7 @@ export function readCsv(bytes: Uint8Array, override?: CsvEncoding): CsvFile | Cs
   const rows: string[][] = [];
   const rowLines: number[] = [];
   const width = layout.headers.length;
-  for (let r = layout.headerRowIndex + 1; r < recordCount(tokens); r++) {
+  for (let r = layout.dataRowIndex; r < recordCount(tokens); r++) {
     if (isBlankRecord(tokens, r)) continue;
     const row = recordValues(units, tokens, r, layout.encoding);
     const line = tokens.recordLine[r]!;

@@ -1,7 +1,7 @@
 import { normalizeKey } from '../csv/patch';
 import type { Member } from '../model';
 import { lineworksColumns, lineworksIdOf } from './lineworks-columns';
-import { dateStamp, fileNamePart } from './table';
+import { columnNames, dateStamp, fileNamePart } from './table';
 import { buildTemplatePatch, type RowChange } from './template-patch';
 import type { ExportFormat } from './types';
 
@@ -12,7 +12,7 @@ function membersById(members: readonly Member[]): Map<string, Member> {
   const byId = new Map<string, Member>();
   for (const member of members) {
     byId.set(normalizeKey(member.identifier), member);
-    const local = lineworksIdOf(member);
+    const local = normalizeKey(lineworksIdOf(member));
     if (!byId.has(local)) byId.set(local, member);
   }
   return byId;
@@ -30,7 +30,7 @@ export const lineworksBulkModify: ExportFormat = {
   build: (input) =>
     buildTemplatePatch({
       template: input.template,
-      keyColumn: 'ID',
+      keyColumn: columnNames(columns.find((column) => column.header === 'ID')!),
       columns,
       lockedColumns: ['ID'],
       allowClear: input.allowClear,

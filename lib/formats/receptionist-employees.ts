@@ -5,20 +5,37 @@ import { readTable } from '../xlsx/table';
 import type { Member } from '../model';
 import { buildTable, dateStamp, fileNamePart, memberRows, type MemberColumn } from './table';
 import { buildTemplatePatch, type RowChange } from './template-patch';
-import type { ColumnSpec, ExportFormat, FieldRule, FormatInput } from './types';
+import type { ColumnSpec, ExportFormat, FieldRule, FormatInput, RowCounts } from './types';
 
 type IdKind = NonNullable<FormatInput['chatworkIdKind']>;
+
+/** What is left of a header once its ID words are taken away: the tool the column belongs to, if any. */
+function ownerOf(header: string, idWords: RegExp): string | undefined {
+  const rest = normalizeHeader(header).replace(/[()[\]【】:_-]/g, '');
+  return idWords.test(rest) ? rest.replace(idWords, '') : undefined;
+}
+const CHATWORK = /^(チャットワーク|chatwork|cw)?$/;
+
+/**
+ * The template's column for the chosen ID among several ID-like ones (a file may also hold 「Slack
+ * アカウントID」): one that names Chatwork first, then one that names no tool at all. A column that
+ * names another tool is never taken.
+ */
+function idColumnOf(headers: readonly string[], idWords: RegExp): string | undefined {
+  const candidates = headers.filter((header) => CHATWORK.test(ownerOf(header, idWords) ?? '-'));
+  return candidates.find((header) => ownerOf(header, idWords) !== '') ?? candidates[0];
+}
 
 /**
  * The account ID (識別ID / accountID) is fixed and exportable by an admin, so it is the default;
  * a Chatwork ID is chosen by each user and may be unset.
  */
-const KINDS: Record<IdKind, { header: string; field: 'chatworkAccountId' | 'chatworkId'; rule: FieldRule; matches: (header: string) => boolean }> = {
+const KINDS: Record<IdKind, { header: string; field: 'chatworkAccountId' | 'chatworkId'; rule: FieldRule; idWords: RegExp }> = {
   'account-id': {
     header: 'チャットワーク アカウントID',
     field: 'chatworkAccountId',
     rule: { schema: z.string().regex(/^\d{1,20}$/), message: { ja: 'アカウントID は数字です。', en: 'An account ID is digits.' } },
-    matches: (header) => /アカウントid|accountid|識別id/.test(header),
+    idWords: /(アカウントid|accountid|識別id)$/,
   },
   'chatwork-id': {
     header: 'チャットワークID',
@@ -27,7 +44,8 @@ const KINDS: Record<IdKind, { header: string; field: 'chatworkAccountId' | 'chat
       schema: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/),
       message: { ja: 'チャットワークID は半角英数字と「_」「.」「-」です。', en: 'A Chatwork ID is ASCII letters, digits, "_", "." and "-".' },
     },
-    matches: (header) => /(チャットワーク|chatwork)id/.test(header) && !/アカウント|account/.test(header),
+    // 「チャットワークID」 itself: the tool's name is part of the ID's name.
+    idWords: /(?<!アカウント|account|識別)(チャットワークid|chatworkid)$/,
   },
 };
 
@@ -55,9 +73,30 @@ function builtInColumns(kind: IdKind): MemberColumn<Map<string, Member>>[] {
   ];
 }
 
+/** The audited RECEPTIONIST employees, when the audit is of RECEPTIONIST: what an overwrite is measured against. */
+function employeesOf(input: FormatInput): readonly Member[] | undefined {
+  return input.snapshot.console === 'receptionist-employees' ? (input.rosterMembers ?? input.members) : undefined;
+}
+
+const emailKey = (member: Member) => normalizeKey(member.email || member.normalizedEmail);
+
 /**
- * RECEPTIONIST's employee file with each employee's Chatwork ID. Given the full-overwrite file as
- * template, only the ID column is filled and every other row is kept (a lost row deletes an employee).
+ * The built-in file holds only the chosen employees, so it is an *add* file: uploaded with 全件上書き
+ * it would delete every employee it lacks, and the counts say how many.
+ */
+function addFileCounts(input: FormatInput, written: readonly Member[]): RowCounts {
+  const employees = employeesOf(input);
+  if (!employees) return { mode: 'add', rows: written.length, keeps: 0, adds: written.length, changes: 0, removes: undefined };
+  const inFile = new Set(written.map(emailKey));
+  const registered = new Set(employees.map(emailKey));
+  const keeps = written.filter((member) => registered.has(emailKey(member))).length;
+  return { mode: 'add', rows: written.length, keeps, adds: written.length - keeps, changes: 0, removes: [...registered].filter((email) => !inFile.has(email)).length };
+}
+
+/**
+ * RECEPTIONIST's employee file with each employee's Chatwork ID. RECEPTIONIST's 全件上書き replaces every
+ * employee with the file's rows, so an overwrite file is only ever the admin's full download with the
+ * ID column filled (every row kept); without that template the file is an add file, named and counted as one.
  */
 export const receptionistEmployees: ExportFormat = {
   id: 'receptionist-employees',
@@ -67,21 +106,30 @@ export const receptionistEmployees: ExportFormat = {
   build: (input) => {
     const kind = input.chatworkIdKind ?? 'account-id';
     const roster = chatworkRoster(input);
-    const baseName = `receptionist-employees-${fileNamePart(input.snapshot.tenant)}-${dateStamp(input.snapshot.finishedAt)}`;
+    const stamp = `${fileNamePart(input.snapshot.tenant)}-${dateStamp(input.snapshot.finishedAt)}`;
     if (!input.template) {
       const columns = builtInColumns(kind);
-      return buildTable({ columns, rows: memberRows(columns, input.members, roster, input.values), baseName, encoding: input.encoding, output: input.output, validRowsOnly: input.validRowsOnly });
+      const result = buildTable({
+        columns,
+        rows: memberRows(columns, input.members, roster, input.values),
+        baseName: `receptionist-employees-add-only-${stamp}`,
+        encoding: input.encoding,
+        output: input.output,
+        validRowsOnly: input.validRowsOnly,
+      });
+      const skipped = new Set(result.skippedRows.map((row) => row.member));
+      return { ...result, rowCounts: addFileCounts(input, input.members.filter((member) => !skipped.has(member.key))) };
     }
     const file = readTable(input.template, { ...(input.sheet !== undefined ? { sheet: input.sheet } : {}), wanted: EMAIL_HEADERS });
-    const header = file.ok ? file.headers.find((candidate) => KINDS[kind].matches(normalizeHeader(candidate))) : undefined;
+    const header = file.ok ? idColumnOf(file.headers, KINDS[kind].idWords) : undefined;
     const idColumn: ColumnSpec = { header: header ?? KINDS[kind].header, rule: KINDS[kind].rule, trusted: kind === 'account-id' };
-    return buildTemplatePatch({
+    const result = buildTemplatePatch({
       template: input.template,
       keyColumn: EMAIL_HEADERS,
       columns: [idColumn],
       validRowsOnly: input.validRowsOnly,
       sheet: input.sheet,
-      baseName,
+      baseName: `receptionist-employees-overwrite-${stamp}`,
       changesFor: (file, keyIndex, issues) => {
         const changes = new Map<string, RowChange>();
         if (!header) {
@@ -92,6 +140,19 @@ export const receptionistEmployees: ExportFormat = {
             message: { ja: `テンプレートに列「${idColumn.header}」がありません。`, en: `The template has no "${idColumn.header}" column.` },
           });
           return changes;
+        }
+        const inTemplate = new Set(file.rows.map((row) => normalizeKey(row[keyIndex] ?? '')));
+        const missing = (employeesOf(input) ?? []).filter((member) => !inTemplate.has(emailKey(member)));
+        if (missing.length > 0) {
+          const names = missing.slice(0, 5).map((member) => member.email || member.normalizedEmail).join(', ');
+          issues.push({
+            severity: 'error',
+            code: 'template-not-full-download',
+            message: {
+              ja: `テンプレートに、監査した社員のうち ${missing.length} 人 (${names}${missing.length > 5 ? ' …' : ''}) がいません。全件上書きでは、ファイルにいない社員は削除されます。RECEPTIONIST から社員をすべてダウンロードしたファイルをテンプレートにしてください。`,
+              en: `The template lacks ${missing.length} of the audited employees (${names}${missing.length > 5 ? ' …' : ''}). A full overwrite deletes every employee the file lacks: give the full employee download from RECEPTIONIST as the template.`,
+            },
+          });
         }
         file.rows.forEach((row, index) => {
           const email = row[keyIndex] ?? '';
@@ -112,5 +173,9 @@ export const receptionistEmployees: ExportFormat = {
         return changes;
       },
     });
+    if (!file.ok) return result;
+    const changedRows = new Set((result.changedCells ?? []).map((cell) => cell.row)).size;
+    // Every row of the download is written back: nothing is added and nothing removed.
+    return { ...result, rowCounts: { mode: 'overwrite', rows: file.rows.length, keeps: file.rows.length, adds: 0, changes: changedRows, removes: 0 } };
   },
 };

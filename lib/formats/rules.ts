@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Localized } from '../i18n';
+import { LINEWORKS_ID_CLAUSES, lineWorksIdValueIssues } from '../identity/lineworks-id';
 import type { FieldRule } from './types';
 
 /** Input rules of LINE WORKS bulk add / bulk modify files (seed 004), one per field. */
@@ -12,7 +13,6 @@ function rule(schema: z.ZodType<string>, ja: string, en: string): FieldRule {
 const NAME_CHARS = /^[\p{L}\p{M}\p{N}\p{Zs}!@&()\-_+[\]{}.,/]*$/u;
 const NAME_SPECIALS = '! @ & ( ) - _ + [ ] { } . , /';
 
-const ID_LOCAL = /^[a-z0-9][a-z0-9._-]{1,39}$/;
 const EMAIL_LOCAL = /^[a-z0-9.\-_!]{1,40}$/;
 const DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
 const PHONE = /^[0-9\-*#+PT]{1,100}$/;
@@ -35,13 +35,11 @@ const maxLength = (max: number) =>
   rule(z.string().max(max), `${max} 字以内で入力してください。`, `Use at most ${max} characters.`);
 
 export const RULES = {
+  // The finding's rule itself, so that the export and the finding never disagree on an ID.
   lineworksId: rule(
-    z
-      .string()
-      .regex(ID_LOCAL)
-      .refine((value) => !value.includes('..') && !value.endsWith('.')),
-    'ID は半角英小文字・数字・「-」「.」「_」の 2~40 字で、先頭は英小文字か数字、「.」で終わったり「.」が続いたりしてはいけません。',
-    'An ID is 2–40 lowercase letters, digits, "-", "." or "_", starts with a lowercase letter or digit, and has no trailing or doubled ".".',
+    z.string().refine((value) => lineWorksIdValueIssues(value).length === 0),
+    LINEWORKS_ID_CLAUSES.map((clause) => clause.text.ja).join('。') + '。',
+    LINEWORKS_ID_CLAUSES.map((clause) => clause.text.en).join('. ') + '.',
   ),
   personName: rule(
     z.string().max(80).regex(NAME_CHARS),

@@ -2,15 +2,30 @@ import { zipSync } from 'fflate';
 import Papa from 'papaparse';
 import type { CsvEncoding } from '../csv/decode';
 import { DEFAULT_OUTPUT_ENCODING, encodeText, outputEncodingLayout, unencodableChars, type OutputEncoding } from '../csv/encode';
-import { normalizeHeader } from '../csv/headers';
+import { findColumn, normalizeHeader } from '../csv/headers';
 import { neutralizeCell } from '../csv/neutralize';
-import type { CsvFile } from '../csv/read';
 import type { Member } from '../model';
-import { appendRows } from '../xlsx/patch';
+import { replaceRows } from '../xlsx/patch';
 import { isWorkbookTable, openSheet, readTable, workbookWarnings } from '../xlsx/table';
 import { writeWorkbook, XLSX_MIME } from '../xlsx/write';
 import { REQUIRED_MESSAGE } from './rules';
 import type { BuildResult, ColumnSpec, ExportFile, ExportIssue, OutputKind, SkippedRow } from './types';
+
+/** Every spelling of a column: its own header first, then the ones other files use. */
+export function columnNames(column: ColumnSpec): string[] {
+  return [column.header, ...(column.aliases ?? [])];
+}
+
+/** The index of the column a header names under any of its spellings, -1 when none. */
+export function columnNamed(columns: readonly ColumnSpec[], header: string): number {
+  const wanted = normalizeHeader(header);
+  return columns.findIndex((column) => columnNames(column).some((name) => normalizeHeader(name) === wanted));
+}
+
+/** A column's index in a file's headers under any of its spellings, -1 when absent. */
+export function columnIndex(headers: readonly string[], column: ColumnSpec): number {
+  return findColumn(headers, columnNames(column));
+}
 
 /** One row to write: cells in the order of the format's columns. */
 export interface TableRow {
@@ -33,13 +48,12 @@ export function memberRows<Context>(
   context: Context,
   typed?: ReadonlyMap<string, Readonly<Record<string, string>>>,
 ): TableRow[] {
-  const headers = columns.map((column) => normalizeHeader(column.header));
   return members.map((member) => {
     const cells = columns.map((column) => column.value(member, context));
     const own = typed?.get(member.key);
     if (own) {
       for (const [header, value] of Object.entries(own)) {
-        const index = headers.indexOf(normalizeHeader(header));
+        const index = columnNamed(columns, header);
         if (index >= 0) cells[index] = value;
       }
     }
@@ -79,11 +93,13 @@ interface Target {
   bom: boolean;
   delimiter: string;
   newline: string;
-  /** Data lines already in the file above the appended rows. */
-  existingRows: number;
-  /** Header lines above the first data row (preamble and header). */
+  /** Header lines above the first data row (preamble, header and keyword row). */
   headLines: number;
-  template?: { bytes: Uint8Array; file: CsvFile };
+  /**
+   * A CSV template's bytes above its first data row and whether they end a line, or a workbook
+   * template and its sheet, whose example rows are written over.
+   */
+  template?: { head: Uint8Array; endsWithNewline: boolean } | { workbook: Uint8Array; sheet: string };
   /** A workbook's text cells never run as formulas, so values go in as they are, not neutralised. */
   kind: OutputKind;
 }
@@ -100,7 +116,6 @@ function targetOf(spec: TableSpec, issues: ExportIssue[]): Target | undefined {
       bom,
       delimiter: ',',
       newline: CRLF,
-      existingRows: 0,
       headLines: 1,
       kind,
     };
@@ -111,8 +126,7 @@ function targetOf(spec: TableSpec, issues: ExportIssue[]): Target | undefined {
     issues.push({ severity: 'error', code: `template-${file.error.code}`, ...('line' in file.error ? { line: file.error.line } : {}), message: file.error.message });
     return undefined;
   }
-  const positions = new Map(file.headers.map((header, index) => [normalizeHeader(header), index] as const));
-  const placement = spec.columns.map((column) => positions.get(normalizeHeader(column.header)) ?? -1);
+  const placement = spec.columns.map((column) => columnIndex(file.headers, column));
   spec.columns.forEach((column, index) => {
     if (placement[index] === -1 && column.required) {
       issues.push({
@@ -123,17 +137,25 @@ function targetOf(spec: TableSpec, issues: ExportIssue[]): Target | undefined {
       });
     }
   });
+  const workbook = isWorkbookTable(file) ? file.workbook : undefined;
   if (isWorkbookTable(file)) issues.push(...workbookWarnings(file));
-  if (file.rows.length > 0) {
+  // A console's sample file comes with example members. They are never uploaded with the real ones:
+  // the file is written from the template's head (a workbook's example rows are written over), and
+  // each example row is named.
+  file.rows.forEach((row, index) => {
+    const line = file.rowLines[index]!;
+    const shown = row.filter((cell) => cell.trim() !== '').slice(0, 3).join(', ');
     issues.push({
       severity: 'warning',
-      code: 'template-has-rows',
+      code: 'template-example-row',
+      row: index + 1,
+      line,
       message: {
-        ja: `テンプレートには既に ${file.rows.length} 行のデータがあり、そのまま残します。`,
-        en: `The template already holds ${file.rows.length} data rows; they are kept as they are.`,
+        ja: `テンプレートの ${line} 行目 (${shown}) はサンプルの例の行のため、出力から除きました。例のメンバーが実際のメンバーと一緒に登録されないようにするためです。`,
+        en: `${workbook ? 'Row' : 'Line'} ${line} of the template (${shown}) is an example row of the sample file and was left out, so that no example member is uploaded with the real ones.`,
       },
     });
-  }
+  });
   return {
     headers: file.headers,
     placement,
@@ -141,10 +163,13 @@ function targetOf(spec: TableSpec, issues: ExportIssue[]): Target | undefined {
     bom: file.bom,
     delimiter: file.delimiter,
     newline: file.newline,
-    existingRows: file.rows.length,
-    headLines: isWorkbookTable(file) ? file.workbook.headerRow : file.headerRowIndex + 1,
-    template: { bytes: spec.template, file },
-    kind: isWorkbookTable(file) ? 'xlsx' : 'csv',
+    ...(workbook
+      ? { headLines: workbook.dataRow - 1, template: { workbook: spec.template, sheet: workbook.sheet }, kind: 'xlsx' as const }
+      : {
+          headLines: file.dataRowIndex,
+          template: { head: spec.template.subarray(0, file.dataOffset), endsWithNewline: file.rows.length > 0 || file.endsWithNewline },
+          kind: 'csv' as const,
+        }),
   };
 }
 
@@ -177,8 +202,7 @@ function validate(spec: TableSpec, target: Target, issues: ExportIssue[]): Set<n
       }
       if (!message) continue;
       invalid.add(rowIndex);
-      const rowNumber = target.existingRows + rowIndex + 1;
-      issues.push({ severity: 'error', code, row: rowIndex + 1, line: target.headLines + rowNumber, column: column.header, member: row.member, message });
+      issues.push({ severity: 'error', code, row: rowIndex + 1, line: target.headLines + rowIndex + 1, column: column.header, member: row.member, message });
     }
   });
   return invalid;
@@ -201,19 +225,16 @@ function serialize(target: Target, rows: string[][]): string {
 
 function renderPart(spec: TableSpec, target: Target, rows: readonly TableRow[]): Uint8Array {
   const cells = rows.map((row) => fileCells(spec, target, row));
-  if (target.kind === 'xlsx') {
-    const file = target.template?.file;
-    if (file && isWorkbookTable(file)) return appendRows(openSheet(target.template!.bytes, { sheet: file.workbook.sheet }), cells);
-    return writeWorkbook({ sheetName: spec.baseName, headers: target.headers, required: spec.columns.map((column) => !!column.required), rows: cells });
-  }
+  const { template } = target;
+  if (template && 'workbook' in template) return replaceRows(openSheet(template.workbook, { sheet: template.sheet }), cells);
+  if (target.kind === 'xlsx') return writeWorkbook({ sheetName: spec.baseName, headers: target.headers, required: spec.columns.map((column) => !!column.required), rows: cells });
   const body = serialize(target, cells);
-  if (!target.template) return encodeText(serialize(target, [[...target.headers]]) + body, target.encoding, target.bom);
-  const { bytes, file } = target.template;
-  const glue = file.endsWithNewline ? '' : target.newline;
-  const appended = encodeText(glue + body, target.encoding, false);
-  const out = new Uint8Array(bytes.length + appended.length);
-  out.set(bytes);
-  out.set(appended, bytes.length);
+  if (!template) return encodeText(serialize(target, [[...target.headers]]) + body, target.encoding, target.bom);
+  const { head, endsWithNewline } = template;
+  const appended = encodeText((endsWithNewline ? '' : target.newline) + body, target.encoding, false);
+  const out = new Uint8Array(head.length + appended.length);
+  out.set(head);
+  out.set(appended, head.length);
   return out;
 }
 
@@ -236,18 +257,7 @@ export function buildTable(spec: TableSpec): BuildResult {
     return false;
   });
 
-  const perFile = Math.max(1, (spec.maxRowsPerFile ?? Infinity) - target.existingRows);
-  if (spec.maxRowsPerFile !== undefined && target.existingRows >= spec.maxRowsPerFile) {
-    issues.push({
-      severity: 'error',
-      code: 'template-full',
-      message: {
-        ja: `テンプレートに既に ${target.existingRows} 行あり、1 ファイルの上限 ${spec.maxRowsPerFile} 行に達しています。`,
-        en: `The template already holds ${target.existingRows} rows, the limit of ${spec.maxRowsPerFile} per file.`,
-      },
-    });
-    return { files: [], issues, skippedRows };
-  }
+  const perFile = spec.maxRowsPerFile ?? Infinity;
   const mime = target.kind === 'xlsx' ? XLSX_MIME : mimeOf(target.encoding);
   const extension = target.kind === 'xlsx' ? 'xlsx' : 'csv';
   if (rows.length <= perFile) return { files: [{ name: `${spec.baseName}.${extension}`, bytes: renderPart(spec, target, rows), mime }], issues, skippedRows };

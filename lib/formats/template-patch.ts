@@ -5,6 +5,7 @@ import type { CsvFile } from '../csv/read';
 import { patchWorkbook } from '../xlsx/patch';
 import { isWorkbookTable, readTable, workbookWarnings } from '../xlsx/table';
 import { XLSX_MIME } from '../xlsx/write';
+import { columnIndex, columnNamed, columnNames } from './table';
 import type { BuildResult, ColumnSpec, ExportIssue, SkippedRow } from './types';
 
 /** What to change in one template row, found by its key cell. */
@@ -60,7 +61,14 @@ export function buildTemplatePatch(spec: TemplatePatchSpec): BuildResult {
   const workbook = isWorkbookTable(file) ? file.workbook : undefined;
   const issues: ExportIssue[] = isWorkbookTable(file) ? workbookWarnings(file) : [];
   const changes = spec.changesFor(file, keyIndex, issues);
-  const rules = new Map(spec.columns.map((column) => [normalizeHeader(column.header), column] as const));
+  // A change names a column by the format's header; the file may spell it another way (名 / 名前).
+  const fileHeaderOf = (header: string): string => {
+    const column = spec.columns[columnNamed(spec.columns, header)];
+    const index = column ? columnIndex(file.headers, column) : -1;
+    return index >= 0 ? file.headers[index]! : header;
+  };
+  for (const change of changes.values()) change.cells = Object.fromEntries(Object.entries(change.cells).map(([header, value]) => [fileHeaderOf(header), value]));
+  const rules = new Map(spec.columns.flatMap((column) => columnNames(column).map((name) => [normalizeHeader(name), column] as const)));
 
   const invalidKeys = new Set<string>();
   const skippedRows: SkippedRow[] = [];
@@ -95,9 +103,9 @@ export function buildTemplatePatch(spec: TemplatePatchSpec): BuildResult {
   const options = {
     keyColumn: file.headers[keyIndex]!,
     changes: patchChanges,
-    lockedColumns: spec.lockedColumns,
-    allowClear: spec.allowClear,
-    trustedColumns: spec.columns.filter((column) => column.trusted).map((column) => column.header),
+    lockedColumns: spec.lockedColumns?.map(fileHeaderOf),
+    allowClear: spec.allowClear && new Set([...spec.allowClear].map(fileHeaderOf)),
+    trustedColumns: spec.columns.filter((column) => column.trusted).flatMap(columnNames),
   };
   const result = workbook ? patchWorkbook(spec.template, { ...options, sheet: workbook.sheet }) : patchTemplate(spec.template, options);
   if (!result.ok) return { files: [], issues: [...issues, { severity: 'error', code: result.error.code, message: result.error.message }], skippedRows };

@@ -25,6 +25,8 @@ export interface FieldRule {
 
 export interface ColumnSpec {
   header: string;
+  /** Other spellings a console's own file uses for the column (another language, an older sample). */
+  aliases?: readonly string[];
   rule?: FieldRule;
   required?: boolean;
   /** The rule admits only safe values (`+81-90-…`), so the value is written as it is, not neutralised. */
@@ -35,6 +37,8 @@ export interface FormatInput {
   snapshot: Snapshot;
   /** The members to export, as the admin selected them. */
   members: readonly Member[];
+  /** Every member of the audited roster, when `members` is a selection of it. */
+  rosterMembers?: readonly Member[];
   /** The console's own file to fill or patch. */
   template?: Uint8Array;
   /** A Chatwork roster's members keyed by normalized email, to fill Chatwork IDs. */
@@ -84,6 +88,22 @@ export interface SkippedRow {
   name: string;
 }
 
+/**
+ * What uploading the file does to the console's people, for a console whose import can replace them
+ * all (RECEPTIONIST's 全件上書き). `removes` is undefined when the roster the file is measured against
+ * is unknown.
+ */
+export interface RowCounts {
+  /** `add`: the file holds only the chosen people and must be uploaded as an addition. */
+  mode: 'add' | 'overwrite';
+  rows: number;
+  keeps: number;
+  adds: number;
+  changes: number;
+  /** People the upload would delete: in overwrite mode the file's, in add mode if it were uploaded as an overwrite. */
+  removes: number | undefined;
+}
+
 export interface BuildResult {
   /** Empty when the export is refused; `issues` then say why. */
   files: ExportFile[];
@@ -92,6 +112,7 @@ export interface BuildResult {
   /** Cells a template patch changed or refused to change. */
   changedCells?: ChangedCell[];
   refusedChanges?: RefusedChange[];
+  rowCounts?: RowCounts;
 }
 
 export interface ExportFormat {

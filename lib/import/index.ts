@@ -6,6 +6,7 @@ import { MAX_CELL_LENGTH, MAX_CELLS_PER_ROW, MemberRow, type ConsoleId } from '.
 import { chatworkUsers } from './chatwork-users';
 import { genericEmail } from './generic-email';
 import { googleWorkspaceUsers } from './google-workspace-users';
+import { immedioUsers } from './immedio-users';
 import { lineworksMembers } from './lineworks-members';
 import type { CellGetter, ImportProfile } from './profile';
 import { slackMembers } from './slack-members';
@@ -14,7 +15,7 @@ import { readTable } from '../xlsx/table';
 export type { ImportProfile } from './profile';
 
 /** Most specific first: the generic email profile takes what no other does. */
-export const IMPORT_PROFILES: readonly ImportProfile[] = [chatworkUsers, lineworksMembers, googleWorkspaceUsers, slackMembers, genericEmail];
+export const IMPORT_PROFILES: readonly ImportProfile[] = [chatworkUsers, lineworksMembers, immedioUsers, googleWorkspaceUsers, slackMembers, genericEmail];
 
 export interface ImportedRoster {
   ok: true;
@@ -86,6 +87,7 @@ export function importRoster(bytes: Uint8Array, options: { profile?: string; enc
     const name = normalizeHeader(header);
     if (!positions.has(name)) positions.set(name, index);
   });
+  const has = (...headers: string[]) => headers.some((header) => positions.has(normalizeHeader(header)));
   const rows: MemberRow[] = [];
   for (const cells of file.rows) {
     const get: CellGetter = (...headers) => {
@@ -96,7 +98,7 @@ export function importRoster(bytes: Uint8Array, options: { profile?: string; enc
       }
       return '';
     };
-    const input = profile.row(get);
+    const input = profile.row(get, has);
     const fields = Object.fromEntries(Object.entries(input.fields ?? {}).filter(([, value]) => value));
     const parsed = MemberRow.safeParse({ ...input, fields, cells: cells.slice(0, MAX_CELLS_PER_ROW).map(clip) });
     if (parsed.success && (parsed.data.name || parsed.data.identifier)) rows.push(parsed.data);

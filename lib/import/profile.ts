@@ -11,7 +11,8 @@ export interface ImportProfile {
   console: ConsoleId;
   /** Columns that identify the source: every entry (one of its spellings) must be present. */
   signature: readonly (readonly string[])[];
-  row(get: CellGetter): MemberRowInput;
+  /** `has` tells a blank cell (the file says "none") from a column the file lacks (it says nothing). */
+  row(get: CellGetter, has: (...headers: string[]) => boolean): MemberRowInput;
 }
 
 export const EMAIL_HEADERS = ['メールアドレス', 'メール', 'Eメール', 'email', 'e-mail', 'mail', 'email address', 'mail address', 'Email Address [Required]', 'userPrincipalName'];

@@ -1,5 +1,5 @@
-import { MAX_CELLS_PER_ROW, type FieldKey, type MemberRow } from '../model';
-import { findAddress, isAddress, isIdLike } from './address';
+import { MAX_CELLS_PER_ROW, MAX_OTHER_EMAILS, type FieldKey, type MemberRow } from '../model';
+import { findAddress, findAddresses, isAddress, isIdLike } from './address';
 import { nameInCell, pathInCell } from './cell';
 import type { RawRow } from './source';
 import { roleOfHeader, type ColumnRole, type HeaderSynonym } from './synonyms';
@@ -133,6 +133,9 @@ export function rowToMember(raw: RawRow, plan: ColumnPlan, rules: ColumnRules): 
   if (!name && !identifier) return undefined;
   const row: MemberRow = { name, identifier, fields, cells: cells.length > MAX_CELLS_PER_ROW ? cells.slice(0, MAX_CELLS_PER_ROW) : cells };
   if (email && email !== identifier) row.email = email;
+  // A cell that lists several addresses lists several: the first is the member's, the rest kept beside it.
+  const others = findAddresses(`${idText}\n${emailText}`).filter((address) => address !== identifier && address !== email);
+  if (others.length > 0) row.otherEmails = others.slice(0, MAX_OTHER_EMAILS);
   return row;
 }
 

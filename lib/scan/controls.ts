@@ -1,3 +1,4 @@
+import { changeVersion } from './change-version';
 import { statedCount } from './page-count';
 import { cleanText } from './text';
 
@@ -49,13 +50,15 @@ function isHidden(element: Element): boolean {
 const REL_NEXT = 'a[rel~=next], button[rel~=next], link[rel~=next]';
 
 /**
- * Clickable controls and rel=next links of a document or shadow root, less those inside a roster row
- * (row actions). Rows are not entered: on a page of 10,000 rows a selector query over the whole
- * document costs as much as reading the rows.
+ * Every element of a document or shadow root but those inside a roster row (row actions, cells):
+ * on a page of 10,000 rows a selector query over the whole document costs as much as reading the
+ * rows, and a pager is never inside one.
  */
-function controls(scope: ParentNode): { clickable: Element[]; relNext: Element[] } {
-  const clickable: Element[] = [];
-  const relNext: Element[] = [];
+function outsideRows(scope: ParentNode): Element[] {
+  const version = changeVersion(scope as Node);
+  const known = outsideRowsSeen.get(scope);
+  if (version !== undefined && known?.version === version) return known.elements;
+  const found: Element[] = [];
   const stack: Element[] = [];
   const pushChildren = (parent: ParentNode) => {
     for (let child = parent.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
@@ -64,11 +67,23 @@ function controls(scope: ParentNode): { clickable: Element[]; relNext: Element[]
   while (stack.length > 0) {
     const element = stack.pop()!;
     if (element.tagName === 'TR' || element.getAttribute('role') === 'row') continue;
-    if (element.matches(CLICKABLE) && (element.textContent ?? '').length <= 60) clickable.push(element);
-    if (element.matches(REL_NEXT)) relNext.push(element);
+    found.push(element);
     pushChildren(element);
   }
-  return { clickable, relNext };
+  if (version !== undefined) outsideRowsSeen.set(scope, { version, elements: found });
+  return found;
+}
+
+/** The scan asks for the page's controls several times between changes. */
+const outsideRowsSeen = new WeakMap<ParentNode, { version: number; elements: Element[] }>();
+
+/** Clickable controls and rel=next links outside roster rows. */
+function controls(scope: ParentNode): { clickable: Element[]; relNext: Element[] } {
+  const elements = outsideRows(scope);
+  return {
+    clickable: elements.filter((element) => element.matches(CLICKABLE) && (element.textContent ?? '').length <= 60),
+    relNext: elements.filter((element) => element.matches(REL_NEXT)),
+  };
 }
 
 /** Depth of the deepest common ancestor: a control near the roster wins over one elsewhere on the page. */
@@ -164,12 +179,12 @@ function pageNumbersIn(node: Element): number {
   return count;
 }
 
+const CURRENT_PAGE = '[aria-current=page], [aria-current=true], [class*=active], [class*=selected], [class*=current]';
+
 /** The page a pager marks as shown (aria-current, an active or selected item), when it marks one. */
 export function currentPageNumber(root: Element): number | undefined {
-  const scope = scopeOf(root);
-  const marked = Array.from(scope.querySelectorAll('[aria-current=page], [aria-current=true], [class*=active], [class*=selected], [class*=current]'));
-  const numbers = marked
-    .filter((element) => !element.closest('tr, [role=row]') && pagerOf(element))
+  const numbers = outsideRows(scopeOf(root))
+    .filter((element) => element.matches(CURRENT_PAGE) && pagerOf(element))
     .map((element) => cleanText(element.textContent))
     .filter((text) => /^\d{1,5}$/.test(text))
     .map(Number);
@@ -182,7 +197,7 @@ export function findPageNumber(root: Element, k: number): Element | undefined {
   const found = controls(scopeOf(root)).clickable.filter((element) => !isHidden(element) && pagerOf(element) && (cleanText(element.textContent) === wanted || titleOf(element) === wanted));
   if (found.length > 0) return pickNearest(found, root);
   // Pagers drawn as list items that take the click themselves (antd: <li title="2" class="ant-pagination-item">).
-  const items = Array.from(scopeOf(root).querySelectorAll('li')).filter((item) => !isHidden(item) && pagerOf(item) && (cleanText(item.textContent) === wanted || item.getAttribute('title') === wanted));
+  const items = outsideRows(scopeOf(root)).filter((item) => item.tagName === 'LI' && !isHidden(item) && pagerOf(item) && (cleanText(item.textContent) === wanted || item.getAttribute('title') === wanted));
   return items.length > 0 ? pickNearest(items, root) : undefined;
 }
 

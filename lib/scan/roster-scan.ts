@@ -1,3 +1,4 @@
+import { whileWatchingChanges } from './change-version';
 import type { ScanMode } from '../messages';
 import type { MemberRow } from '../model';
 import { planColumns, rowToMember, type ColumnPlan } from './columns';
@@ -9,8 +10,8 @@ import { rankSources, readerFor, SAMPLE_ROWS, sampleRows, type Reader } from './
 import { declaredSetSize, statedCount } from './page-count';
 import type { ListPick } from './list-pick';
 import { sourceFromPick } from './pick';
-import { rowPositionKey } from './row-index';
-import { coverColumns, endsNearBottom, isLoading, isWindowed, loadingShown, scrollContainer, scrollStep, setScroll, sidewaysScroller, spaceBelowRows } from './scroll';
+import { missingNumbers, rowPositionKey } from './row-index';
+import { coverColumns, endsNearBottom, isLoading, isWindowed, loadingShown, scrollContainer, scrollStep, setScroll, scrollTopFor, sidewaysScroller, spaceAboveRows, spaceBelowRows } from './scroll';
 import { roleOfHeader } from './synonyms';
 import type { RawRow, RosterSource } from './source';
 import { cleanText } from './text';
@@ -39,6 +40,8 @@ const LOADING_TIMEOUT_MS = 15000;
 const MAX_SCROLL_STEPS = 20000;
 /** Steps in a row that the page undid (it moved the list back) before the read stops. */
 const MOVED_BACK_LIMIT = 5;
+/** Jumps straight to missing items after a sweep, at most. */
+const MAX_GAP_JUMPS = 200;
 /** Scroll steps in a row that bring nothing before the read stops as stalled. */
 const STALE_STEPS = 3;
 const SETTLE_ATTEMPTS = 4;
@@ -51,7 +54,7 @@ export async function scanRoster(doc: Document, url: string, opts: { mode: ScanM
   const ranked = picked ? [] : rankSources(doc, reader);
   const chosen = picked ?? (ranked[opts.candidate ?? 0] ?? ranked[0])?.source;
   if (!chosen) throw new NoRosterError();
-  return new RosterScan(doc, url, reader, opts.mode, hooks, chosen).run();
+  return whileWatchingChanges(() => new RosterScan(doc, url, reader, opts.mode, hooks, chosen).run());
 }
 
 
@@ -249,8 +252,17 @@ class RosterScan {
         added += await this.readVisible(tab);
         continue;
       }
-      // A second sweep from the top picks up rows a first one skipped (a gap left by a jump).
-      for (let attempt = 0; attempt < 2 && !this.readAll() && !this.incompleteReason; attempt++) added += await this.sweep(container, tab);
+      const swept = await this.sweep(container, tab);
+      added += swept.added;
+      // Rows a sweep skipped (drawn late, or a jump past them) are gone back for: straight to each
+      // missing item where rows say their number, else by a second sweep. A list that drew all its
+      // rows at once has no gaps.
+      if (!swept.windowed || this.readAll()) continue;
+      const before = this.incompleteReason;
+      if (this.numbersRead().size > 0) added += await this.fillGaps(container, tab);
+      else if (!before) added += (await this.sweep(container, tab)).added;
+      // A stop the gaps explained is no stop once they are read.
+      if (this.readAll()) this.incompleteReason = undefined;
     }
     if (this.expected() !== undefined && !this.readAll()) this.incompleteReason ??= 'scroll-stalled';
     return added;
@@ -278,9 +290,14 @@ class RosterScan {
    * each step brought rows beyond it; at the bottom, waits for an infinite list to grow. Ends at the
    * demonstrable end, or marks the read incomplete with the reason.
    */
-  private async sweep(container: Element, tab: string | undefined): Promise<number> {
+  private async sweep(container: Element, tab: string | undefined): Promise<{ added: number; windowed: boolean }> {
     const watch = changeRoot(this.source.root);
-    if (container.scrollTop > 0) await this.scrollTo(container, 0, watch, STEP_TIMEOUT_MS);
+    if (container.scrollTop > 0) {
+      // A list drawn from its first row on has nothing to draw at the top: no wait for it.
+      const rows = this.source.rowElements();
+      const drawnFromStart = !isWindowed(rows, container) && spaceAboveRows(rows, container) < container.clientHeight;
+      await this.scrollTo(container, 0, watch, drawnFromStart ? 0 : STEP_TIMEOUT_MS);
+    }
     let added = await this.readVisible(tab);
     // The rows as they were when last read: a page that re-renders after a read is read again.
     let readPrint = this.fingerprint();
@@ -290,27 +307,30 @@ class RosterScan {
     let movedBack = 0;
     // Set once a jump to the bottom took the first rows away: the list draws a window of its rows.
     let dropsRows = false;
+    let steppedByWindow = false;
+    const swept = () => ({ added, windowed: steppedByWindow });
     for (let step = 0; step < MAX_SCROLL_STEPS; step++) {
-      if (this.readAll()) return added;
+      if (this.readAll()) return swept();
       const before = this.fingerprint();
       const top = container.scrollTop;
       const bottom = container.scrollHeight - container.clientHeight;
       if (top >= bottom - 1) {
         // At the bottom: an infinite list loads more here; a finished one changes nothing.
         const height = container.scrollHeight;
-        const grew = await this.waitUntil(watch, isBusy(this.source.root) || loadingShown(this.source.root) ? LOADING_TIMEOUT_MS : GROW_TIMEOUT_MS, () => container.scrollHeight > height || this.fingerprint() !== before);
+        const grew = await this.waitUntil(watch, isBusy(this.source.root) || loadingShown(this.source.root, this.source.rowElements()) ? LOADING_TIMEOUT_MS : GROW_TIMEOUT_MS, () => container.scrollHeight > height || this.fingerprint() !== before);
         // Rows unchanged since they were last read need no second reading (a long plain table).
-        if (!grew && this.fingerprint() === readPrint) return added;
+        if (!grew && this.fingerprint() === readPrint) return swept();
         const loaded = await this.readVisible(tab);
         readPrint = this.fingerprint();
         added += loaded;
         await this.flushBuffer(tab, false);
-        if (!grew && loaded === 0) return added;
+        if (!grew && loaded === 0) return swept();
         continue;
       }
       // A list that draws all it has gets no steps: straight to the bottom, where it may grow.
       const rows = this.source.rowElements();
       const windowed = dropsRows || isWindowed(rows, container) || rows.length < (this.expected() ?? 0);
+      steppedByWindow ||= windowed;
       const target = windowed ? Math.min(bottom, top + scrollStep(container, rows)) : bottom;
       const firstText = rowText(rows[0]);
       await this.scrollTo(container, target, watch, target >= bottom - 1 ? 0 : STEP_TIMEOUT_MS);
@@ -325,7 +345,7 @@ class RosterScan {
         // The page moved the list back (or refused to move): try again, a few times.
         if (++movedBack > MOVED_BACK_LIMIT) {
           this.incompleteReason ??= 'scroll-moved-back';
-          return added;
+          return swept();
         }
       }
       const loaded = !windowed && this.fingerprint() === readPrint ? 0 : await this.readVisible(tab);
@@ -335,12 +355,12 @@ class RosterScan {
       stale = windowed && loaded === 0 && this.fingerprint() === before ? stale + 1 : 0;
       if (stale >= STALE_STEPS) {
         this.incompleteReason ??= 'scroll-stalled';
-        return added;
+        return swept();
       }
       await this.breathe();
     }
     this.incompleteReason ??= 'scroll-stalled';
-    return added;
+    return swept();
   }
 
   /**
@@ -452,6 +472,36 @@ class RosterScan {
   }
 
   /** Rows read on this page (and tab) so far. */
+  /** The item numbers read on this page, from rows that say theirs (emitted or still gathered). */
+  private numbersRead(): Set<number> {
+    const numbers = new Set<number>();
+    for (const key of this.seen.get(this.scope())?.keys() ?? []) if (key.startsWith('\u0001')) numbers.add(positionNumber(key));
+    for (const key of this.buffer?.keys() ?? []) numbers.add(positionNumber(key));
+    return numbers;
+  }
+
+  /**
+   * Goes straight to each item not read between the first and last read (and past the last, while
+   * the page states more), reading where each jump lands: one jump often fills a whole gap.
+   */
+  private async fillGaps(container: Element, tab: string | undefined): Promise<number> {
+    const watch = changeRoot(this.source.root);
+    const numberOf = (row: Element) => positionNumber(rowPositionKey(row) || '=0');
+    let added = 0;
+    // An item whose jump brought nothing is not where its number says (or not drawn): not tried again.
+    const tried = new Set<number>();
+    for (let jump = 0; jump < MAX_GAP_JUMPS && !this.readAll(); jump++) {
+      const missing = missingNumbers(this.numbersRead(), this.expected() ?? 0, tried.size + 1).find((number) => !tried.has(number));
+      if (missing === undefined) break;
+      tried.add(missing);
+      const top = scrollTopFor(container, this.source.rowElements(), numberOf, missing);
+      if (top === undefined) break;
+      await this.scrollTo(container, top, watch, STEP_TIMEOUT_MS);
+      added += await this.readVisible(tab);
+    }
+    return added;
+  }
+
   private readOnPage(): number {
     let total = this.buffer?.size ?? 0;
     for (const count of this.seen.get(this.scope())?.values() ?? []) total += count;

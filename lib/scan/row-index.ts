@@ -16,9 +16,23 @@ const INDEX_ATTRIBUTES = ['aria-rowindex', 'aria-posinset', 'row-index', 'data-r
  * `<attribute>=<n>`, or '' when the element says nothing about its place.
  */
 export function rowPositionKey(element: Element): string {
+  if (!element.hasAttributes()) return '';
   for (const name of INDEX_ATTRIBUTES) {
     const value = element.getAttribute(name);
     if (value !== null && /^\d{1,9}$/.test(value.trim())) return `${name}=${value.trim()}`;
   }
   return '';
+}
+
+/**
+ * The item numbers missing from those read, lowest first: gaps between the lowest and highest read,
+ * then those after the highest while fewer than `expected` are read; at most `limit` of them.
+ */
+export function missingNumbers(read: ReadonlySet<number>, expected: number, limit: number): number[] {
+  const sorted = [...read].sort((a, b) => a - b);
+  const missing: number[] = [];
+  for (let i = 1; i < sorted.length; i++) for (let n = sorted[i - 1]! + 1; n < sorted[i]! && missing.length < limit; n++) missing.push(n);
+  const last = sorted[sorted.length - 1] ?? 0;
+  for (let n = 1; read.size + missing.length < expected && missing.length < limit; n++) missing.push(last + n);
+  return missing;
 }

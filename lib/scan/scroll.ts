@@ -15,6 +15,25 @@ export function scrollStep(container: Element, rows: readonly Element[]): number
   return Math.max(least, Math.min(lowest - viewTop, container.clientHeight * 4));
 }
 
+/**
+ * Where to scroll so that item `number` is drawn a third of a view from the top, judged from drawn
+ * rows that say their item number (a windowed list's rows are all of one height); undefined when
+ * no drawn row says one.
+ */
+export function scrollTopFor(container: Element, rows: readonly Element[], numberOf: (row: Element) => number, number: number): number | undefined {
+  const numbered = rows.filter((row) => numberOf(row) > 0);
+  if (numbered.length === 0) return undefined;
+  const heights = numbered.map((row) => row.getBoundingClientRect().height).filter((height) => height > 0).sort((a, b) => a - b);
+  const height = heights[Math.floor(heights.length / 2)];
+  if (!height) return undefined;
+  const known = numbered[0]!;
+  const isPage = container === container.ownerDocument.scrollingElement;
+  const contentTop = (isPage ? 0 : container.getBoundingClientRect().top) - container.scrollTop;
+  const knownTop = known.getBoundingClientRect().top - contentTop;
+  const top = knownTop + (number - numberOf(known)) * height - container.clientHeight / 3;
+  return Math.max(0, Math.min(top, container.scrollHeight - container.clientHeight));
+}
+
 const SCROLLS = new Set(['auto', 'scroll', 'overlay']);
 
 /** The element whose scrolling moves the list's rows: the nearest ancestor that scrolls, else the page. */
@@ -98,11 +117,36 @@ export function spaceBelowRows(rows: readonly Element[], container: Element): nu
   return contentTop + container.scrollHeight - lowest;
 }
 
+/** How far the highest drawn row stands below the top of what scrolls (Infinity when no row is drawn). */
+export function spaceAboveRows(rows: readonly Element[], container: Element): number {
+  let highest = Infinity;
+  for (const row of rows.slice(0, 20)) highest = Math.min(highest, row.getBoundingClientRect().top);
+  if (!Number.isFinite(highest)) return Infinity;
+  const isPage = container === container.ownerDocument.scrollingElement;
+  return highest - ((isPage ? 0 : container.getBoundingClientRect().top) - container.scrollTop);
+}
+
 const LOADING = '[aria-busy=true], [role=progressbar], [class*=loading], [class*=Loading], [class*=spinner], [class*=Spinner], [class*=skeleton], [class*=Skeleton]';
 
-/** A list that shows it is loading more (a spinner, a progress bar, a skeleton row). */
-export function loadingShown(root: Element): boolean {
-  return !!(root.parentElement ?? root).querySelector(LOADING);
+/**
+ * A list that shows it is loading more (a spinner, a progress bar, a skeleton row, an overlay):
+ * looked for around the rows, from the last row up to the list's parent, but not inside the rows (a
+ * substring match of class names over 50,000 cells costs more than reading them).
+ */
+export function loadingShown(root: Element, rows: readonly Element[]): boolean {
+  const last = rows[rows.length - 1];
+  if (!last) return !!(root.parentElement ?? root).querySelector(LOADING);
+  if (isLoading(last)) return true;
+  const isRow = new Set(rows);
+  const top = root.parentElement ?? root;
+  let path: Element = last;
+  for (let parent = last.parentElement; parent; path = parent, parent = parent.parentElement) {
+    for (const child of parent.children) {
+      if (child !== path && !isRow.has(child) && (child.matches(LOADING) || child.querySelector(LOADING))) return true;
+    }
+    if (parent === top) break;
+  }
+  return false;
 }
 
 /** A row that stands for an item still loading: itself marked so, or holding only a loading mark. */

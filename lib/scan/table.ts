@@ -2,6 +2,7 @@ import { AddressColumns, captionOf, type RawRow, type RosterSource } from './sou
 import { cleanText, nodeText } from './text';
 import { cellText, piecesText } from './cell';
 import { findAddress } from './address';
+import { changeVersion } from './change-version';
 
 /** Decides whether a header text names a known column; given by the reader's synonym tables. */
 export type HeaderTest = (text: string) => boolean;
@@ -42,6 +43,24 @@ export function tableSource(table: HTMLTableElement, isHeader: HeaderTest): Rost
   // A row with fewer cells than this may hold a spanning cell; one with as many cannot shift a column.
   const width = Math.max(headers.length, ...sample.map((row) => row.cells.length));
 
+  // Rows of the body sections (and rows placed in the table itself), by walking siblings: indexing
+  // table.rows costs more than reading the cells.
+  const bodyRows = (limit: number): Element[] => {
+    const body: Element[] = [];
+    for (let part = table.firstElementChild; part && body.length < limit; part = part.nextElementSibling) {
+      if (part.tagName === 'TR') {
+        if (isDataRow(part)) body.push(part);
+      } else if (part.tagName === 'TBODY') {
+        for (let row = part.firstElementChild; row && body.length < limit; row = row.nextElementSibling) {
+          if (row.tagName === 'TR' && isDataRow(row)) body.push(row);
+        }
+      }
+    }
+    return body;
+  };
+  // The scan looks at the rows many times between changes; a long table is walked once per change.
+  let allRows: { version: number | undefined; rows: Element[] } | undefined;
+
   const addressColumns = new AddressColumns();
   return {
     kind: 'table',
@@ -51,19 +70,10 @@ export function tableSource(table: HTMLTableElement, isHeader: HeaderTest): Rost
     signature: `table|${headers.join('|')}`,
     size: () => Math.max(0, table.rows.length - headerRows.length),
     rowElements(limit = Infinity) {
-      // Rows of the body sections (and rows placed in the table itself), by walking siblings: indexing
-      // table.rows costs more than reading the cells.
-      const body: Element[] = [];
-      for (let part = table.firstElementChild; part && body.length < limit; part = part.nextElementSibling) {
-        if (part.tagName === 'TR') {
-          if (isDataRow(part)) body.push(part);
-        } else if (part.tagName === 'TBODY') {
-          for (let row = part.firstElementChild; row && body.length < limit; row = row.nextElementSibling) {
-            if (row.tagName === 'TR' && isDataRow(row)) body.push(row);
-          }
-        }
-      }
-      return body;
+      if (limit !== Infinity) return bodyRows(limit);
+      const version = changeVersion(table);
+      if (version === undefined || version !== allRows?.version) allRows = { version, rows: bodyRows(Infinity) };
+      return allRows.rows;
     },
     readRow(element) {
       return readTableRow(element as HTMLTableRowElement, width, addressColumns);

@@ -171,23 +171,26 @@ export function patchWorkbook(bytes: Uint8Array, options: PatchOptions & Pick<Ta
 }
 
 /**
- * Rows written below the last row holding a value, one sheet row each, cells at the given
- * (0-based) columns; styled but empty rows of the template are filled in place.
+ * The sheet with the template's example rows left out and `rows` written in their place: one sheet
+ * row each from the first data row (right below the header, or below its keyword row), cells at the
+ * given (0-based) columns. Every cell of an example row that no written value covers is emptied, its
+ * style kept, so that no example member is uploaded with the real ones.
  */
-export function appendRows(opened: OpenSheet, rows: readonly (readonly string[])[]): Uint8Array {
-  const last = lastValueRow(opened.model);
+export function replaceRows(opened: OpenSheet, rows: readonly (readonly string[])[]): Uint8Array {
+  const { table, model } = opened;
   const edits: SheetEdits = new Map();
+  const examples = new Set(table.rowLines);
+  for (const row of model.rows) {
+    if (!examples.has(row.r)) continue;
+    edits.set(row.r, new Map(row.cells.filter((cell) => cell.col >= 0 && (cell.value !== '' || cell.formula)).map((cell) => [cell.col, ''] as const)));
+  }
   rows.forEach((cells, i) => {
-    const row = new Map<number, string>();
+    const r = table.workbook.dataRow + i;
+    const row = edits.get(r) ?? new Map<number, string>();
     cells.forEach((value, col) => {
       if (value !== '') row.set(col, value);
     });
-    if (row.size > 0) edits.set(last + 1 + i, row);
+    if (row.size > 0) edits.set(r, row);
   });
   return writeSheet(opened, edits);
-}
-
-function lastValueRow(model: SheetModel): number {
-  for (let i = model.rows.length - 1; i >= 0; i--) if (model.rows[i]!.cells.some((cell) => cell.value !== '')) return model.rows[i]!.r;
-  return 0;
 }

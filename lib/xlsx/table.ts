@@ -1,6 +1,6 @@
 import type { CsvEncoding } from '../csv/decode';
 import type { Localized } from '../i18n';
-import { detectHeaderRow, findColumn, HEADER_SEARCH_RECORDS } from '../csv/headers';
+import { detectHeaderRow, findColumn, HEADER_SEARCH_RECORDS, isKeywordRow } from '../csv/headers';
 import { readCsv, type CsvFile, type CsvReadFailure } from '../csv/read';
 import { attempt, XlsxError, type XlsxProblem } from './errors';
 import { isWorkbookBytes, openWorkbook, readSheet, sheetRows, type SheetModel, type Workbook } from './read';
@@ -9,10 +9,16 @@ import { isWorkbookBytes, openWorkbook, readSheet, sheetRows, type SheetModel, t
  * A worksheet read as a table in the shape of a CSV file, so that header matching, validation and
  * row numbering are exactly the CSV ones. A workbook holds Unicode text, so its layout reads as
  * UTF-8 (every character can be written back); `rowLines` are the sheet's row numbers.
+ * `headerRowIndex` and `dataRowIndex` count the sheet's rows that hold a value, as a CSV file's
+ * count its records. `dataOffset` is always 0: a workbook is a zip of XML parts, and no byte of it
+ * divides the head from the people, so its rows are written by sheet row (`workbook.dataRow`) instead.
  */
 export interface WorkbookTable extends CsvFile {
-  /** `headerRow` is the header's row number in the sheet (blank rows above it count, unlike in `headerRowIndex`). */
-  workbook: { sheet: string; sheets: string[]; externalLinks: boolean; headerRow: number };
+  /**
+   * `dataRow` is the sheet row where people begin: the first one below the header (and its keyword
+   * row) that holds a value, else the one right below them. Blank rows count, unlike in `dataRowIndex`.
+   */
+  workbook: { sheet: string; sheets: string[]; externalLinks: boolean; dataRow: number };
 }
 
 export interface TableReadOptions {
@@ -34,6 +40,8 @@ function tableOf(workbook: Workbook, name: string, model: SheetModel): WorkbookT
   const { rows, rowNumbers } = sheetRows(model);
   const headerRowIndex = rows.length === 0 ? 0 : detectHeaderRow(rows.slice(0, HEADER_SEARCH_RECORDS));
   const headers = rows[headerRowIndex] ?? [];
+  // Blank rows are not among `rows`, so the row below the header is the one CSV reads past its blank lines.
+  const dataRowIndex = headerRowIndex + (isKeywordRow(headers, rows[headerRowIndex + 1] ?? []) ? 2 : 1);
   return {
     ok: true,
     encoding: 'utf-8',
@@ -46,10 +54,17 @@ function tableOf(workbook: Workbook, name: string, model: SheetModel): WorkbookT
     headerRowIndex,
     preamble: rows.slice(0, headerRowIndex).map((cells) => cells.join(',')),
     headers,
-    rows: rows.slice(headerRowIndex + 1),
-    rowLines: rowNumbers.slice(headerRowIndex + 1),
+    dataRowIndex,
+    dataOffset: 0,
+    rows: rows.slice(dataRowIndex),
+    rowLines: rowNumbers.slice(dataRowIndex),
     warnings: [],
-    workbook: { sheet: name, sheets: workbook.sheets.map((sheet) => sheet.name), externalLinks: workbook.externalLinks, headerRow: rowNumbers[headerRowIndex] ?? 1 },
+    workbook: {
+      sheet: name,
+      sheets: workbook.sheets.map((sheet) => sheet.name),
+      externalLinks: workbook.externalLinks,
+      dataRow: rowNumbers[dataRowIndex] ?? (rowNumbers[dataRowIndex - 1] ?? 0) + 1,
+    },
   };
 }
 

@@ -175,7 +175,8 @@ describe('dashboard (English)', () => {
 
   it('patches a RECEPTIONIST template with the account IDs Chatwork knows, keeping every other byte', async () => {
     await go(page, '#/export?snapshot=rc-employees-1&format=receptionist-employees');
-    const template = '\uFEFF名前,メールアドレス,チャットワーク アカウントID\r\n山田 太郎,taro.yamada@example.co.jp,1000001\r\n佐藤 花子,hanako.sato@example.co.jp,\r\n';
+    // The full download: every audited employee is in it, as a full overwrite needs.
+    const template = '\uFEFF名前,メールアドレス,チャットワーク アカウントID\r\n山田 太郎,taro.yamada@example.co.jp,1000001\r\n佐藤 花子,hanako.sato@example.co.jp,\r\n高橋 健,ken.takahashi@example.co.jp,\r\n';
     await page.getByLabel('Template').setInputFiles({ name: 'employees.csv', mimeType: 'text/csv', buffer: Buffer.from(template, 'utf8') });
     const download = page.getByRole('button', { name: /Download/ });
     await expect.poll(() => download.isEnabled()).toBe(true);

@@ -16,7 +16,8 @@ export default defineFindingRule({
     if (member.classification !== 'internal') return false;
     const identity = normalizeIdentifier(member.identifier);
     if (identity.problem !== undefined) return { detail: identity.problem };
-    const issues = lineWorksIdIssues(identity.isAddress ? identity.localPart : identity.cleaned);
+    // The ID as read (not the cleaned form, which drops a trailing dot), as the bulk files write it.
+    const issues = lineWorksIdIssues(member.identifier);
     return issues.length > 0 && { detail: issues.join(';') };
   },
 });

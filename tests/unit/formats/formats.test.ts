@@ -97,7 +97,7 @@ describe('lineworks-bulk-add', () => {
   });
 
   it('requires the password in admin mode and lists every error by row and column', () => {
-    const members = [memberOf('山田 太郎', 'Taro.Yamada@example.co.jp'), memberOf('Prince', 'x..y@example.co.jp')];
+    const members = [memberOf('山田 太郎', 'taro.yamada@example.co.jp'), memberOf('Prince', 'x..y@example.co.jp')];
     const result = FORMATS['lineworks-bulk-add-admin'].build({ snapshot, members, values: new Map([['taro.yamada@example.co.jp', { パスワード: 'Passw0rd!' }]]) });
     expect(result.files).toEqual([]);
     expect(result.issues.map((issue) => [issue.row, issue.line, issue.column, issue.code])).toEqual([

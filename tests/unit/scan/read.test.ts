@@ -168,6 +168,18 @@ describe('card and list layouts', () => {
     ]);
   });
 
+  it('keeps every address of a cell that lists several: the first is the member, the rest are kept beside it', async () => {
+    const doc = html(`<table><thead><tr><th>名前</th><th>メールアドレス</th></tr></thead><tbody>
+      <tr><td>山田 太郎</td><td>taro@examplecorp.co.jp、taro.yamada@gmail.com（個人）</td></tr>
+      <tr><td>佐藤 花子</td><td>hanako@examplecorp.co.jp</td></tr>
+      <tr><td>Bo Kim</td><td>bo@partner.jp, bo@partner.jp; kim@other.example</td></tr></tbody></table>`);
+    const { rows } = await readAll(doc);
+    expect(rows.map((row) => [row.identifier, row.otherEmails])).toEqual([
+      ['taro@examplecorp.co.jp', ['taro.yamada@gmail.com']],
+      ['hanako@examplecorp.co.jp', undefined],
+      ['bo@partner.jp', ['kim@other.example']],
+    ]);
+  });
   it('reads a list whose addresses are only in mailto links', async () => {
     const doc = html(`<ul><li><a href="mailto:ann@example.com">Ann Lee</a></li><li><a href="mailto:bo@example.com">Bo Kim</a></li></ul>`);
     const { rows } = await readAll(doc);
