@@ -9,13 +9,17 @@ import { startSession, type Session } from './harness';
 
 const BACKUP = resolve(import.meta.dirname, '../fixtures/backups/dashboard.json');
 
-/** The RECEPTIONIST employee file as a workbook with red required headers, a validation list, a comment and a second sheet. */
+/**
+ * The RECEPTIONIST employee download as a workbook with red required headers, a validation list, a
+ * comment and a second sheet. It is the full download (every audited employee), as a full overwrite needs.
+ */
 async function employeesWorkbook(): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('社員');
   sheet.addRow(['名前', 'メールアドレス', 'チャットワーク アカウントID', '部署']);
   sheet.addRow(['山田 太郎', 'taro.yamada@example.co.jp', 1000001, '営業部']);
   sheet.addRow(['佐藤 花子', 'hanako.sato@example.co.jp', null, '総務部']);
+  sheet.addRow(['高橋 健', 'ken.takahashi@example.co.jp', null, '開発部']);
   for (const ref of ['A1', 'B1']) sheet.getCell(ref).font = { bold: true, color: { argb: 'FFFF0000' } };
   sheet.getCell('D2').dataValidation = { type: 'list', allowBlank: true, formulae: ['"営業部,総務部"'] };
   sheet.getCell('A2').note = '代表者';
