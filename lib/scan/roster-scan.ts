@@ -252,17 +252,17 @@ class RosterScan {
         added += await this.readVisible(tab);
         continue;
       }
+      const before = this.incompleteReason;
       const swept = await this.sweep(container, tab);
       added += swept.added;
-      // Rows a sweep skipped (drawn late, or a jump past them) are gone back for: straight to each
-      // missing item where rows say their number, else by a second sweep. A list that drew all its
-      // rows at once has no gaps.
-      if (!swept.windowed || this.readAll()) continue;
-      const before = this.incompleteReason;
-      if (this.numbersRead().size > 0) added += await this.fillGaps(container, tab);
-      else if (!before) added += (await this.sweep(container, tab)).added;
+      // Rows a sweep skipped (drawn late, or a jump past them) are gone back for: by a second sweep,
+      // then straight to each item still missing where rows say their number. A list that drew all
+      // its rows at once has no gaps.
+      if (!swept.windowed) continue;
+      if (!this.readAll() && !this.incompleteReason) added += (await this.sweep(container, tab)).added;
+      if (!this.readAll() && this.numbersRead().size > 0) added += await this.fillGaps(container, tab);
       // A stop the gaps explained is no stop once they are read.
-      if (this.readAll()) this.incompleteReason = undefined;
+      if (this.readAll()) this.incompleteReason = before;
     }
     if (this.expected() !== undefined && !this.readAll()) this.incompleteReason ??= 'scroll-stalled';
     return added;
