@@ -11,7 +11,7 @@ import { declaredSetSize, statedCount } from './page-count';
 import type { ListPick } from './list-pick';
 import { sourceFromPick } from './pick';
 import { missingNumbers, rowPositionKey } from './row-index';
-import { coverColumns, endsNearBottom, isLoading, isWindowed, loadingShown, scrollContainer, scrollStep, setScroll, scrollTopFor, sidewaysScroller, spaceAboveRows, spaceBelowRows } from './scroll';
+import { coverColumns, endsNearBottom, isLoading, isWindowed, loadingShown, scrollContainer, scrollStep, setScroll, scrollTopFor, sidewaysScroller, spaceAboveRows, spaceBelowRows, viewTopOf } from './scroll';
 import { roleOfHeader } from './synonyms';
 import type { RawRow, RosterSource } from './source';
 import { cleanText } from './text';
@@ -372,8 +372,7 @@ class RosterScan {
     if (this.nextPosition !== undefined || !this.buffer || this.buffer.size === 0 || container.scrollTop > 1) return;
     const first = [...this.buffer].reduce((a, b) => (positionNumber(b[0]) < positionNumber(a[0]) ? b : a));
     const rect = first[1].element.getBoundingClientRect();
-    const viewTop = container === container.ownerDocument.scrollingElement ? 0 : container.getBoundingClientRect().top;
-    if (rect.top - viewTop <= rect.height * 3) this.nextPosition = positionNumber(first[0]);
+    if (rect.top - viewTopOf(container) <= rect.height * 3) this.nextPosition = positionNumber(first[0]);
   }
 
   /** True once the list's declared rows (aria-rowcount, or the page's stated count for this page) are all read. */

@@ -11,8 +11,7 @@ export function scrollStep(container: Element, rows: readonly Element[]): number
   let lowest = -Infinity;
   for (const row of rows) lowest = Math.max(lowest, row.getBoundingClientRect().top);
   if (!Number.isFinite(lowest)) return least;
-  const viewTop = container === container.ownerDocument.scrollingElement ? 0 : container.getBoundingClientRect().top;
-  return Math.max(least, Math.min(lowest - viewTop, container.clientHeight * 4));
+  return Math.max(least, Math.min(lowest - viewTopOf(container), container.clientHeight * 4));
 }
 
 /**
@@ -27,11 +26,19 @@ export function scrollTopFor(container: Element, rows: readonly Element[], numbe
   const height = heights[Math.floor(heights.length / 2)];
   if (!height) return undefined;
   const known = numbered[0]!;
-  const isPage = container === container.ownerDocument.scrollingElement;
-  const contentTop = (isPage ? 0 : container.getBoundingClientRect().top) - container.scrollTop;
-  const knownTop = known.getBoundingClientRect().top - contentTop;
+  const knownTop = known.getBoundingClientRect().top - contentTopOf(container);
   const top = knownTop + (number - numberOf(known)) * height - container.clientHeight / 3;
   return Math.max(0, Math.min(top, container.scrollHeight - container.clientHeight));
+}
+
+/** Where what scrolls shows its top, in viewport coordinates (the page's view starts at 0). */
+export function viewTopOf(container: Element): number {
+  return container === container.ownerDocument.scrollingElement ? 0 : container.getBoundingClientRect().top;
+}
+
+/** Where the top of a scroller's whole content stands now, in viewport coordinates. */
+function contentTopOf(container: Element): number {
+  return viewTopOf(container) - container.scrollTop;
 }
 
 const SCROLLS = new Set(['auto', 'scroll', 'overlay']);
@@ -112,9 +119,7 @@ export function spaceBelowRows(rows: readonly Element[], container: Element): nu
   let lowest = -Infinity;
   for (const row of rows.slice(-20)) lowest = Math.max(lowest, row.getBoundingClientRect().bottom);
   if (!Number.isFinite(lowest)) return Infinity;
-  const isPage = container === container.ownerDocument.scrollingElement;
-  const contentTop = (isPage ? 0 : container.getBoundingClientRect().top) - container.scrollTop;
-  return contentTop + container.scrollHeight - lowest;
+  return contentTopOf(container) + container.scrollHeight - lowest;
 }
 
 /** How far the highest drawn row stands below the top of what scrolls (Infinity when no row is drawn). */
@@ -122,8 +127,7 @@ export function spaceAboveRows(rows: readonly Element[], container: Element): nu
   let highest = Infinity;
   for (const row of rows.slice(0, 20)) highest = Math.min(highest, row.getBoundingClientRect().top);
   if (!Number.isFinite(highest)) return Infinity;
-  const isPage = container === container.ownerDocument.scrollingElement;
-  return highest - ((isPage ? 0 : container.getBoundingClientRect().top) - container.scrollTop);
+  return highest - contentTopOf(container);
 }
 
 const LOADING = '[aria-busy=true], [role=progressbar], [class*=loading], [class*=Loading], [class*=spinner], [class*=Spinner], [class*=skeleton], [class*=Skeleton]';
