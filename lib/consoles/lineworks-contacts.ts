@@ -92,8 +92,11 @@ export const lineworksContacts: ConsoleProfile = {
   console: 'lineworks-contacts',
   label: { ja: 'LINE WORKS 顧客/取引先', en: 'LINE WORKS: customers/partners' },
   hosts: /(^|\.)worksmobile\.com$/,
-  // The address book has a host of its own; elsewhere the page names the list (often only in a tab).
-  cue: (doc, url) => url.hostname.startsWith('contact.') || pageShows(doc, ['顧客/取引先', '顧客・取引先', '外部連絡先', 'Customers/Partners', 'External contacts']),
+  // The address book has a host of its own; elsewhere the address or the page names the list (often only in a tab).
+  cue: (doc, url) =>
+    url.hostname.startsWith('contact.') ||
+    /\/(contacts?|customers?|partners?|external-contacts?)(\/|$)/i.test(url.pathname) ||
+    pageShows(doc, ['顧客/取引先', '顧客・取引先', '外部連絡先', 'Customers/Partners', 'External contacts']),
   synonyms: [
     { role: 'identifier', headers: ['id・メールアドレス', 'id/メールアドレス', 'idメールアドレス', 'id', 'lineworksid'] },
     { role: 'organisation', headers: ['部署', '所属'] },

@@ -18,12 +18,16 @@ export function cellPieces(cell: Element): { element: Element; text: string }[] 
     }
     let own = false;
     for (let node = element.firstChild; node && !own; node = node.nextSibling) own = node.nodeType === 3 && !!node.nodeValue?.trim();
-    if (own) {
+    if (own && !element.firstElementChild) {
       const text = cleanText(element.textContent);
       if (text) pieces.push({ element, text });
       return;
     }
-    for (let child = element.firstElementChild; child; child = child.nextElementSibling) visit(child);
+    // Text beside elements (a name followed by its badge) is a piece of its own, as each element is.
+    for (let node = element.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 1) visit(node as Element);
+      else if (node.nodeType === 3 && node.nodeValue?.trim()) pieces.push({ element, text: cleanText(node.nodeValue) });
+    }
   };
   visit(cell);
   return pieces;

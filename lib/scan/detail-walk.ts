@@ -85,9 +85,11 @@ function showsRow(detailText: string, row: MemberRow): boolean {
 export function withDetail(row: MemberRow, detail: ContactDetail): MemberRow {
   const next: MemberRow = { ...row, fields: { ...row.fields } };
   if (detail.linkStatus && detail.linkStatus !== 'unknown') next.linkStatus = detail.linkStatus;
-  if (detail.isLineUser !== undefined) next.isLineUser = detail.isLineUser;
-  if (detail.contactKind) next.fields = { ...next.fields, contactKind: detail.contactKind };
-  if (!next.identifier && detail.identifier) next.identifier = detail.identifier;
+  // A LINE badge in the list or in the detail marks a LINE user; a detail drawn without one is no proof otherwise.
+  if (detail.isLineUser !== undefined) next.isLineUser = detail.isLineUser || row.isLineUser === true;
+  if (detail.contactKind) next.fields = { ...next.fields, contactKind: next.isLineUser ? 'line' : detail.contactKind };
+  // As in a list row: the ID identifies the contact, else the address it shows.
+  if (!next.identifier) next.identifier = detail.identifier || detail.email || '';
   if (!next.email && detail.email && detail.email !== next.identifier) next.email = detail.email;
   return next;
 }

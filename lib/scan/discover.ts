@@ -1,4 +1,5 @@
 import { findAddress, mailtoAddress } from './address';
+import { isClickableItem, isPageFurniture } from './clickable';
 import { GRID_SELECTOR, gridSource } from './grid';
 import { listSources } from './list';
 import type { RosterSource } from './source';
@@ -8,10 +9,16 @@ import { tableSource, type HeaderTest } from './table';
 const MAX_ROOT_DEPTH = 5;
 const GRID_ROLES = new Set(['grid', 'treegrid', 'table']);
 
-/** What one walk over the page collects: the tables and grids, and the elements that show an address. */
+export interface DiscoverOptions {
+  /** Also lists of clickable items that show no address: the profile opens each item's detail to read it. */
+  clickableItems?: boolean;
+}
+
+/** What one walk over the page collects: the tables and grids, the elements that show an address, clickable items. */
 interface Walked {
   sources: RosterSource[];
   anchors: Element[];
+  clickables?: Element[];
 }
 
 /**
@@ -19,10 +26,19 @@ interface Walked {
  * document, its open shadow roots and its same-origin frames. One pass over the tree; the inside of
  * a table or grid is read by its source, not walked.
  */
-export function discoverSources(doc: Document, isHeader: HeaderTest): RosterSource[] {
-  const walked: Walked = { sources: [], anchors: [] };
+export function discoverSources(doc: Document, isHeader: HeaderTest, options: DiscoverOptions = {}): RosterSource[] {
+  const walked: Walked = { sources: [], anchors: [], ...(options.clickableItems ? { clickables: [] } : {}) };
   walkRoot(doc, isHeader, walked, 0);
-  return [...walked.sources, ...listSources(walked.anchors, isHeader)];
+  const lists = listSources(walked.anchors, isHeader);
+  if (walked.clickables) {
+    const listed = new Set(lists.map((source) => source.root));
+    for (const source of listSources(walked.clickables, isHeader)) {
+      if (listed.has(source.root) || isPageFurniture(source.root)) continue;
+      source.opensDetails = true;
+      lists.push(source);
+    }
+  }
+  return [...walked.sources, ...lists];
 }
 
 function walkRoot(root: Document | ShadowRoot, isHeader: HeaderTest, walked: Walked, depth: number): void {
@@ -71,6 +87,7 @@ function visitElement(element: Element, isHeader: HeaderTest, walked: Walked, de
       if (frameDoc) walkRoot(frameDoc, isHeader, walked, depth + 1);
     }
   }
+  if (walked.clickables && isClickableItem(element)) walked.clickables.push(element);
   if (tag === 'A') {
     const href = element.getAttribute('href');
     if (href && mailtoAddress(href)) walked.anchors.push(element);

@@ -94,7 +94,7 @@ export function shapedListSource(container: Element, shape: ItemShape, isHeader:
   const items = () => composedChildren(container).filter(isItem);
   const first = items()[0];
   // Lists drawn as rows of cells often carry their header as a sibling row of the same width.
-  const headerRow = first ? siblingHeader(container, cellsOf(first).length, isHeader) : [];
+  const headerRow = first ? siblingHeader(container, cellsOf(first).cells.length, isHeader) : [];
   const source: RosterSource = {
     kind: 'list',
     root: container,
@@ -151,8 +151,8 @@ interface CardValue {
   element: Element;
 }
 
-/** The cells of an item drawn as a row: the children of its innermost single wrapper. */
-function cellsOf(item: Element): Element[] {
+/** An item drawn as a row: its innermost single wrapper (`level`) and that wrapper's cells. */
+function cellsOf(item: Element): { level: Element; cells: Element[] } {
   let level = item;
   let cells = drawnCells(level);
   // Wrappers with one drawn child (an avatar beside a body counts as none) are looked through.
@@ -160,7 +160,7 @@ function cellsOf(item: Element): Element[] {
     level = cells[0]!;
     cells = drawnCells(level);
   }
-  return cells;
+  return { level, cells };
 }
 
 /** The children that show member data: no controls, nothing hidden, no avatar. */
@@ -175,10 +175,11 @@ function drawnCells(element: Element): Element[] {
  */
 export function cardValues(item: Element, isHeader: HeaderTest): CardValue[] {
   const values: CardValue[] = [];
-  const cells = cellsOf(item);
+  const { level, cells } = cellsOf(item);
   if (cells.length < 2) {
-    const text = cleanText(composedText(item));
-    return text ? [{ label: labelOf(item, item.parentElement ?? item), slot: 0, text, address: attributeAddress(item), element: item }] : [];
+    // One value: what the innermost wrapper shows, without the avatar beside it.
+    const text = cleanText(composedText(level));
+    return text ? [{ label: labelOf(item, item.parentElement ?? item), slot: 0, text, address: attributeAddress(item), element: level }] : [];
   }
   let pendingLabel = '';
   cells.forEach((cell, slot) => {

@@ -21,6 +21,9 @@ export function readerFor(doc: Document, url: string): Reader {
   return { profile, tables, isHeader: (text) => roleOfHeader(text, tables) !== undefined };
 }
 
+/** Fewer clickable names than this are a menu, not a list of contacts. */
+const MIN_ITEMS_TO_OPEN = 3;
+
 /** Columns that only a list of people has. */
 const PERSON_ROLES: ReadonlySet<ColumnRole | undefined> = new Set<ColumnRole>(['name', 'familyName', 'givenName', 'email', 'identifier']);
 
@@ -34,7 +37,8 @@ export interface Ranked {
 /** Lists of people on the page, best first: rows with addresses, a name column, known headers, size. */
 export function rankSources(doc: Document, reader: Reader): Ranked[] {
   const ranked: Ranked[] = [];
-  for (const source of discoverSources(doc, reader.isHeader)) {
+  const opensDetails = reader.profile.detailWalk !== undefined;
+  for (const source of discoverSources(doc, reader.isHeader, { clickableItems: opensDetails })) {
     const elements = source.size ? undefined : source.rowElements();
     const size = source.size?.() ?? elements!.length;
     const sample = sampleRows(source, elements);
@@ -45,9 +49,14 @@ export function rankSources(doc: Document, reader: Reader): Ranked[] {
     // A roster lists people: a header says so, or the rows hold addresses or IDs. A name column guessed
     // from content alone is no proof (a schedule's 日付/内容 cells look like names too).
     const namesPeople = source.headers.some((header) => PERSON_ROLES.has(roleOfHeader(header, reader.tables)));
-    if (!namesPeople && withAddress === 0 && !roles.has('identifier') && !roles.has('email')) continue;
+    // A list of clickable names counts where the profile can open each item to learn who it is.
+    const namesToOpen = source.opensDetails === true && roles.has('name') && sample.length >= MIN_ITEMS_TO_OPEN;
+    if (!namesPeople && withAddress === 0 && !roles.has('identifier') && !roles.has('email') && !namesToOpen) continue;
     const knownHeaders = source.headers.filter(reader.isHeader).length;
+    // An item that shows more than a name (a company, a badge) is a person's card, not a menu entry.
+    const richItems = namesToOpen ? sample.filter((raw) => raw.cells.filter(Boolean).length >= 2).length / sample.length : 0;
     const score =
+      richItems * 10 +
       (withAddress / sample.length) * 40 +
       Math.min(knownHeaders, 6) * 5 +
       (roles.has('name') || roles.has('familyName') ? 10 : 0) +

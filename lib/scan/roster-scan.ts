@@ -558,7 +558,8 @@ class RosterScan {
         seen.set(key, occurrence);
       }
       added++;
-      if (this.mode === 'link-status' && this.reader.profile.detailWalk && !row.linkStatus) {
+      // A list that shows no address is read from each item's detail in any mode: the detail says who it is.
+      if (this.reader.profile.detailWalk && !row.linkStatus && (this.mode === 'link-status' || source.opensDetails)) {
         walk.push({ row, element, key: identity });
         continue;
       }

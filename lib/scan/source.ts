@@ -39,6 +39,8 @@ export interface RosterSource {
   readHeaders?(): string[];
   /** Kind and headers: finds the same list again after a re-render or on the next page. */
   signature: string;
+  /** A list of clickable items that shows no address: each item's detail says who it is. */
+  opensDetails?: boolean;
   /** Finds this list again where the ranking would not (a list the admin picked): after a re-render or on the next page. */
   findAgain?(doc: Document): RosterSource | undefined;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRealPages } from '../../scripts/lib/real-pages';
+import { contacts } from '../fixtures/real-pages/contacts';
 import { REAL_PAGES } from '../fixtures/real-pages/pages';
 import { roster } from '../fixtures/real-pages/roster';
 import { auditThroughPopup, startSession, type Session } from './harness';
@@ -19,7 +20,7 @@ describe('auditing pages built with real UI libraries', () => {
     await session?.close();
   });
 
-  for (const spec of REAL_PAGES) {
+  for (const spec of REAL_PAGES.filter((page) => !page.contacts)) {
     const exact = spec.reachable === undefined;
     it(`${spec.host}: ${exact ? 'every member, once, with the columns shown' : 'stated total not reached: stopped early with the count'}`, { timeout: 600_000 }, async () => {
       const page = await session.openConsole(spec.host, '/');
@@ -51,5 +52,34 @@ describe('auditing pages built with real UI libraries', () => {
       await popup.close();
       await page.close();
     });
+  }
+
+  // A master-detail address book: the list shows no address, so every contact is opened in turn,
+  // by an audit as by a link-status check.
+  for (const spec of REAL_PAGES.filter((page) => page.contacts)) {
+    for (const mode of ['roster', 'link-status'] as const) {
+      it(`${spec.host} (${mode}): every contact opened in its pane, with its ID, address and link status`, { timeout: 600_000 }, async () => {
+        const page = await session.openConsole(spec.host, '/');
+        const { status, popup } = await auditThroughPopup(session, page, { mode, timeoutMs: 540_000 });
+        expect(status).toMatch(
+          mode === 'roster' ? new RegExp(`^Audit complete: ${spec.size} of ${spec.size} members read`) : new RegExp(`^Link status check complete: ${spec.size} contacts checked`),
+        );
+        const { snapshot, members } = await session.readSnapshot('latest');
+        expect(snapshot.console).toBe('lineworks-contacts');
+        expect(snapshot.complete).toBe(true);
+        const actual = members.map((m) => ({ name: m.name, identifier: m.identifier, email: m.email ?? '', linkStatus: m.linkStatus, lineUser: m.isLineUser === true }));
+        const expected = contacts(spec.size).map((c) => ({
+          name: c.name,
+          identifier: c.id || c.email,
+          email: c.id && c.email ? c.email : '',
+          linkStatus: c.sharedOnly ? 'shared-only' : 'linked',
+          lineUser: c.lineUser,
+        }));
+        expect(actual.length).toBe(expected.length);
+        for (let i = 0; i < expected.length; i++) expect(actual[i], `contact ${i + 1}`).toEqual(expected[i]);
+        await popup.close();
+        await page.close();
+      });
+    }
   }
 });
