@@ -211,12 +211,17 @@ export function findFirstPage(root: Element): Element | undefined {
   return findPageNumber(root, 1) ?? (first.length > 0 ? pickNearest(first, root) : undefined);
 }
 
+/** A page-size control near the roster: a native select and the value of its largest option, or a custom combobox to open. */
+export type PageSizeControl = { select: HTMLSelectElement; value: string } | { combobox: Element };
+
 /**
- * A native page-size select near the roster and the value of its largest option ("100", "100 / page",
- * 「100件」); undefined when there is none or it already shows the largest.
+ * A page-size control near the roster ("100", "100 / page", 「100件」); undefined when there is none
+ * or a native one already shows the largest. A custom combobox (antd, MUI) shows its options only
+ * once opened: `largestPageSizeOption` reads them then.
  */
-export function pageSizeChoice(root: Element): { select: HTMLSelectElement; value: string } | undefined {
-  const selects = Array.from(scopeOf(root).querySelectorAll('select')).filter((select) => !isHidden(select) && !select.closest('tr, [role=row]'));
+export function pageSizeChoice(root: Element): PageSizeControl | undefined {
+  const scope = scopeOf(root);
+  const selects = Array.from(scope.querySelectorAll('select')).filter((select) => !isHidden(select) && !select.closest('tr, [role=row]'));
   for (const select of selects) {
     const options = Array.from((select as HTMLSelectElement).options).map((option) => ({ value: option.value, size: pageSizeOf(option.textContent ?? option.value) }));
     if (options.length < 2 || options.some((option) => option.size === undefined)) continue;
@@ -224,7 +229,50 @@ export function pageSizeChoice(root: Element): { select: HTMLSelectElement; valu
     if ((select as HTMLSelectElement).value === largest.value) return undefined;
     return { select: select as HTMLSelectElement, value: largest.value };
   }
-  return undefined;
+  const boxes = outsideRows(scope).filter((element) => element.matches(COMBOBOX) && !isHidden(element) && isPageSizeBox(element));
+  const combobox = boxes.length > 0 ? pickNearest(boxes, root) : undefined;
+  return combobox ? { combobox } : undefined;
+}
+
+const COMBOBOX = '[role=combobox], [aria-haspopup=listbox]';
+/** What a page-size box is called ("Page Size", "Rows per page:", 「表示件数」). */
+const PAGE_SIZE_NAME = /page\s*size|per\s*page|rows|表示件数|件数|表示数|ページあたり|1\s*ページ/i;
+
+/** A combobox that shows a page size and is named as one (or shows it with its unit: "20 / page", 「20件」). */
+function isPageSizeBox(combobox: Element): boolean {
+  const shown = shownValue(combobox);
+  if (pageSizeOf(shown) === undefined) return false;
+  return PAGE_SIZE_NAME.test(accessibleName(combobox)) || !/^\d+$/.test(shown);
+}
+
+/** What a custom select shows: its own text, or, for an input inside the select, the text around it. */
+function shownValue(combobox: Element): string {
+  let node: Element | null = combobox;
+  for (let depth = 0; node && depth < 4; node = node.parentElement, depth++) {
+    const text = cleanText(node.textContent);
+    if (text) return text;
+  }
+  return '';
+}
+
+/**
+ * What an opened page-size combobox offers: how many page sizes its own listbox (`aria-controls` /
+ * `aria-owns`), else the page, shows as options, and the largest when larger than the one shown.
+ */
+export function pageSizeOffer(combobox: Element): { options: number; larger?: Element } {
+  const doc = combobox.ownerDocument;
+  const listIds = `${combobox.getAttribute('aria-controls') ?? ''} ${combobox.getAttribute('aria-owns') ?? ''}`.split(/\s+/).filter(Boolean);
+  const lists = listIds.map((id) => doc.getElementById(id)).filter((list): list is HTMLElement => list !== null);
+  const options = (lists.length > 0 ? lists.flatMap((list) => Array.from(list.querySelectorAll('[role=option]'))) : Array.from(doc.querySelectorAll('[role=option]'))).filter(
+    (option) => !isHidden(option) && pageSizeOf(option.textContent ?? '') !== undefined,
+  );
+  let larger: Element | undefined;
+  let size = pageSizeOf(shownValue(combobox)) ?? 0;
+  for (const option of options) {
+    const offered = pageSizeOf(option.textContent ?? '')!;
+    if (offered > size) [larger, size] = [option, offered];
+  }
+  return larger ? { options: options.length, larger } : { options: options.length };
 }
 
 /** The page size an option offers: "100", "100 / page", 「100件/ページ」, "Show 100"; undefined when it offers none. */

@@ -18,6 +18,17 @@ export function clickElement(element: Element): void {
   else element.dispatchEvent(new (element.ownerDocument.defaultView?.MouseEvent ?? MouseEvent)('click', { bubbles: true, cancelable: true }));
 }
 
+/** A press as a pointer makes it: custom selects (antd, MUI) open on the pointer's down, not on a click. */
+export function pressElement(element: Element): void {
+  const view = element.ownerDocument.defaultView;
+  const MouseEventClass = view?.MouseEvent ?? MouseEvent;
+  const PointerEventClass = view?.PointerEvent ?? MouseEventClass;
+  for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) {
+    const init = { bubbles: true, cancelable: true, composed: true, button: 0, buttons: type.endsWith('down') ? 1 : 0 };
+    element.dispatchEvent(type.startsWith('pointer') ? new PointerEventClass(type, { ...init, pointerType: 'mouse', isPrimary: true } as PointerEventInit) : new MouseEventClass(type, init));
+  }
+}
+
 export function pressEscape(target: Element): void {
   const view = target.ownerDocument.defaultView;
   const KeyboardEventClass = view?.KeyboardEvent ?? KeyboardEvent;

@@ -3,9 +3,9 @@ import type { ScanMode } from '../messages';
 import type { MemberRow } from '../model';
 import { planColumns, rowToMember, type ColumnPlan } from './columns';
 import { NoRosterError, ScanStop, type ScanHooks, type ScanResult } from './contract';
-import { accessibleName, currentPageNumber, findFirstPage, findLoadMore, findNext, findPageNumber, followTarget, isDisabled, pageCount, pageSizeChoice } from './controls';
+import { accessibleName, currentPageNumber, findFirstPage, findLoadMore, findNext, findPageNumber, followTarget, isDisabled, pageCount, pageSizeChoice, pageSizeOffer } from './controls';
 import { walkDetails, withDetail, type PendingRow } from './detail-walk';
-import { changeRoot, clickElement, isBusy, isSelected } from './dom-actions';
+import { changeRoot, clickElement, isBusy, isSelected, pressElement, pressEscape } from './dom-actions';
 import { rankSources, readerFor, SAMPLE_ROWS, sampleRows, type Reader } from './rank';
 import { declaredSetSize, statedCount } from './page-count';
 import type { ListPick } from './list-pick';
@@ -160,6 +160,17 @@ class RosterScan {
     return found;
   }
 
+  /** Opens a custom page-size list and presses its largest option; false (the list closed again) when it offers none larger. */
+  private async chooseInCombobox(combobox: Element): Promise<boolean> {
+    pressElement(combobox);
+    let offer = pageSizeOffer(combobox);
+    await this.waitUntil(changeRoot(combobox), CHANGE_TIMEOUT_MS, () => (offer = pageSizeOffer(combobox)).options > 0);
+    this.checkStop();
+    if (offer.larger) pressElement(offer.larger);
+    if (combobox.getAttribute('aria-expanded') === 'true') pressEscape(combobox);
+    return offer.larger !== undefined;
+  }
+
   /** Every page of the current list: the rows shown, then "next" (or page k+1) until it is disabled, gone, or changes nothing. */
   private async readPages(tab: string | undefined): Promise<void> {
     this.page = 1;
@@ -198,14 +209,18 @@ class RosterScan {
     }
   }
 
-  /** The largest page size a native page-size select offers: fewer pages to turn. */
+  /** The largest page size the page-size control offers: fewer pages to turn. */
   private async choosePageSize(): Promise<void> {
     const choice = pageSizeChoice(this.source.root);
     if (!choice) return;
     const before = this.fingerprint();
-    choice.select.value = choice.value;
-    const EventClass = this.doc.defaultView?.Event ?? Event;
-    for (const type of ['input', 'change']) choice.select.dispatchEvent(new EventClass(type, { bubbles: true }));
+    if ('select' in choice) {
+      choice.select.value = choice.value;
+      const EventClass = this.doc.defaultView?.Event ?? Event;
+      for (const type of ['input', 'change']) choice.select.dispatchEvent(new EventClass(type, { bubbles: true }));
+    } else if (!(await this.chooseInCombobox(choice.combobox))) {
+      return;
+    }
     await this.waitUntil(changeRoot(this.source.root), CHANGE_TIMEOUT_MS, () => this.fingerprint() !== before && !isBusy(this.source.root));
     this.checkStop();
     this.refindIfDetached();
@@ -470,7 +485,6 @@ class RosterScan {
     return chosen;
   }
 
-  /** Rows read on this page (and tab) so far. */
   /** The item numbers read on this page, from rows that say theirs (emitted or still gathered). */
   private numbersRead(): Set<number> {
     const numbers = new Set<number>();
@@ -496,9 +510,16 @@ class RosterScan {
       const top = scrollTopFor(container, this.source.rowElements(), numberOf, missing);
       if (top === undefined) break;
       await this.scrollTo(container, top, watch, STEP_TIMEOUT_MS);
+      // A busy page draws the item's row a while after the scroll, and its cells after the row.
+      await this.waitUntil(watch, STEP_TIMEOUT_MS, () => this.drawsItem(missing, numberOf));
       added += await this.readVisible(tab);
     }
     return added;
+  }
+
+  /** The list draws item `number` with its cells filled in. */
+  private drawsItem(number: number, numberOf: (row: Element) => number): boolean {
+    return this.source.rowElements().some((row) => numberOf(row) === number && !isLoading(row) && !!this.source.readRow(row)?.cells.some(Boolean));
   }
 
   private readOnPage(): number {

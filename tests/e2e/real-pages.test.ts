@@ -34,6 +34,8 @@ describe('auditing pages built with real UI libraries', () => {
         expect(status).toMatch(/^Audit stopped early: 1,990 of 2,000 members read/);
         expect(snapshot.complete).toBe(false);
       }
+      // 500 members at the largest page size offered (100), not the 20 or 25 the page opens with.
+      if (spec.pages !== undefined) expect((snapshot.settings as { pagesRead?: number }).pagesRead).toBe(spec.pages);
       const shown = (m: { name: string; normalizedEmail: string; fields?: Record<string, string> }) => ({
         name: m.name,
         email: m.normalizedEmail,

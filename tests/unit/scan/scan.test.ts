@@ -56,6 +56,64 @@ describe('pagination by a next button', () => {
   });
 });
 
+describe('page size', () => {
+  /** A pager with a custom page-size combobox (no native select): it opens on the pointer's press, in a popup elsewhere in the body. */
+  function sizedTable(total: number, sizes: number[]) {
+    let perPage = sizes[0]!;
+    let page = 1;
+    html(`<table><thead><tr><th>名前</th><th>メール</th></tr></thead><tbody></tbody></table>
+      <nav class="pagination"><button id="next" aria-label="次のページ">›</button>
+      <div role="combobox" aria-label="表示件数" aria-expanded="false" aria-controls="sizes" id="size">${perPage}</div></nav>`);
+    const render = () => {
+      document.querySelector('tbody')!.innerHTML = tableRows(range((page - 1) * perPage + 1, Math.min(page * perPage, total)));
+      document.getElementById('size')!.textContent = String(perPage);
+      document.getElementById('next')!.toggleAttribute('disabled', page * perPage >= total);
+    };
+    render();
+    const combobox = document.getElementById('size')!;
+    combobox.addEventListener('mousedown', () => {
+      combobox.setAttribute('aria-expanded', 'true');
+      document.body.insertAdjacentHTML('beforeend', `<ul role="listbox" id="sizes">${sizes.map((size) => `<li role="option">${size}件</li>`).join('')}</ul>`);
+      document.querySelectorAll('#sizes li').forEach((option, index) =>
+        option.addEventListener('click', () => {
+          perPage = sizes[index]!;
+          page = 1;
+          combobox.setAttribute('aria-expanded', 'false');
+          document.getElementById('sizes')!.remove();
+          render();
+        }),
+      );
+    });
+    document.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      combobox.setAttribute('aria-expanded', 'false');
+      document.getElementById('sizes')?.remove();
+    });
+    document.getElementById('next')!.addEventListener('click', () => {
+      page++;
+      render();
+    });
+  }
+
+  it('opens a custom page-size list and chooses its largest size: fewer pages to turn', async () => {
+    sizedTable(120, [10, 50, 100]);
+    const recorder = recordingHooks();
+    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    expect(result.pagesRead).toBe(2);
+    expect(recorder.rows.map((row) => row.identifier)).toEqual(range(1, 120).map((p) => p.email));
+    expect(document.getElementById('sizes')).toBeNull();
+  });
+
+  it('closes the list again when it offers nothing larger, and turns the pages', async () => {
+    sizedTable(25, [10]);
+    const recorder = recordingHooks();
+    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    expect(result.pagesRead).toBe(3);
+    expect(recorder.rows).toHaveLength(25);
+    expect(document.getElementById('size')!.getAttribute('aria-expanded')).toBe('false');
+  });
+});
+
 describe('pagination by links', () => {
   const pageDoc = (n: number, last: number) => {
     const next = n < last ? `<a rel="next" href="/people?page=${n + 1}">次へ</a>` : '<span class="disabled">次へ</span>';
