@@ -134,7 +134,8 @@ export function rowToMember(raw: RawRow, plan: ColumnPlan, rules: ColumnRules): 
   const row: MemberRow = { name, identifier, fields, cells: cells.length > MAX_CELLS_PER_ROW ? cells.slice(0, MAX_CELLS_PER_ROW) : cells };
   if (email && email !== identifier) row.email = email;
   // A cell that lists several addresses lists several: the first is the member's, the rest kept beside it.
-  const others = findAddresses(`${idText}\n${emailText}`).filter((address) => address !== identifier && address !== email);
+  // Only a cell holding more than the one address found can list others (most rows: skipped unsearched).
+  const others = idText || emailText.length > email.length ? findAddresses(`${idText}\n${emailText}`).filter((address) => address !== identifier && address !== email) : [];
   if (others.length > 0) row.otherEmails = others.slice(0, MAX_OTHER_EMAILS);
   return row;
 }

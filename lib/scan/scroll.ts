@@ -141,12 +141,17 @@ export function loadingShown(root: Element, rows: readonly Element[]): boolean {
   const last = rows[rows.length - 1];
   if (!last) return !!(root.parentElement ?? root).querySelector(LOADING);
   if (isLoading(last)) return true;
-  const isRow = new Set(rows);
+  let isRow: Set<Element> | undefined;
   const top = root.parentElement ?? root;
   let path: Element = last;
   for (let parent = last.parentElement; parent; path = parent, parent = parent.parentElement) {
-    for (const child of parent.children) {
-      if (child !== path && !isRow.has(child) && (child.matches(LOADING) || child.querySelector(LOADING))) return true;
+    // A body that holds the rows and nothing else (a 10,000-row tbody) has nothing more to look at.
+    const onlyRows = parent.childElementCount === rows.length && rows[0]!.parentElement === parent && last.parentElement === parent;
+    if (!onlyRows) {
+      isRow ??= new Set(rows);
+      for (const child of parent.children) {
+        if (child !== path && !isRow.has(child) && (child.matches(LOADING) || child.querySelector(LOADING))) return true;
+      }
     }
     if (parent === top) break;
   }
