@@ -86,7 +86,8 @@ export const AuditRequest = z.discriminatedUnion('type', [
 ]);
 export type AuditRequest = z.infer<typeof AuditRequest>;
 
-export const AuditErrorCode = z.enum(['not-allowed', 'no-roster', 'tab-gone', 'failed', 'storage']);
+/** `out-of-order`: the page's reader sent rows or its end before it described the page. */
+export const AuditErrorCode = z.enum(['not-allowed', 'no-roster', 'tab-gone', 'failed', 'storage', 'out-of-order']);
 export type AuditErrorCode = z.infer<typeof AuditErrorCode>;
 
 export const AuditEvent = z.discriminatedUnion('type', [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT, exportBackup, importBackup } from '../../../lib/db/backup';
 import { RosterDbError } from '../../../lib/db/errors';
-import type { RosterDb } from '../../../lib/db/schema';
+import { CURRENT_SCHEMA_VERSION, type RosterDb } from '../../../lib/db/schema';
 import { deleteEverything, saveSnapshot } from '../../../lib/db/snapshots';
 import { freshDb } from './fake-db';
 import { makeRoster } from './factory';
@@ -34,7 +34,7 @@ describe('backup', () => {
     await fill(db);
     const before = await dump(db);
     const backup = await exportBackup(db, 1234);
-    expect(JSON.parse(backup)).toMatchObject({ format: BACKUP_FORMAT, version: 1, exportedAt: 1234, schemaVersion: 2 });
+    expect(JSON.parse(backup)).toMatchObject({ format: BACKUP_FORMAT, version: 1, exportedAt: 1234, schemaVersion: CURRENT_SCHEMA_VERSION });
     await deleteEverything(db);
     expect(await db.members.count()).toBe(0);
     const summary = await importBackup(db, new TextEncoder().encode(backup));
