@@ -91,4 +91,42 @@ describe('backup', () => {
       expect(await target.policies.toArray()).toEqual([policy('*', ['mine.example'])]);
     }
   });
+
+  it('lists the first 20 problems of a file of bad rows and counts the rest, writing nothing', async () => {
+    const source = freshDb();
+    await fill(source);
+    const document = JSON.parse(await exportBackup(source));
+    const bad = Array.from({ length: 35 }, (_, i) => ({ snapshotId: 'a', index: i }));
+    const target = freshDb();
+    const progress: number[] = [];
+    const error = (await importBackup(target, JSON.stringify({ ...document, tables: { ...document.tables, members: bad } }), {
+      onProgress: (p) => progress.push(p.done),
+    }).catch((e: unknown) => e)) as RosterDbError;
+    expect(error.code).toBe('backup-invalid');
+    const lines = error.text.en.split('\n');
+    expect(lines.filter((line) => /^members #\d+/.test(line))).toHaveLength(20);
+    expect(lines[1]).toMatch(/^members #1 \(/);
+    expect(lines.at(-1)).toBe('15 more rows have problems.');
+    expect(error.text.ja).toContain('ほかに 15 行に問題があります。');
+    expect(await target.members.count()).toBe(0);
+  });
+
+  it('gives the count past the listed problems as a lower bound when counting runs out of time', async () => {
+    const source = freshDb();
+    await fill(source);
+    const document = JSON.parse(await exportBackup(source));
+    const bad = Array.from({ length: 100 }, (_, i) => ({ index: i }));
+    let clock = 0;
+    const error = (await importBackup(freshDb(), JSON.stringify({ ...document, tables: { ...document.tables, members: bad } }), {
+      now: () => (clock += 1000),
+    }).catch((e: unknown) => e)) as RosterDbError;
+    expect(error.text.en.split('\n').at(-1)).toMatch(/^At least \d+ more rows have problems\.$/);
+    expect(Number(/\d+/.exec(error.text.en.split('\n').at(-1)!)![0])).toBeLessThan(80);
+  });
+
+  it('refuses a file over the size bound before reading it', async () => {
+    const error = (await importBackup(freshDb(), '{"format":"roster-audit-backup"}', { maxBytes: 10 }).catch((e: unknown) => e)) as RosterDbError;
+    expect(error.code).toBe('backup-too-large');
+    expect(error.text.ja).toContain('大きすぎます');
+  });
 });
