@@ -1,5 +1,6 @@
 import type { Runtime } from 'webextension-polyfill';
 import { AuditCollector } from '@/lib/audit';
+import { auditTimeLimitMs } from '@/lib/audit-settings';
 import { AUDIT_LIMITS } from '@/lib/completeness';
 import { beginStaging, discardStaging, finishStaging, getPolicy, openRosterDb, recoverAbandonedAudits, stageRows, StorageFullError } from '@/lib/db';
 import {
@@ -116,6 +117,8 @@ async function runAudit(
   emit: (event: AuditEvent) => void,
   onCancel: (cancel: () => void) => void,
 ): Promise<void> {
+  // The admin's time bound; the default when it cannot be read.
+  const timeLimitMs = request.mode ? await auditTimeLimitMs(browser.storage.local).catch(() => AUDIT_LIMITS.ms) : AUDIT_LIMITS.ms;
   const { port: scanner, listen } = await connectScanner(request.tabId);
   const collector = new AuditCollector(Date.now());
   const audit = !!request.mode;
@@ -195,7 +198,7 @@ async function runAudit(
               staged = beginStaging(db, { id: auditId, workerId: WORKER_ID, tabId: request.tabId, source: collector.source() }).catch((error: unknown) => {
                 stagingFailure = error;
               });
-              deadline = setTimeout(() => stopAt('time-limit'), AUDIT_LIMITS.ms);
+              deadline = setTimeout(() => stopAt('time-limit'), timeLimitMs);
               send({ type: 'scan/start', mode: request.mode!, ...(request.candidate !== undefined ? { candidate: request.candidate } : {}) });
             } else {
               ended = true;
