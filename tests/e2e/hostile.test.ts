@@ -253,7 +253,7 @@ describe('pages that try to stall or fool the reader', () => {
   it('reads a page that redefines textContent, queries, getAttribute, styles, JSON, arrays and Object.prototype exactly as it is shown', { timeout: 180_000 }, async () => {
     const page = await session.openConsole('intranet.example.com', '/stall/prototypes.html');
     // The page's own world really is redefined.
-    expect(await page.evaluate(() => document.querySelector('td')?.textContent ?? 'no cell')).toBe('no cell');
+    expect(await page.evaluate(() => document.querySelectorAll('td').length)).toBe(0);
     expect(await page.evaluate(() => document.body.textContent)).toBe('偽物@evil.example');
     const { status } = await auditThroughPopup(session, page);
     expect(status).toContain('Audit complete');
@@ -294,7 +294,7 @@ describe('pages that try to stall or fool the reader', () => {
     const fake = await session.openConsole('intranet.example.com', '/stall/fake-scroll.html');
     const fakeEnd = await auditThroughPopup(session, fake, { timeoutMs: 180_000 });
     // Read whole, or stopped at the bound; either way it ended, in words.
-    expect(fakeEnd.status).toMatch(/Audit complete: 2,000 of 2,000|Audit stopped early: [\d,]+ of 2,000 members read\. \S/);
+    expect(fakeEnd.status).toMatch(/Audit complete: 2,000 of 2,000|Audit stopped early: [\d,]+ (of 2,000 )?members read\. Stopped at the time bound/);
     expect(fakeEnd.status).not.toMatch(RAW_CODE);
     const read = await session.readSnapshot('latest');
     expect(new Set(read.members.map((m) => m.normalizedEmail)).size).toBe(read.members.length);
