@@ -103,6 +103,7 @@ const estimate = () => navigator.storage.estimate();
 
 /** An audit under way, by tab: every popup open on that tab hears of it, one that reopens too. */
 interface RunningAudit {
+  mode: ScanMode;
   listeners: Set<(event: AuditEvent) => void>;
   /** The page as described, and the latest progress: replayed to a popup that opens mid-audit. */
   page?: AuditEvent;
@@ -221,7 +222,7 @@ async function runAudit(
             break;
           }
           case 'scan/progress':
-            emit({ type: 'audit/progress', rows: message.rows, page: message.page, ...(message.pages ? { pages: message.pages } : {}) });
+            emit({ type: 'audit/progress', rows: message.rows, page: message.page, ...(message.pages ? { pages: message.pages } : {}), ...(request.mode ? { mode: request.mode } : {}) });
             break;
           case 'scan/end':
             if (!staged) refuse(new AuditFailure('out-of-order', 'the page ended the read before it described itself'));
@@ -336,10 +337,10 @@ export default defineBackground(() => {
       running.listeners.add(emit);
       cancel = () => running.cancel();
       if (running.page) emit(running.page);
-      emit(running.progress ?? { type: 'audit/progress', rows: 0, page: 1 });
+      emit(running.progress ?? { type: 'audit/progress', rows: 0, page: 1, mode: running.mode });
     };
     const startAudit = (job: { tabId: number; mode: ScanMode; candidate?: number }) => {
-      const running: RunningAudit = { listeners: new Set([emit]), cancel: () => undefined };
+      const running: RunningAudit = { mode: job.mode, listeners: new Set([emit]), cancel: () => undefined };
       runningAudits.set(job.tabId, running);
       cancel = () => running.cancel();
       const broadcast = (event: AuditEvent) => {

@@ -97,6 +97,8 @@ export const AuditEvent = z.discriminatedUnion('type', [
     rows: z.number().int().nonnegative(),
     page: z.number().int().nonnegative(),
     pages: z.number().int().nonnegative().optional(),
+    /** Which read is under way: a popup that opens mid-audit ends it with the right words. */
+    mode: ScanMode.optional(),
   }),
   z.object({
     type: z.literal('audit/done'),

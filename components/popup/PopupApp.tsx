@@ -61,6 +61,7 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
           setPhase((current) => (current.kind === 'inspecting' ? { kind: 'ready' } : current));
           break;
         case 'audit/progress':
+          if (event.mode) setMode(event.mode);
           setPhase({ kind: 'running', rows: event.rows, page: event.page, ...(event.pages ? { pages: event.pages } : {}) });
           break;
         case 'audit/done':
