@@ -278,8 +278,8 @@ describe('pages that try to stall or fool the reader', () => {
   it('stops a list that grows without end, and one that fires fake scroll events while moving itself back, at the time bound with the reason in words', { timeout: 420_000 }, async () => {
     const settings = await session.openDashboard('#/settings');
     await settings.getByLabel('Longest audit (minutes)').fill('1');
-    await settings.getByRole('button', { name: 'Save the time bound' }).click();
-    await settings.getByRole('status').filter({ hasText: 'Saved: an audit stops after 1 minutes.' }).waitFor({ timeout: 30_000 });
+    await settings.getByRole('button', { name: 'Set the time bound' }).click();
+    await settings.getByRole('status').filter({ hasText: 'Set: an audit stops after 1 minutes.' }).waitFor({ timeout: 30_000 });
     await settings.close();
 
     const endless = await session.openConsole('intranet.example.com', '/stall/endless.html');
