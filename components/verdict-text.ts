@@ -1,4 +1,4 @@
-import type { Completeness } from '@/lib/completeness';
+import { AUDIT_LIMITS, type Completeness } from '@/lib/completeness';
 import type { MessageKey, Translate } from '@/lib/i18n';
 
 /** Words for the reader's reason codes; a code the UI does not know gets the general sentence. */
@@ -15,12 +15,18 @@ const REASON_TEXT: Record<string, MessageKey> = {
   'end-not-reached': 'reasonEndNotReached',
   failed: 'reasonFailed',
   'nothing-read': 'reasonNothingRead',
+  'worker-stopped': 'reasonWorkerStopped',
+  'row-limit': 'reasonRowLimit',
+  'time-limit': 'reasonTimeLimit',
 };
 
 /** Why an audit stopped short, in words: never the code itself. */
 export function reasonText(t: Translate, reason: string | undefined): string {
   const code = reason?.startsWith('failed') ? 'failed' : reason;
-  return t((code && REASON_TEXT[code]) || 'incompleteNoReason');
+  return t((code && REASON_TEXT[code]) || 'incompleteNoReason', {
+    rows: AUDIT_LIMITS.rows.toLocaleString('en-US'),
+    minutes: AUDIT_LIMITS.ms / 60_000,
+  });
 }
 
 /** The verdict in a sentence: "Audit complete: 300 of 300 members read…" or "Audit stopped early: 50 of 300…, why". */

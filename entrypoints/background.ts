@@ -1,6 +1,8 @@
 import type { Runtime } from 'webextension-polyfill';
 import { AuditCollector } from '@/lib/audit';
-import { getPolicy, openRosterDb, saveSnapshot, StorageFullError } from '@/lib/db';
+import { auditTimeLimitMs } from '@/lib/audit-settings';
+import { AUDIT_LIMITS } from '@/lib/completeness';
+import { beginStaging, discardStaging, finishStaging, getPolicy, openRosterDb, recoverAbandonedAudits, stageRows, StorageFullError } from '@/lib/db';
 import {
   AUDIT_PORT,
   AuditRequest,
@@ -94,102 +96,171 @@ class AuditFailure extends Error {
   }
 }
 
+/** This service worker instance: audits staged by another one were cut off when it stopped. */
+const WORKER_ID = crypto.randomUUID();
+
+const estimate = () => navigator.storage.estimate();
+
+/** An audit under way, by tab: every popup open on that tab hears of it, one that reopens too. */
+interface RunningAudit {
+  mode: ScanMode;
+  listeners: Set<(event: AuditEvent) => void>;
+  /** The page as described, and the latest progress: replayed to a popup that opens mid-audit. */
+  page?: AuditEvent;
+  progress?: AuditEvent;
+  cancel(): void;
+}
+const runningAudits = new Map<number, RunningAudit>();
+
 /** Runs one inspect or audit for the popup, reporting every step as an AuditEvent. */
 async function runAudit(
   request: { tabId: number; mode?: ScanMode; candidate?: number },
   emit: (event: AuditEvent) => void,
   onCancel: (cancel: () => void) => void,
 ): Promise<void> {
+  // The admin's time bound; the default when it cannot be read.
+  const timeLimitMs = request.mode ? await auditTimeLimitMs(browser.storage.local).catch(() => AUDIT_LIMITS.ms) : AUDIT_LIMITS.ms;
   const { port: scanner, listen } = await connectScanner(request.tabId);
   const collector = new AuditCollector(Date.now());
   const audit = !!request.mode;
+  const db = openRosterDb();
+  const auditId = crypto.randomUUID();
   let ended = false;
+  /** Rows are written in the order they came, one batch after another. */
+  let staged: Promise<unknown> | undefined;
+  let stagingFailure: unknown;
+  let deadline: ReturnType<typeof setTimeout> | undefined;
 
-  await new Promise<void>((resolve, reject) => {
-    const send = (control: ScanControl) => scanner.postMessage(control);
-    onCancel(() => send({ type: 'scan/cancel' }));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const send = (control: ScanControl) => scanner.postMessage(control);
+      onCancel(() => send({ type: 'scan/cancel' }));
 
-    /** Saves what was read with its verdict; `reason` when the read was cut off here. */
-    const save = async (reason?: string) => {
-      ended = true;
-      scanner.disconnect();
-      try {
-        const db = openRosterDb();
-        const policy = await getPolicy(db, collector.tenant);
-        const { snapshot, members } = collector.finish({
-          snapshotId: crypto.randomUUID(),
-          policy,
-          completeness: collector.verdict(reason),
-          finishedAt: Date.now(),
-        });
-        await saveSnapshot(db, snapshot, members, { estimate: () => navigator.storage.estimate() });
-        emit({ type: 'audit/done', snapshotId: snapshot.id, completeness: snapshot.completeness!, candidates: collector.candidates });
-        resolve();
-      } catch (error) {
-        reject(
-          new AuditFailure('storage', error instanceof StorageFullError ? error.message : String((error as Error)?.message ?? error)),
-        );
-      }
-    };
-
-    const onMessage = (raw: unknown) => {
-      let message;
-      try {
-        message = collector.accept(raw);
-      } catch {
+      /** Ends the audit with what was staged and its verdict; `reason` when the read was cut off here. */
+      const save = async (reason?: string) => {
         ended = true;
         scanner.disconnect();
-        reject(new AuditFailure('failed', 'the page sent data that is not a roster'));
-        return;
-      }
-      switch (message.type) {
-        case 'scan/hello':
-          // A choice that cannot be read is no choice: the page is inspected with the reader's own ranking.
-          void recallPick(browser.storage.local, message.profile, scanner.sender?.url ?? '')
-            .catch(() => undefined)
-            .then((pick) => {
-              if (!ended) send({ type: 'scan/inspect', ...(pick ? { pick } : {}) });
-            })
-            // The scanner's tab may have gone meanwhile: onGone says so.
-            .catch(() => undefined);
-          break;
-        case 'scan/begin':
-          emit({ type: 'audit/page', page: message.page, ...(message.pick ? { pick: message.pick } : {}) });
-          if (audit) {
-            send({ type: 'scan/start', mode: request.mode!, ...(request.candidate !== undefined ? { candidate: request.candidate } : {}) });
-          } else {
-            ended = true;
-            scanner.disconnect();
-            resolve();
+        try {
+          await staged;
+          if (stagingFailure) throw stagingFailure;
+          const snapshot = await finishStaging(db, auditId, {
+            snapshotId: crypto.randomUUID(),
+            completeness: () => collector.verdict(reason),
+            policyOf: (tenant) => getPolicy(db, tenant),
+            finishedAt: Date.now(),
+            pagesRead: collector.pagesRead,
+            estimate,
+          });
+          emit({ type: 'audit/done', snapshotId: snapshot.id, completeness: snapshot.completeness!, candidates: collector.candidates });
+          resolve();
+        } catch (error) {
+          reject(
+            error instanceof AuditFailure
+              ? error
+              : new AuditFailure('storage', error instanceof StorageFullError ? error.message : String((error as Error)?.message ?? error)),
+          );
+        }
+      };
+      /** Stops the read here: the scanner is told, and what was read is kept as incomplete. */
+      const stopAt = (reason: string) => {
+        if (ended) return;
+        send({ type: 'scan/cancel' });
+        void save(reason);
+      };
+      const refuse = (failure: AuditFailure) => {
+        ended = true;
+        scanner.disconnect();
+        reject(failure);
+      };
+
+      const onMessage = (raw: unknown) => {
+        if (ended) return;
+        let message;
+        try {
+          message = collector.accept(raw);
+        } catch {
+          refuse(new AuditFailure('failed', 'the page sent data that is not a roster'));
+          return;
+        }
+        switch (message.type) {
+          case 'scan/hello':
+            // A choice that cannot be read is no choice: the page is inspected with the reader's own ranking.
+            void recallPick(browser.storage.local, message.profile, scanner.sender?.url ?? '')
+              .catch(() => undefined)
+              .then((pick) => {
+                if (!ended) send({ type: 'scan/inspect', ...(pick ? { pick } : {}) });
+              })
+              // The scanner's tab may have gone meanwhile: onGone says so.
+              .catch(() => undefined);
+            break;
+          case 'scan/begin':
+            emit({ type: 'audit/page', page: message.page, ...(message.pick ? { pick: message.pick } : {}) });
+            if (audit) {
+              staged = beginStaging(db, { id: auditId, workerId: WORKER_ID, tabId: request.tabId, source: collector.source() }).catch((error: unknown) => {
+                stagingFailure = error;
+              });
+              deadline = setTimeout(() => stopAt('time-limit'), timeLimitMs);
+              send({ type: 'scan/start', mode: request.mode!, ...(request.candidate !== undefined ? { candidate: request.candidate } : {}) });
+            } else {
+              ended = true;
+              scanner.disconnect();
+              resolve();
+            }
+            break;
+          case 'scan/rows': {
+            if (!staged) {
+              refuse(new AuditFailure('out-of-order', 'rows came before the page described itself'));
+              return;
+            }
+            const rows = message.rows;
+            if (rows.length > 0) {
+              staged = staged.then(() =>
+                stagingFailure ? undefined : stageRows(db, auditId, rows).catch((error: unknown) => (stagingFailure = error)),
+              );
+            }
+            if (collector.rowLimitReached) stopAt('row-limit');
+            break;
           }
-          break;
-        case 'scan/progress':
-          emit({ type: 'audit/progress', rows: message.rows, page: message.page, ...(message.pages ? { pages: message.pages } : {}) });
-          break;
-        case 'scan/end':
-          void save();
-          break;
-        case 'scan/error':
-          // A scan that fails part-way keeps what it read, marked incomplete.
-          if (audit && collector.page && collector.rows.length > 0) void save('failed');
-          else {
-            ended = true;
-            scanner.disconnect();
-            reject(new AuditFailure(message.code, message.message));
-          }
-          break;
-        default:
-          break;
-      }
-    };
-    const onGone = () => {
-      if (ended) return;
-      // The tab closed or navigated mid-scan: keep what is known, marked incomplete.
-      if (audit && collector.page && collector.rows.length > 0) void save('page-gone');
-      else reject(new AuditFailure('tab-gone', 'the tab went away'));
-    };
-    listen(onMessage, onGone);
-  });
+          case 'scan/progress':
+            emit({ type: 'audit/progress', rows: message.rows, page: message.page, ...(message.pages ? { pages: message.pages } : {}), ...(request.mode ? { mode: request.mode } : {}) });
+            break;
+          case 'scan/end':
+            if (!staged) refuse(new AuditFailure('out-of-order', 'the page ended the read before it described itself'));
+            else void save();
+            break;
+          case 'scan/error':
+            // A scan that fails part-way keeps what it read, marked incomplete.
+            if (audit && staged && collector.rowsRead > 0) void save('failed');
+            else refuse(new AuditFailure(message.code, message.message));
+            break;
+          default:
+            break;
+        }
+      };
+      const onGone = () => {
+        if (ended) return;
+        // The tab closed or navigated mid-scan: keep what is known, marked incomplete.
+        if (audit && staged && collector.rowsRead > 0) void save('page-gone');
+        else {
+          ended = true;
+          reject(new AuditFailure('tab-gone', 'the tab went away'));
+        }
+      };
+      listen(onMessage, onGone);
+    });
+  } catch (error) {
+    // Whatever did not become a snapshot leaves no staging behind.
+    if (staged) await staged.then(() => discardStaging(db, auditId)).catch(() => undefined);
+    throw error;
+  } finally {
+    clearTimeout(deadline);
+  }
+}
+
+/** Keeps what audits cut off by a stopped service worker had read, as incomplete snapshots. */
+async function recoverCutOffAudits(): Promise<void> {
+  const db = openRosterDb();
+  await recoverAbandonedAudits(db, WORKER_ID, { policyOf: (tenant) => getPolicy(db, tenant), estimate });
 }
 
 /** Popups waiting for the admin's pick, by tab. The pick is remembered even when no popup waits any more (it closes at the click). */
@@ -218,6 +289,8 @@ async function takePick(message: PickerMessage, tabId: number, url: string): Pro
 }
 
 export default defineBackground(() => {
+  // Audits a stopped worker left under way are kept as incomplete before anything else is read.
+  void recoverCutOffAudits().catch(() => undefined);
   const ownExtension: OwnExtension = { id: browser.runtime.id, pageBase: browser.runtime.getURL('/') };
   // Only onConnect and onMessage: no onConnectExternal / onMessageExternal, so other extensions and
   // web pages cannot reach the background at all. The sender checks below refuse everything else that is not ours.
@@ -247,21 +320,45 @@ export default defineBackground(() => {
     }
     let popupOpen = true;
     let cancel: (() => void) | undefined;
-    port.onDisconnect.addListener(() => {
-      popupOpen = false;
-    });
     // The audit goes on when the popup closes; its result is in the cache.
     const emit = (event: AuditEvent) => {
       if (popupOpen) port.postMessage(event);
+    };
+    port.onDisconnect.addListener(() => {
+      popupOpen = false;
+      for (const running of runningAudits.values()) running.listeners.delete(emit);
+    });
+    const fail = (error: unknown) => {
+      const failure = error instanceof AuditFailure ? error : new AuditFailure('failed', String(error));
+      emit({ type: 'audit/error', code: failure.code, message: failure.message.slice(0, 1000) });
+    };
+    /** A popup opened on a tab being audited follows that audit: the page, the progress so far, what comes. */
+    const follow = (running: RunningAudit) => {
+      running.listeners.add(emit);
+      cancel = () => running.cancel();
+      if (running.page) emit(running.page);
+      emit(running.progress ?? { type: 'audit/progress', rows: 0, page: 1, mode: running.mode });
+    };
+    const startAudit = (job: { tabId: number; mode: ScanMode; candidate?: number }) => {
+      const running: RunningAudit = { mode: job.mode, listeners: new Set([emit]), cancel: () => undefined };
+      runningAudits.set(job.tabId, running);
+      cancel = () => running.cancel();
+      const broadcast = (event: AuditEvent) => {
+        if (event.type === 'audit/page') running.page = event;
+        if (event.type === 'audit/progress') running.progress = event;
+        for (const listener of running.listeners) listener(event);
+      };
+      runAudit(job, broadcast, (fn) => (running.cancel = fn))
+        .catch((error: unknown) => {
+          const failure = error instanceof AuditFailure ? error : new AuditFailure('failed', String(error));
+          broadcast({ type: 'audit/error', code: failure.code, message: failure.message.slice(0, 1000) });
+        })
+        .finally(() => runningAudits.delete(job.tabId));
     };
     port.onMessage.addListener((raw: unknown) => {
       const parsed = AuditRequest.safeParse(raw);
       if (!parsed.success) return;
       const request = parsed.data;
-      const fail = (error: unknown) => {
-        const failure = error instanceof AuditFailure ? error : new AuditFailure('failed', String(error));
-        emit({ type: 'audit/error', code: failure.code, message: failure.message.slice(0, 1000) });
-      };
       if (request.type === 'audit/cancel') {
         cancel?.();
         return;
@@ -274,8 +371,16 @@ export default defineBackground(() => {
         forgetPick(browser.storage.local, request.profile, request.url).then(() => emit({ type: 'audit/forgotten' }), fail);
         return;
       }
-      const job = request.type === 'audit/start' ? request : { tabId: request.tabId };
-      runAudit(job, emit, (fn) => (cancel = fn)).catch(fail);
+      const running = runningAudits.get(request.tabId);
+      if (running) {
+        follow(running);
+        return;
+      }
+      if (request.type === 'audit/start') {
+        startAudit(request);
+        return;
+      }
+      runAudit({ tabId: request.tabId }, emit, (fn) => (cancel = fn)).catch(fail);
     });
   });
 });

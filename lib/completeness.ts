@@ -1,5 +1,16 @@
 import { z } from 'zod';
 
+/**
+ * Bounds of one audit, whatever the page does: past either the read stops and what was read is kept
+ * as an incomplete audit (stated in the README).
+ */
+export const AUDIT_LIMITS = {
+  /** Members one audit reads at most. */
+  rows: 500_000,
+  /** Time one audit may take, from the click to its end. */
+  ms: 60 * 60 * 1000,
+} as const;
+
 const Count = z.number().int().nonnegative().max(100_000_000);
 
 /**

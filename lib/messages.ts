@@ -86,7 +86,8 @@ export const AuditRequest = z.discriminatedUnion('type', [
 ]);
 export type AuditRequest = z.infer<typeof AuditRequest>;
 
-export const AuditErrorCode = z.enum(['not-allowed', 'no-roster', 'tab-gone', 'failed', 'storage']);
+/** `out-of-order`: the page's reader sent rows or its end before it described the page. */
+export const AuditErrorCode = z.enum(['not-allowed', 'no-roster', 'tab-gone', 'failed', 'storage', 'out-of-order']);
 export type AuditErrorCode = z.infer<typeof AuditErrorCode>;
 
 export const AuditEvent = z.discriminatedUnion('type', [
@@ -96,6 +97,8 @@ export const AuditEvent = z.discriminatedUnion('type', [
     rows: z.number().int().nonnegative(),
     page: z.number().int().nonnegative(),
     pages: z.number().int().nonnegative().optional(),
+    /** Which read is under way: a popup that opens mid-audit ends it with the right words. */
+    mode: ScanMode.optional(),
   }),
   z.object({
     type: z.literal('audit/done'),

@@ -1,11 +1,23 @@
 import { useEffect, useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { forgetAllPicks } from '@/lib/pick-memory';
-import { deleteEverything, exportBackup, formatBytes, importBackup, RosterDbError, requestPersistence, storageSummary } from '@/lib/db';
+import { BACKUP_MAX_BYTES, deleteEverything, exportBackup, formatBytes, RosterDbError, requestPersistence, storageSummary } from '@/lib/db';
+import { tooLarge, unexpectedFailure, type FileJobEvent } from '@/lib/files/jobs';
+import type { Localized } from '@/lib/i18n';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
 import { ViewHeading } from './DashboardApp';
 import { downloadFile, fileStamp } from './download';
+import { FileJobProgress, FileSizeLimit, useFileJob } from './FileJobProgress';
+
+/** A file job's refusal, carried to the status line with its words. */
+class FileRefusal extends Error {
+  readonly text: Localized;
+  constructor(failure: FileJobEvent & { type: 'failed' }) {
+    super(failure.text.en);
+    this.text = failure.text;
+  }
+}
 
 const estimate = () => navigator.storage.estimate();
 
@@ -17,6 +29,7 @@ export function DataView() {
   const [status, setStatus] = useState<{ text: string; error?: boolean }>({ text: '' });
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const restoring = useFileJob();
 
   useEffect(() => {
     void navigator.storage?.persisted?.().then(setPersisted);
@@ -27,7 +40,8 @@ export function DataView() {
     try {
       setStatus({ text: await work() });
     } catch (error) {
-      setStatus({ text: error instanceof RosterDbError ? l(error.text) : error instanceof Error ? error.message : String(error), error: true });
+      const words = error instanceof RosterDbError || error instanceof FileRefusal ? l(error.text) : error instanceof Error ? error.message : String(error);
+      setStatus({ text: words, error: true });
     } finally {
       setBusy(false);
     }
@@ -51,12 +65,15 @@ export function DataView() {
   const restore = (file: File | undefined) =>
     file &&
     act(async () => {
-      const summary = await importBackup(rosterDb(), new Uint8Array(await file.arrayBuffer()));
+      // Checked before a byte is read; the worker checks again.
+      if (file.size > BACKUP_MAX_BYTES) throw new FileRefusal(tooLarge(file.size, BACKUP_MAX_BYTES));
+      const outcome = await restoring.run({ kind: 'restore', file });
+      if (outcome.type !== 'restored') throw new FileRefusal(outcome.type === 'failed' ? outcome : unexpectedFailure(outcome.type));
       return t('dataRestoreDone', {
-        snapshots: summary.added.snapshots,
-        members: summary.added.members,
-        policies: summary.added.policies,
-        kept: summary.kept.snapshots,
+        snapshots: outcome.added.snapshots,
+        members: outcome.added.members,
+        policies: outcome.added.policies,
+        kept: outcome.kept.snapshots,
       });
     });
 
@@ -116,6 +133,8 @@ export function DataView() {
             e.target.value = '';
           }} />
           <p className="muted small">{t('dataRestoreHelp')}</p>
+          <FileSizeLimit bytes={BACKUP_MAX_BYTES} />
+          <FileJobProgress progress={restoring.progress} onCancel={restoring.cancel} />
         </div>
       </section>
       <section className="card danger-zone" aria-labelledby="wipe-heading">

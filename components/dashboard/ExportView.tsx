@@ -4,6 +4,8 @@ import { logExport, membersOf } from '@/lib/db';
 import type { OutputEncoding } from '@/lib/csv/encode';
 import type { BuildResult, ExportFormat, FormatInput, OutputKind, RowCounts } from '@/lib/formats';
 import { sheetNames } from '@/lib/xlsx/table';
+import { formatBytes } from '@/lib/db/errors';
+import { ROSTER_FILE_MAX_BYTES, tooLarge } from '@/lib/files/jobs';
 import { FINDING_RULES } from '@/lib/findings';
 import type { FindingId, Member, Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
@@ -132,7 +134,15 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
     setDownloaded({ input, text: t('exportDownloaded', { files: result.files.map((f) => f.name).join(', ') }) });
   };
 
+  const [templateRefusal, setTemplateRefusal] = useState('');
   const readTemplate = async (file: File | undefined) => {
+    // Checked before a byte is read: a template is a console's own file, never this large.
+    if (file && file.size > ROSTER_FILE_MAX_BYTES) {
+      setTemplate(null);
+      setTemplateRefusal(l(tooLarge(file.size, ROSTER_FILE_MAX_BYTES).text));
+      return;
+    }
+    setTemplateRefusal('');
     setTemplate(file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null);
   };
 
@@ -239,7 +249,8 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
                 ? t('exportReceptionistTemplate')
                 : format.template === 'required'
                   ? t('exportTemplateRequired')
-                  : t('exportTemplateOptional')}
+                  : t('exportTemplateOptional')}{' '}
+              {t('fileTemplateLimit', { size: formatBytes(ROSTER_FILE_MAX_BYTES) })}
               {template && ` ${t('exportTemplateLoaded', { name: template.name })}`}
             </p>
             <SavedTemplates formatId={format.id} template={template} onChoose={setTemplate} />
@@ -328,6 +339,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
                 : ''}
         </p>
         {buildError && <p className="error">{buildError}</p>}
+        {templateRefusal && <p className="error">{templateRefusal}</p>}
         {result && result.issues.length > 0 && (
           <DataTable
             className="table-wrap issues"

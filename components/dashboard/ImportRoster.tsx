@@ -1,11 +1,9 @@
 import { useState } from 'react';
-import { buildSnapshot } from '@/lib/audit';
-import { getPolicy, saveSnapshot } from '@/lib/db';
-import { IMPORT_PROFILES, importRoster } from '@/lib/import';
-import { sheetNames } from '@/lib/xlsx/table';
+import { ROSTER_FILE_MAX_BYTES, tooLarge } from '@/lib/files/jobs';
+import { IMPORT_PROFILES } from '@/lib/import';
 import { useI18n } from '../i18n-context';
-import { rosterDb } from '../db';
 import { Field } from './Field';
+import { FileJobProgress, FileSizeLimit, useFileJob } from './FileJobProgress';
 import { routeHash } from './routes';
 
 /** A roster from a file becomes a snapshot exactly like a scanned page: same classification, findings and cache. */
@@ -15,31 +13,27 @@ export function ImportRoster() {
   const [status, setStatus] = useState<{ text: string; error?: boolean; snapshotId?: string }>({ text: '' });
   // A workbook of several sheets: read first on the sheet holding an email or ID column, and again on the one the admin picks.
   const [workbook, setWorkbook] = useState<{ file: File; sheets: string[]; sheet: string } | null>(null);
+  const importing = useFileJob();
 
   const read = async (file: File, sheet?: string) => {
-    setStatus({ text: t('importReading', { name: file.name }) });
-    const startedAt = Date.now();
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const sheets = sheetNames(bytes);
-    setWorkbook(sheets.length > 1 ? { file, sheets, sheet: sheet ?? '' } : null);
-    const imported = importRoster(bytes, { ...(profile ? { profile } : {}), ...(sheet ? { sheet } : {}) });
-    if (!imported.ok) {
-      setStatus({ text: t('importFailed', { message: l(imported.error.message) }), error: true });
+    // Checked before a byte is read; the worker checks again.
+    if (file.size > ROSTER_FILE_MAX_BYTES) {
+      setStatus({ text: t('importFailed', { message: l(tooLarge(file.size, ROSTER_FILE_MAX_BYTES).text) }), error: true });
       return;
     }
-    try {
-      const db = rosterDb();
-      const tenant = imported.tenant || file.name;
-      const { snapshot, members } = buildSnapshot(
-        imported.rows,
-        { console: imported.console, profile: imported.profile, tenant, sourceUrl: `file:${file.name}`, title: file.name, headers: imported.headers, startedAt, pagesRead: 1 },
-        { snapshotId: crypto.randomUUID(), policy: await getPolicy(db, tenant), completeness: { verdict: 'complete', evidence: 'file', read: imported.rows.length }, finishedAt: Date.now() },
-      );
-      await saveSnapshot(db, snapshot, members, { estimate: () => navigator.storage.estimate() });
-      setStatus({ text: t('importDone', { n: members.length.toLocaleString(), name: file.name }), snapshotId: snapshot.id });
-    } catch (error) {
-      setStatus({ text: t('importFailed', { message: error instanceof Error ? error.message : String(error) }), error: true });
-    }
+    setStatus({ text: t('importReading', { name: file.name }) });
+    const outcome = await importing.run({
+      kind: 'import-roster',
+      file,
+      name: file.name,
+      startedAt: Date.now(),
+      ...(profile ? { profile } : {}),
+      ...(sheet ? { sheet } : {}),
+    });
+    const sheets = outcome.type === 'imported' || outcome.type === 'failed' ? (outcome.sheets ?? []) : [];
+    setWorkbook(sheets.length > 1 ? { file, sheets, sheet: sheet ?? '' } : null);
+    if (outcome.type === 'imported') setStatus({ text: t('importDone', { n: outcome.members.toLocaleString(), name: file.name }), snapshotId: outcome.snapshotId });
+    else setStatus({ text: t('importFailed', { message: outcome.type === 'failed' ? l(outcome.text) : outcome.type }), error: true });
   };
 
   const chooseSheet = (sheet: string) => {
@@ -90,6 +84,8 @@ export function ImportRoster() {
           </Field>
         )}
       </div>
+      <FileSizeLimit bytes={ROSTER_FILE_MAX_BYTES} />
+      <FileJobProgress progress={importing.progress} onCancel={importing.cancel} />
       <p role="status" className={status.error ? 'error' : undefined}>
         {status.text}{' '}
         {status.snapshotId && <a href={routeHash({ view: 'roster', snapshot: status.snapshotId })}>{t('open')}</a>}

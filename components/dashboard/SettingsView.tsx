@@ -1,6 +1,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { applyPolicyToSnapshots, getPolicy, savePolicy, RosterDbError, type Reclassify } from '@/lib/db';
+import { AuditMinutes, auditTimeLimitMs, saveAuditTimeLimit } from '@/lib/audit-settings';
+import { AUDIT_LIMITS } from '@/lib/completeness';
 import { parseDomainList } from '@/lib/identity/domain-policy';
 import { DEFAULT_POLICY_TENANT, type DomainPolicy } from '@/lib/model';
 import { reclassifyMembers } from '@/lib/roster';
@@ -61,7 +63,49 @@ export function SettingsView() {
         <p className="muted small">{tenant === DEFAULT_POLICY_TENANT ? t('policyDefaultHelp') : t('policyTenantHelp')}</p>
         <PolicyForm key={tenant} tenant={tenant} />
       </section>
+      <AuditLimitForm />
     </>
+  );
+}
+
+/** The time one audit may take (the row bound is fixed and stated beside it). */
+function AuditLimitForm() {
+  const { t } = useI18n();
+  const [minutes, setMinutes] = useState('');
+  const [status, setStatus] = useState<{ text: string; error?: boolean }>({ text: '' });
+  useEffect(() => {
+    void auditTimeLimitMs(browser.storage.local).then((ms) => setMinutes(String(ms / 60_000)));
+  }, []);
+  const save = async () => {
+    const value = Number(minutes);
+    if (!AuditMinutes.safeParse(value).success) {
+      setStatus({ text: t('auditLimitInvalid'), error: true });
+      return;
+    }
+    await saveAuditTimeLimit(browser.storage.local, value);
+    setStatus({ text: t('auditLimitSaved', { minutes: value }) });
+  };
+  return (
+    <section className="card" aria-labelledby="audit-limit-heading">
+      <h2 id="audit-limit-heading">{t('auditLimitTitle')}</h2>
+      <p className="muted small">{t('auditLimitHelp', { rows: AUDIT_LIMITS.rows.toLocaleString('en-US') })}</p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <Field label={t('auditLimitMinutes')}>
+          {(id) => <input id={id} type="number" min={1} max={24 * 60} step={1} value={minutes} onChange={(e) => setMinutes(e.target.value)} />}
+        </Field>
+        <div className="form-actions">
+          <button type="submit">{t('auditLimitSave')}</button>
+        </div>
+        <p role="status" className={status.error ? 'error' : undefined}>
+          {status.text}
+        </p>
+      </form>
+    </section>
   );
 }
 

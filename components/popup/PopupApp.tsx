@@ -30,6 +30,7 @@ const ERROR_TEXT: Record<string, MessageKey> = {
   'tab-gone': 'errorTabGone',
   failed: 'errorFailed',
   storage: 'errorStorage',
+  'out-of-order': 'errorOutOfOrder',
 };
 
 /** The one-click audit of one tab: `tabId` from `?tabId=N` or the active tab. */
@@ -60,6 +61,7 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
           setPhase((current) => (current.kind === 'inspecting' ? { kind: 'ready' } : current));
           break;
         case 'audit/progress':
+          if (event.mode) setMode(event.mode);
           setPhase({ kind: 'running', rows: event.rows, page: event.page, ...(event.pages ? { pages: event.pages } : {}) });
           break;
         case 'audit/done':
@@ -83,6 +85,11 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
           break;
       }
     });
+    // The background stopped under the popup (Chromium stops idle or busy service workers): what the
+    // audit had read is kept by the background when it starts again.
+    port.onDisconnect.addListener(() =>
+      setPhase((current) => (current.kind === 'running' ? { kind: 'error', text: t('errorInterrupted') } : current)),
+    );
     port.postMessage({ type: 'audit/inspect', tabId });
     return () => port.disconnect();
   }, [tabId, connect, t]);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { DomainPolicy, Member, Snapshot } from '../model';
-import { RosterDbError } from './errors';
+import type { Localized } from '../i18n';
+import { formatBytes, RosterDbError } from './errors';
 import { CURRENT_SCHEMA_VERSION, ExportRecord, TemplateRecord, type RosterDb } from './schema';
+import { WRITE_CHUNK_SIZE } from './snapshots';
 
 export const BACKUP_FORMAT = 'roster-audit-backup';
 /** Version of the backup document (not of the database schema): raise it when the document changes shape. */
@@ -11,19 +13,51 @@ const BackupHeader = z.object({ format: z.literal(BACKUP_FORMAT), version: z.num
 
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
+/** The largest backup read, checked on the file's size before a byte of it is read (stated in the dashboard). */
+export const BACKUP_MAX_BYTES = 256 * 1024 * 1024;
+/** Problems listed in a refusal; the rest are counted. */
+export const PROBLEMS_LISTED = 20;
+/** How long the rows past the listed problems are counted before the count says "at least". */
+const PROBLEM_COUNT_BUDGET_MS = 3000;
+const PROGRESS_EVERY = 20_000;
+
+const BACKUP_ROWS = {
+  snapshots: Snapshot,
+  members: Member,
+  policies: DomainPolicy,
+  templates: TemplateRecord.extend({ bytes: Base64 }),
+  exports: ExportRecord,
+} as const;
+type BackupTable = keyof typeof BACKUP_ROWS;
+
 const BackupDocument = BackupHeader.extend({
   version: z.literal(BACKUP_VERSION),
   exportedAt: z.number(),
   schemaVersion: z.number().int().positive(),
-  tables: z.object({
-    snapshots: z.array(Snapshot),
-    members: z.array(Member),
-    policies: z.array(DomainPolicy),
-    templates: z.array(TemplateRecord.extend({ bytes: Base64 })),
-    exports: z.array(ExportRecord),
-  }),
+  // Each table an array here; its rows are checked one by one below, so that a file of a million bad
+  // rows is refused after its first problems, not after a million error reports.
+  tables: z.object(Object.fromEntries(Object.keys(BACKUP_ROWS).map((table) => [table, z.array(z.unknown())])) as Record<BackupTable, z.ZodArray<z.ZodUnknown>>),
 });
-type BackupDocument = z.infer<typeof BackupDocument>;
+interface BackupDocument {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  exportedAt: number;
+  schemaVersion: number;
+  tables: { [T in BackupTable]: z.infer<(typeof BACKUP_ROWS)[T]>[] };
+}
+
+/** How far a restore got: the rows checked, then the rows written, of `total`. */
+export interface BackupProgress {
+  phase: 'checking' | 'writing';
+  done: number;
+  total: number;
+}
+export interface BackupReadOptions {
+  onProgress?: (progress: BackupProgress) => void;
+  /** The clock the problem count's time budget runs on. */
+  now?: () => number;
+  maxBytes?: number;
+}
 
 /** The whole cache as one JSON document, read in one transaction so it is a consistent picture. */
 export async function exportBackup(db: RosterDb, now: number = Date.now()): Promise<string> {
@@ -55,8 +89,8 @@ export interface ImportSummary {
  * it is, with its members; a tenant's policy is added only where the tenant has none. Everything is
  * checked first and written in one transaction, so a bad file writes nothing.
  */
-export async function importBackup(db: RosterDb, data: string | Uint8Array): Promise<ImportSummary> {
-  const document = parseBackup(data);
+export async function importBackup(db: RosterDb, data: string | Uint8Array, options: BackupReadOptions = {}): Promise<ImportSummary> {
+  const document = parseBackup(data, options);
   const { snapshots, members, policies, templates, exports } = document.tables;
   return db.transaction('rw', db.tables, async () => {
     const existingSnapshots = await presentKeys(db.snapshots, snapshots.map((s) => s.id));
@@ -69,7 +103,10 @@ export async function importBackup(db: RosterDb, data: string | Uint8Array): Pro
     const newTemplates = templates.filter((t) => !existingTemplates.has(t.id)).map((t) => ({ ...t, bytes: base64ToBytes(t.bytes) }));
     const newExports = exports.filter((e) => !existingExports.has(e.id));
     await db.snapshots.bulkPut(newSnapshots);
-    await db.members.bulkPut(newMembers);
+    for (let start = 0; start < newMembers.length; start += WRITE_CHUNK_SIZE) {
+      await db.members.bulkPut(newMembers.slice(start, start + WRITE_CHUNK_SIZE));
+      options.onProgress?.({ phase: 'writing', done: Math.min(start + WRITE_CHUNK_SIZE, newMembers.length), total: newMembers.length });
+    }
     await db.policies.bulkPut(newPolicies);
     await db.templates.bulkPut(newTemplates);
     await db.exports.bulkPut(newExports);
@@ -96,7 +133,9 @@ async function presentKeys<K extends string>(table: { bulkGet(keys: K[]): Promis
   return new Set(keys.filter((_, i) => found[i] !== undefined));
 }
 
-function parseBackup(data: string | Uint8Array): BackupDocument {
+function parseBackup(data: string | Uint8Array, options: BackupReadOptions): BackupDocument {
+  const size = typeof data === 'string' ? data.length : data.byteLength;
+  if (size > (options.maxBytes ?? BACKUP_MAX_BYTES)) throw backupError('backup-too-large');
   let json: unknown;
   try {
     json = JSON.parse(typeof data === 'string' ? data : new TextDecoder('utf-8', { fatal: true }).decode(data));
@@ -106,12 +145,60 @@ function parseBackup(data: string | Uint8Array): BackupDocument {
   const header = BackupHeader.safeParse(json);
   if (!header.success) throw backupError('not-a-backup');
   if (header.data.version > BACKUP_VERSION) throw backupError('backup-too-new');
-  const parsed = BackupDocument.safeParse(json);
-  if (!parsed.success) throw backupError('backup-invalid', parsed.error, z.prettifyError(parsed.error));
-  const snapshotIds = new Set(parsed.data.tables.snapshots.map((s) => s.id));
-  const orphan = parsed.data.tables.members.find((m) => !snapshotIds.has(m.snapshotId));
+  const shape = BackupDocument.safeParse(json);
+  if (!shape.success) throw backupError('backup-invalid', shape.error, z.prettifyError(shape.error).slice(0, 2000));
+  const document: BackupDocument = { ...shape.data, format: BACKUP_FORMAT, tables: checkRows(shape.data.tables, options) };
+  const snapshotIds = new Set(document.tables.snapshots.map((s) => s.id));
+  const orphan = document.tables.members.find((m) => !snapshotIds.has(m.snapshotId));
   if (orphan) throw backupError('backup-invalid', undefined, `member of unknown snapshot "${orphan.snapshotId}"`);
-  return parsed.data;
+  return document;
+}
+
+/**
+ * Checks every row of every table. The first PROBLEMS_LISTED problems are described; the rows with
+ * problems after them are counted for a few seconds, then the count is given as a lower bound.
+ */
+function checkRows(tables: Record<BackupTable, unknown[]>, options: BackupReadOptions): BackupDocument['tables'] {
+  const now = options.now ?? (() => performance.now());
+  const total = Object.values(tables).reduce((sum, rows) => sum + rows.length, 0);
+  const problems: string[] = [];
+  let more = 0;
+  let countingSince: number | undefined;
+  let countCut = false;
+  let done = 0;
+  const valid = {} as Record<BackupTable, unknown[]>;
+  for (const table of Object.keys(BACKUP_ROWS) as BackupTable[]) {
+    const schema = BACKUP_ROWS[table];
+    valid[table] = [];
+    for (const [index, row] of tables[table].entries()) {
+      if (++done % PROGRESS_EVERY === 0) options.onProgress?.({ phase: 'checking', done, total });
+      if (countCut) continue;
+      const parsed = schema.safeParse(row);
+      if (parsed.success) {
+        valid[table].push(parsed.data);
+        continue;
+      }
+      if (problems.length < PROBLEMS_LISTED) {
+        const issue = parsed.error.issues[0];
+        problems.push(`${table} #${index + 1}${issue?.path.length ? ` (${issue.path.join('.')})` : ''}: ${issue?.message ?? 'invalid'}`.slice(0, 300));
+        continue;
+      }
+      more++;
+      countingSince ??= now();
+      if (now() - countingSince > PROBLEM_COUNT_BUDGET_MS) countCut = true;
+    }
+  }
+  if (problems.length > 0) {
+    const rest: Localized | undefined =
+      more === 0
+        ? undefined
+        : countCut
+          ? { ja: `ほかにも少なくとも ${more.toLocaleString('en-US')} 行に問題があります。`, en: `At least ${more.toLocaleString('en-US')} more rows have problems.` }
+          : { ja: `ほかに ${more.toLocaleString('en-US')} 行に問題があります。`, en: `${more.toLocaleString('en-US')} more rows have problems.` };
+    const listed = problems.join('\n');
+    throw backupError('backup-invalid', undefined, rest ? { ja: `${listed}\n${rest.ja}`, en: `${listed}\n${rest.en}` } : listed);
+  }
+  return valid as BackupDocument['tables'];
 }
 
 /** A backup begins with its format id; a file that does but does not parse was cut short. */
@@ -120,7 +207,11 @@ function looksLikeCutBackup(data: string | Uint8Array): boolean {
   return head.includes(`"format":"${BACKUP_FORMAT}"`);
 }
 
-const BACKUP_MESSAGES: Record<'not-a-backup' | 'backup-too-new' | 'backup-truncated' | 'backup-invalid', { ja: string; en: string }> = {
+const BACKUP_MESSAGES: Record<'not-a-backup' | 'backup-too-new' | 'backup-truncated' | 'backup-invalid' | 'backup-too-large', Localized> = {
+  'backup-too-large': {
+    ja: `バックアップファイルが大きすぎます（上限 ${formatBytes(BACKUP_MAX_BYTES)}）。何も読み込んでいません。`,
+    en: `The backup file is too large (at most ${formatBytes(BACKUP_MAX_BYTES)}). Nothing was restored.`,
+  },
   'not-a-backup': {
     ja: 'このファイルは Roster Audit のバックアップではありません。',
     en: 'This file is not a Roster Audit backup.',
@@ -139,13 +230,10 @@ const BACKUP_MESSAGES: Record<'not-a-backup' | 'backup-too-new' | 'backup-trunca
   },
 };
 
-function backupError(code: keyof typeof BACKUP_MESSAGES, cause?: unknown, detail?: string): RosterDbError {
+function backupError(code: keyof typeof BACKUP_MESSAGES, cause?: unknown, detail?: string | Localized): RosterDbError {
   const text = BACKUP_MESSAGES[code];
-  return new RosterDbError(
-    code,
-    detail ? { ja: `${text.ja}\n${detail}`, en: `${text.en}\n${detail}` } : text,
-    { cause },
-  );
+  const words = typeof detail === 'string' ? { ja: detail, en: detail } : detail;
+  return new RosterDbError(code, words ? { ja: `${text.ja}\n${words.ja}`, en: `${text.en}\n${words.en}` } : text, { cause });
 }
 
 const BASE64_CHUNK = 0x8000;

@@ -7,6 +7,7 @@ export type RosterDbErrorCode =
   | 'backup-too-new'
   | 'backup-truncated'
   | 'backup-invalid'
+  | 'backup-too-large'
   | 'not-found';
 
 /** Every error this module throws on purpose: a code for the caller, a plain message for the admin. */

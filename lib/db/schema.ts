@@ -1,6 +1,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { z } from 'zod';
-import type { DomainPolicy, Member, Snapshot } from '../model';
+import type { RosterSource } from '../audit';
+import type { DomainPolicy, Member, MemberRow, Snapshot } from '../model';
 
 /** A fix-up template the admin dropped in, kept byte for byte so a patched file can match it exactly. */
 export const TemplateRecord = z.object({
@@ -25,11 +26,31 @@ export const ExportRecord = z.object({
 });
 export type ExportRecord = z.infer<typeof ExportRecord>;
 
+/** An audit under way: where its rows come from, how far it got, which service worker runs it. */
+export interface StagedAudit {
+  id: string;
+  /** The service worker instance running it: one of another instance was cut off when that worker stopped. */
+  workerId: string;
+  tabId: number;
+  source: RosterSource;
+  rowsRead: number;
+  updatedAt: number;
+}
+
+/** One row of an audit under way, in the order read. */
+export interface StagedRow {
+  auditId: string;
+  index: number;
+  row: MemberRow;
+}
+
 export type TableName = 'snapshots' | 'members' | 'policies' | 'templates' | 'exports';
+/** Tables added after version 2, absent from older schemas. */
+export type LaterTableName = 'audits' | 'stagedRows';
 
 export interface SchemaVersion {
   version: number;
-  stores: Record<TableName, string>;
+  stores: Record<TableName, string> & Partial<Record<LaterTableName, string>>;
   /** Runs once when a database written by an older version is opened; must only use `tx`. */
   upgrade?: (tx: Transaction) => PromiseLike<unknown> | void;
 }
@@ -66,6 +87,20 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       exports: 'id, time, snapshotId',
     },
   },
+  {
+    // Version 3 adds the staging area of audits under way: an audit's rows are stored as they arrive,
+    // so that a stopped service worker loses nothing; no existing row changes.
+    version: 3,
+    stores: {
+      snapshots: `${SNAPSHOTS_V1}, [console+tenant+startedAt]`,
+      members: `${MEMBERS_V1}, [snapshotId+key+index], [snapshotId+domain], [snapshotId+name]`,
+      policies: 'tenant',
+      templates: 'id, name, formatId, savedAt',
+      exports: 'id, time, snapshotId',
+      audits: 'id, tabId, workerId',
+      stagedRows: '[auditId+index]',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -82,6 +117,8 @@ export class RosterDb extends Dexie {
   policies!: Table<DomainPolicy, string>;
   templates!: Table<TemplateRecord, string>;
   exports!: Table<ExportRecord, string>;
+  audits!: Table<StagedAudit, string>;
+  stagedRows!: Table<StagedRow, [string, number]>;
 
   constructor(name: string, deps?: IndexedDbDeps, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined);

@@ -73,6 +73,33 @@ export async function extensionWorker(context: BrowserContext, extensionId: stri
   );
 }
 
+/**
+ * Stops the extension's service worker as Chromium does when it ends an idle or overrunning one,
+ * through the DevTools protocol (the ServiceWorker domain, from an extension page). Resolves once
+ * it is stopped. The next event (a popup connecting) starts a new instance, which
+ * `browser.serviceWorker` reaches again (Playwright keeps the handle of the worker's target).
+ */
+export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void> {
+  const scriptUrl = browser.serviceWorker.url();
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html#/snapshots`);
+    const cdp = await browser.context.newCDPSession(page);
+    // Playwright keeps a stopped worker's handle: the protocol's own word says when it stopped.
+    const stopped = new Promise<void>((done) =>
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        if (versions.some((v) => v.scriptURL === scriptUrl && v.runningStatus === 'stopped')) done();
+      }),
+    );
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopped;
+    await cdp.detach();
+  } finally {
+    await page.close();
+  }
+}
+
 export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
   const lang = options.lang ?? 'en-US';
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'roster-audit-profile-'));

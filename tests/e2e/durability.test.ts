@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditThroughPopup, setInternalDomains, startSession, type Session, type StoredMember, type StoredSnapshot } from './harness';
+import { auditThroughPopup, setInternalDomains, startSession, stopServiceWorker, type Session, type StoredMember, type StoredSnapshot } from './harness';
 
 /**
  * Nothing lost: an audit cut off by a closed tab, or by the browser dying while the cache is being
@@ -33,13 +33,17 @@ function expectWhole(stored: Stored[]) {
 const summary = (stored: Stored[]) =>
   stored.map(({ snapshot, members }) => ({ id: snapshot.id, complete: snapshot.complete, members: members.map((m) => m.normalizedEmail) }));
 
+/** The members read so far, as the popup's status says it. */
+async function rowsShown(popup: Page): Promise<number> {
+  return Number(/([\d,]+) members read/.exec((await popup.getByRole('status').textContent()) ?? '')?.[1]?.replaceAll(',', '') ?? 0);
+}
+
 /** Starts an audit through the popup and resolves once the members read, as the popup reports them, satisfy `until`. */
 async function startAudit(session: Session, page: Page, until: (rows: number) => boolean): Promise<Page> {
   const popup = await session.openPopup(await session.tabIdOf(page));
   await popup.getByRole('button', { name: /Audit/ }).first().click({ timeout: 30_000 });
-  const status = popup.getByRole('status');
   await expect
-    .poll(async () => until(Number(/([\d,]+) members read/.exec((await status.textContent()) ?? '')?.[1]?.replaceAll(',', '') ?? 0)), {
+    .poll(async () => until(await rowsShown(popup)), {
       timeout: 300_000,
       interval: 50,
     })
@@ -102,6 +106,49 @@ describe('nothing lost', () => {
       expect(cut[0].members.length).toBeGreaterThan(0);
       expect(cut[0].members.length).toBeLessThan(2000);
     }
+    earlier = after;
+  });
+
+  it('a service worker stopped mid-audit leaves an incomplete audit of the rows read, kept when it starts again; a popup reopened mid-audit shows the progress; earlier audits untouched', { timeout: 300_000 }, async () => {
+    const rows = 30_000;
+    const page = await session.browser.context.newPage();
+    await page.goto(session.server.url('intranet.example.com', `/hostile.html?rows=${rows}`), { timeout: 120_000 });
+    await expect.poll(() => page.locator('#row-count').textContent(), { timeout: 120_000 }).toBe(`${rows} 件`);
+    const tabId = await session.tabIdOf(page);
+    const first = await startAudit(session, page, (read) => read > 0);
+
+    // Closed and opened again while the audit runs: the new popup follows the same audit.
+    const seen = await rowsShown(first);
+    await first.close();
+    const reopened = await session.openPopup(tabId);
+    await expect.poll(() => rowsShown(reopened), { timeout: 60_000 }).toBeGreaterThanOrEqual(seen);
+    expect(await reopened.getByRole('button', { name: 'Cancel' }).count()).toBe(1);
+    const before = await rowsShown(reopened);
+    expect(before).toBeLessThan(rows);
+
+    await stopServiceWorker(session.browser);
+    const status = reopened.getByRole('status');
+    await status.filter({ hasText: /interrupted/ }).waitFor({ timeout: 60_000 });
+
+    // The next popup wakes the worker, which keeps what the stopped one had read.
+    const next = await session.openPopup(tabId);
+    await expect.poll(async () => (await session.listSnapshots()).length, { timeout: 120_000 }).toBe(earlier.length + 1);
+    const after = await everyAudit(session);
+    expectWhole(after);
+    expect(summary(after.slice(0, earlier.length))).toEqual(summary(earlier));
+    const cut = after.at(-1)!;
+    expect(cut.snapshot.sourceUrl).toContain(`rows=${rows}`);
+    expect(cut.snapshot.complete).toBe(false);
+    expect(cut.snapshot.incompleteReason).toBe('worker-stopped');
+    expect(cut.members.length).toBeGreaterThan(0);
+    expect(cut.members.length).toBeLessThan(rows);
+    // The rows kept are the first ones read, in order.
+    expect(cut.members.slice(0, 3).map((m) => m.name)).toEqual(['社員000000', '社員000001', '社員000002']);
+    expect(cut.members.at(-1)!.name).toBe(`社員${String(cut.members.length - 1).padStart(6, '0')}`);
+
+    const dashboard = await session.openDashboard('#/snapshots');
+    await dashboard.getByText(/stopped by the browser before the audit ended/).first().waitFor({ timeout: 30_000 });
+    await Promise.all([next.close(), reopened.close(), dashboard.close(), page.close()]);
     earlier = after;
   });
 

@@ -229,3 +229,75 @@ describe('hostile pages', () => {
     expect(dialogs).toEqual([]);
   });
 });
+
+/**
+ * Pages that try to stall or fool the reader (tests/fixtures/consoles/intranet.example.com/stall/):
+ * each audit ends, at its end or at a bound, with the reason in words; a page that redefines the
+ * DOM's prototypes in its own world changes nothing the scanner reads (it runs in an isolated world).
+ */
+describe('pages that try to stall or fool the reader', () => {
+  const prototypes = JSON.parse(
+    readFileSync(resolve(import.meta.dirname, '../fixtures/consoles/intranet.example.com/stall/prototypes.expected.json'), 'utf8'),
+  ) as { policy: { internalDomains: string[] }; members: ExpectedMember[] };
+  /** What an admin must never see in place of words: a reason code. */
+  const RAW_CODE = /\b(time-limit|row-limit|scroll-stalled|scroll-moved-back|worker-stopped|end-not-reached|failed:)/;
+  let session: Session;
+  beforeAll(async () => {
+    session = await startSession();
+    await setInternalDomains(session, prototypes.policy.internalDomains);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('reads a page that redefines textContent, queries, getAttribute, styles, JSON, arrays and Object.prototype exactly as it is shown', { timeout: 180_000 }, async () => {
+    const page = await session.openConsole('intranet.example.com', '/stall/prototypes.html');
+    // The page's own world really is redefined.
+    expect(await page.evaluate(() => document.querySelectorAll('td').length)).toBe(0);
+    expect(await page.evaluate(() => document.body.textContent)).toBe('偽物@evil.example');
+    const { status } = await auditThroughPopup(session, page);
+    expect(status).toContain('Audit complete');
+    const { members } = await session.readSnapshot('latest');
+    expect(members.map((m) => [m.name, m.identifier])).toEqual(prototypes.members.map((m) => [m.name, m.identifier]));
+    expect(members.every((m) => m.classification === 'internal')).toBe(true);
+    await page.close();
+  });
+
+  it('ends the audit of a table re-drawn every 30 ms forever, with each person once', { timeout: 180_000 }, async () => {
+    const page = await session.openConsole('intranet.example.com', '/stall/rerender-forever.html');
+    const { status } = await auditThroughPopup(session, page, { timeoutMs: 150_000 });
+    expect(status).toMatch(/Audit complete|Audit stopped early/);
+    expect(status).not.toMatch(RAW_CODE);
+    const { members } = await session.readSnapshot('latest');
+    expect(members.length).toBeGreaterThan(0);
+    expect(new Set(members.map((m) => m.normalizedEmail)).size).toBe(members.length);
+    expect(members.length).toBeLessThanOrEqual(60);
+    await page.close();
+  });
+
+  it('stops a list that grows without end, and one that fires fake scroll events while moving itself back, at the time bound with the reason in words', { timeout: 420_000 }, async () => {
+    const settings = await session.openDashboard('#/settings');
+    await settings.getByLabel('Longest audit (minutes)').fill('1');
+    await settings.getByRole('button', { name: 'Set the time bound' }).click();
+    await settings.getByRole('status').filter({ hasText: 'Set: an audit stops after 1 minutes.' }).waitFor({ timeout: 30_000 });
+    await settings.close();
+
+    const endless = await session.openConsole('intranet.example.com', '/stall/endless.html');
+    const { status } = await auditThroughPopup(session, endless, { timeoutMs: 180_000 });
+    expect(status).toMatch(/^Audit stopped early: [\d,]+ members read\. Stopped at the time bound of one audit/);
+    const { snapshot, members } = await session.readSnapshot('latest');
+    expect(snapshot).toMatchObject({ complete: false, incompleteReason: 'time-limit' });
+    expect(members.length).toBeGreaterThan(200);
+    expect(members.slice(0, 2).map((m) => m.name)).toEqual(['社員0000000', '社員0000001']);
+    await endless.close();
+
+    const fake = await session.openConsole('intranet.example.com', '/stall/fake-scroll.html');
+    const fakeEnd = await auditThroughPopup(session, fake, { timeoutMs: 180_000 });
+    // Read whole, or stopped at the bound; either way it ended, in words.
+    expect(fakeEnd.status).toMatch(/Audit complete: 2,000 of 2,000|Audit stopped early: [\d,]+ (of 2,000 )?members read\. Stopped at the time bound/);
+    expect(fakeEnd.status).not.toMatch(RAW_CODE);
+    const read = await session.readSnapshot('latest');
+    expect(new Set(read.members.map((m) => m.normalizedEmail)).size).toBe(read.members.length);
+    await fake.close();
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuditCollector, buildSnapshot } from '../../lib/audit';
+import { AuditCollector, buildSnapshot, OutOfOrderError } from '../../lib/audit';
 import type { DomainPolicy, MemberRow } from '../../lib/model';
 
 const policy: DomainPolicy = { tenant: '*', internalDomains: ['example.co.jp'], includeSubdomains: true, registrableMatch: false };
@@ -7,31 +7,25 @@ const page = { console: 'generic', profile: 'generic', linkStatusWalk: false, ti
 const row = (name: string, identifier: string): MemberRow => ({ name, identifier, fields: {}, cells: [name, identifier] });
 
 describe('AuditCollector', () => {
-  it('turns a scan into one snapshot whose members are classified under the policy', () => {
+  it('follows a scan: the page it describes is the source of the snapshot, the rows are counted and handed on', () => {
     const collector = new AuditCollector(1_000);
     collector.accept({ type: 'scan/begin', page, tenant: 'example.co.jp', headers: ['氏名', 'メール'], candidates: [] });
-    collector.accept({ type: 'scan/rows', rows: [row('山田 太郎', 'taro@example.co.jp'), row('Partner', 'p@other.com')] });
+    const first = collector.accept({ type: 'scan/rows', rows: [row('山田 太郎', 'taro@example.co.jp'), row('Partner', 'p@other.com')] });
     collector.accept({ type: 'scan/rows', rows: [row('名無し', '')] });
     collector.accept({ type: 'scan/end', reachedEnd: true, pagesRead: 2 });
-    const { snapshot, members } = collector.finish({ snapshotId: 's1', policy, completeness: collector.verdict(), finishedAt: 2_000 });
-    expect(snapshot).toMatchObject({
-      id: 's1',
+    expect(first).toMatchObject({ type: 'scan/rows', rows: [{ name: '山田 太郎' }, { name: 'Partner' }] });
+    expect(collector.rowsRead).toBe(3);
+    expect(collector.verdict()).toEqual({ verdict: 'complete', evidence: 'end-of-list', read: 3 });
+    expect(collector.source()).toEqual({
       console: 'generic',
+      profile: 'generic',
       tenant: 'example.co.jp',
       sourceUrl: page.url,
-      startedAt: 1_000,
-      finishedAt: 2_000,
-      complete: true,
-      completeness: { verdict: 'complete', evidence: 'end-of-list', read: 3 },
+      title: '名簿',
       headers: ['氏名', 'メール'],
-      settings: { profile: 'generic', pagesRead: 2 },
-      counts: { members: 3, internal: 1, external: 1, unknown: 1 },
+      startedAt: 1_000,
+      pagesRead: 2,
     });
-    expect(members.map((m) => [m.index, m.classification])).toEqual([
-      [0, 'internal'],
-      [1, 'external'],
-      [2, 'unknown'],
-    ]);
   });
 
   it('refuses anything that is not a scan message, and rows that break the schema', () => {
@@ -39,23 +33,35 @@ describe('AuditCollector', () => {
     expect(() => collector.accept({ type: 'audit/start', tabId: 1, mode: 'roster' })).toThrow();
     expect(() => collector.accept({ type: 'scan/rows', rows: [{ name: 1, identifier: 'x' }] })).toThrow();
     expect(() => collector.accept({ type: 'scan/rows', rows: [{ ...row('a', 'b'), name: 'x'.repeat(5_000) }] })).toThrow();
-    expect(collector.rows).toEqual([]);
+    expect(collector.rowsRead).toBe(0);
   });
 
-  it('keeps what an interrupted scan read, marked incomplete with the reason', () => {
+  it('marks a read cut off here incomplete with the reason; with no tenant on the page the host stands in', () => {
     const collector = new AuditCollector(0);
     collector.accept({ type: 'scan/begin', page, tenant: '', headers: [], candidates: [] });
     collector.accept({ type: 'scan/rows', rows: [row('山田 太郎', 'taro@example.co.jp')] });
-    const { snapshot } = collector.finish({ snapshotId: 's2', policy, completeness: collector.verdict('page-gone'), finishedAt: 5 });
-    expect(snapshot.complete).toBe(false);
-    expect(snapshot.incompleteReason).toBe('page-gone');
-    expect(snapshot.completeness).toEqual({ verdict: 'incomplete', read: 1, reason: 'page-gone' });
-    // No tenant on the page: the host stands in.
-    expect(snapshot.tenant).toBe('intranet.example.com');
+    expect(collector.verdict('page-gone')).toEqual({ verdict: 'incomplete', read: 1, reason: 'page-gone' });
+    expect(collector.source().tenant).toBe('intranet.example.com');
   });
 
-  it('cannot finish before the page described itself', () => {
-    expect(() => new AuditCollector(0).finish({ snapshotId: 'x', policy, completeness: { verdict: 'complete', evidence: 'end-of-list', read: 0 }, finishedAt: 0 })).toThrow(/never described/);
+  it('has no source before the page described itself (a scan/end without scan/begin is out of order)', () => {
+    const collector = new AuditCollector(0);
+    collector.accept({ type: 'scan/end', reachedEnd: true, pagesRead: 1 });
+    expect(() => collector.source()).toThrow(OutOfOrderError);
+  });
+
+  it('keeps no row past the row bound and says the bound was reached', () => {
+    const collector = new AuditCollector(0, 3);
+    collector.accept({ type: 'scan/begin', page, tenant: '', headers: [], candidates: [] });
+    expect(collector.accept({ type: 'scan/rows', rows: [row('A', 'a@x.jp'), row('B', 'b@x.jp')] })).toMatchObject({ rows: [{}, {}] });
+    expect(collector.rowLimitReached).toBe(false);
+    const second = collector.accept({ type: 'scan/rows', rows: [row('C', 'c@x.jp'), row('D', 'd@x.jp')] });
+    expect(second).toMatchObject({ rows: [{ name: 'C' }] });
+    expect(second.type === 'scan/rows' && second.rows).toHaveLength(1);
+    expect(collector.rowLimitReached).toBe(true);
+    expect(collector.accept({ type: 'scan/rows', rows: [row('E', 'e@x.jp')] })).toMatchObject({ rows: [] });
+    expect(collector.rowsRead).toBe(3);
+    expect(collector.verdict('row-limit')).toEqual({ verdict: 'incomplete', read: 3, reason: 'row-limit' });
   });
 
   it('judges by the rows that arrived: a page that claims its end short of the total it states is incomplete', () => {

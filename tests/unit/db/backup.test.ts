@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT, exportBackup, importBackup } from '../../../lib/db/backup';
 import { RosterDbError } from '../../../lib/db/errors';
-import type { RosterDb } from '../../../lib/db/schema';
+import { CURRENT_SCHEMA_VERSION, type RosterDb } from '../../../lib/db/schema';
 import { deleteEverything, saveSnapshot } from '../../../lib/db/snapshots';
 import { freshDb } from './fake-db';
 import { makeRoster } from './factory';
@@ -34,7 +34,7 @@ describe('backup', () => {
     await fill(db);
     const before = await dump(db);
     const backup = await exportBackup(db, 1234);
-    expect(JSON.parse(backup)).toMatchObject({ format: BACKUP_FORMAT, version: 1, exportedAt: 1234, schemaVersion: 2 });
+    expect(JSON.parse(backup)).toMatchObject({ format: BACKUP_FORMAT, version: 1, exportedAt: 1234, schemaVersion: CURRENT_SCHEMA_VERSION });
     await deleteEverything(db);
     expect(await db.members.count()).toBe(0);
     const summary = await importBackup(db, new TextEncoder().encode(backup));
@@ -90,5 +90,43 @@ describe('backup', () => {
       expect(await target.members.count()).toBe(0);
       expect(await target.policies.toArray()).toEqual([policy('*', ['mine.example'])]);
     }
+  });
+
+  it('lists the first 20 problems of a file of bad rows and counts the rest, writing nothing', async () => {
+    const source = freshDb();
+    await fill(source);
+    const document = JSON.parse(await exportBackup(source));
+    const bad = Array.from({ length: 35 }, (_, i) => ({ snapshotId: 'a', index: i }));
+    const target = freshDb();
+    const progress: number[] = [];
+    const error = (await importBackup(target, JSON.stringify({ ...document, tables: { ...document.tables, members: bad } }), {
+      onProgress: (p) => progress.push(p.done),
+    }).catch((e: unknown) => e)) as RosterDbError;
+    expect(error.code).toBe('backup-invalid');
+    const lines = error.text.en.split('\n');
+    expect(lines.filter((line) => /^members #\d+/.test(line))).toHaveLength(20);
+    expect(lines[1]).toMatch(/^members #1 \(/);
+    expect(lines.at(-1)).toBe('15 more rows have problems.');
+    expect(error.text.ja).toContain('ほかに 15 行に問題があります。');
+    expect(await target.members.count()).toBe(0);
+  });
+
+  it('gives the count past the listed problems as a lower bound when counting runs out of time', async () => {
+    const source = freshDb();
+    await fill(source);
+    const document = JSON.parse(await exportBackup(source));
+    const bad = Array.from({ length: 100 }, (_, i) => ({ index: i }));
+    let clock = 0;
+    const error = (await importBackup(freshDb(), JSON.stringify({ ...document, tables: { ...document.tables, members: bad } }), {
+      now: () => (clock += 1000),
+    }).catch((e: unknown) => e)) as RosterDbError;
+    expect(error.text.en.split('\n').at(-1)).toMatch(/^At least \d+ more rows have problems\.$/);
+    expect(Number(/\d+/.exec(error.text.en.split('\n').at(-1)!)![0])).toBeLessThan(80);
+  });
+
+  it('refuses a file over the size bound before reading it', async () => {
+    const error = (await importBackup(freshDb(), '{"format":"roster-audit-backup"}', { maxBytes: 10 }).catch((e: unknown) => e)) as RosterDbError;
+    expect(error.code).toBe('backup-too-large');
+    expect(error.text.ja).toContain('大きすぎます');
   });
 });

@@ -35,7 +35,7 @@ describe('schema', () => {
     const db = openRosterDb('fresh', isolatedIndexedDb());
     await db.open();
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['exports', 'members', 'policies', 'snapshots', 'templates']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['audits', 'exports', 'members', 'policies', 'snapshots', 'stagedRows', 'templates']);
     const memberIndexes = db.members.schema.indexes.map((i) => i.name);
     expect(memberIndexes).toEqual(expect.arrayContaining(['snapshotId', 'normalizedEmail', 'findingIds', '[snapshotId+classification]', 'key']));
     expect(db.members.schema.idxByName['findingIds']?.multi).toBe(true);
@@ -49,7 +49,7 @@ describe('schema', () => {
 
     const db = openRosterDb('roster-audit', deps);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await db.snapshots.toArray()).toEqual(before.snapshots);
     expect(await db.members.toArray()).toEqual(before.members);
     expect(await db.policies.toArray()).toEqual(before.policies);
@@ -65,6 +65,26 @@ describe('schema', () => {
     expect(diff.left.map((m) => m.normalizedEmail)).toEqual(['user29@example.co.jp']);
     const byName = await queryMembers(db, 's2', { sort: { field: 'name', direction: 'desc' }, limit: 1 });
     expect(byName.rows[0]?.name).toBe('User 9');
+    db.close();
+  });
+
+  it('opens a version-2 database at version 3 with every row kept and an empty staging area that takes an audit', async () => {
+    const deps = isolatedIndexedDb();
+    const v2 = new RosterDb('roster-audit', deps, SCHEMA_VERSIONS.slice(0, 2));
+    const stored = makeRoster({ id: 's1', startedAt: 1000 }, 12);
+    await saveSnapshot(v2, stored.snapshot, stored.members);
+    const before = { snapshots: await v2.snapshots.toArray(), members: await v2.members.toArray() };
+    expect(v2.verno).toBe(2);
+    v2.close();
+
+    const db = openRosterDb('roster-audit', deps);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.snapshots.toArray()).toEqual(before.snapshots);
+    expect(await db.members.toArray()).toEqual(before.members);
+    expect(await db.audits.count()).toBe(0);
+    await db.stagedRows.bulkAdd([{ auditId: 'a', index: 0, row: { name: 'A', identifier: 'a@example.co.jp', fields: {}, cells: [] } }]);
+    expect(await db.stagedRows.get(['a', 0])).toMatchObject({ row: { name: 'A' } });
     db.close();
   });
 

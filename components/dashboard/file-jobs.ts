@@ -1,0 +1,32 @@
+import { FileJobEvent, type FileJob } from '@/lib/files/jobs';
+
+export interface RunningFileJob {
+  /** The job's last event: what was done, or why not. */
+  result: Promise<FileJobEvent>;
+  /** Stops the worker at once; the job's writes are one transaction, so nothing is half written. */
+  cancel(): void;
+}
+
+/** Runs one file job in its own worker, reporting progress; the page's thread only posts the File. */
+export function startFileJob(job: FileJob, onProgress: (event: FileJobEvent & { type: 'progress' }) => void): RunningFileJob {
+  const worker = new Worker(browser.runtime.getURL('/file-worker.js'));
+  let settle: (event: FileJobEvent) => void = () => undefined;
+  const result = new Promise<FileJobEvent>((resolve) => (settle = resolve));
+  const end = (event: FileJobEvent) => {
+    worker.terminate();
+    settle(event);
+  };
+  worker.onmessage = (message: MessageEvent<unknown>) => {
+    const event = FileJobEvent.safeParse(message.data);
+    if (!event.success) return;
+    if (event.data.type === 'progress') onProgress(event.data);
+    else end(event.data);
+  };
+  worker.onerror = (error) =>
+    end({ type: 'failed', code: 'read-failed', text: { ja: `ファイルを読み込めませんでした: ${error.message}`, en: `The file could not be read: ${error.message}` } });
+  worker.postMessage(job);
+  return {
+    result,
+    cancel: () => end({ type: 'failed', code: 'cancelled', text: { ja: '取り消しました。何も読み込んでいません。', en: 'Cancelled. Nothing was read.' } }),
+  };
+}

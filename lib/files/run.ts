@@ -1,0 +1,49 @@
+import { buildSnapshot } from '../audit';
+import { BACKUP_MAX_BYTES, getPolicy, importBackup, RosterDbError, saveSnapshot, type EstimateStorage, type RosterDb } from '../db';
+import { importRoster } from '../import';
+import { sheetNames } from '../xlsx/table';
+import { ROSTER_FILE_MAX_BYTES, tooLarge, unexpectedFailure, type FileJob, type FileJobEvent } from './jobs';
+
+/**
+ * Runs one file job where it cannot freeze the dashboard (in a worker): the size bound is checked
+ * before the file is read, progress is reported as it goes, and every end is one event — what was
+ * restored or imported, or a failure with its code and words. Cancelling is the worker's end: every
+ * write is one transaction, so a job stopped part-way has written nothing.
+ */
+export async function runFileJob(job: FileJob, deps: { db: RosterDb; estimate?: EstimateStorage }, emit: (event: FileJobEvent) => void): Promise<void> {
+  try {
+    emit(job.kind === 'restore' ? await restore(job, deps.db, emit) : await importFile(job, deps, emit));
+  } catch (error) {
+    emit(error instanceof RosterDbError ? { type: 'failed', code: error.code, text: error.text } : unexpectedFailure(error));
+  }
+}
+
+async function readBytes(file: Blob, emit: (event: FileJobEvent) => void): Promise<Uint8Array> {
+  emit({ type: 'progress', phase: 'reading', done: 0, total: file.size });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  emit({ type: 'progress', phase: 'reading', done: file.size, total: file.size });
+  return bytes;
+}
+
+async function restore(job: FileJob & { kind: 'restore' }, db: RosterDb, emit: (event: FileJobEvent) => void): Promise<FileJobEvent> {
+  if (job.file.size > BACKUP_MAX_BYTES) return tooLarge(job.file.size, BACKUP_MAX_BYTES);
+  const summary = await importBackup(db, await readBytes(job.file, emit), { onProgress: (progress) => emit({ type: 'progress', ...progress }) });
+  return { type: 'restored', ...summary };
+}
+
+async function importFile(job: FileJob & { kind: 'import-roster' }, deps: { db: RosterDb; estimate?: EstimateStorage }, emit: (event: FileJobEvent) => void): Promise<FileJobEvent> {
+  if (job.file.size > ROSTER_FILE_MAX_BYTES) return tooLarge(job.file.size, ROSTER_FILE_MAX_BYTES);
+  const bytes = await readBytes(job.file, emit);
+  const sheets = sheetNames(bytes);
+  const imported = importRoster(bytes, { ...(job.profile ? { profile: job.profile } : {}), ...(job.sheet ? { sheet: job.sheet } : {}) });
+  if (!imported.ok) return { type: 'failed', code: imported.error.code, text: imported.error.message, sheets };
+  emit({ type: 'progress', phase: 'writing', done: 0, total: imported.rows.length });
+  const tenant = imported.tenant || job.name;
+  const { snapshot, members } = buildSnapshot(
+    imported.rows,
+    { console: imported.console, profile: imported.profile, tenant, sourceUrl: `file:${job.name}`, title: job.name, headers: imported.headers, startedAt: job.startedAt, pagesRead: 1 },
+    { snapshotId: crypto.randomUUID(), policy: await getPolicy(deps.db, tenant), completeness: { verdict: 'complete', evidence: 'file', read: imported.rows.length }, finishedAt: Date.now() },
+  );
+  await saveSnapshot(deps.db, snapshot, members, deps.estimate ? { estimate: deps.estimate } : {});
+  return { type: 'imported', snapshotId: snapshot.id, members: members.length, sheets };
+}
