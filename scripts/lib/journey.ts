@@ -34,7 +34,7 @@ export async function auditThroughPopup(
  * Replaces a field's text by typing it, as a person does. Playwright's `fill` sets the value in a
  * way React's change handler does not see in Firefox over WebDriver BiDi; keystrokes it sees in both browsers.
  */
-async function typeInto(field: Locator, text: string): Promise<void> {
+export async function typeInto(field: Locator, text: string): Promise<void> {
   await field.click();
   await field.press('ControlOrMeta+a');
   await field.press('Delete');
