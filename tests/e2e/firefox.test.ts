@@ -1,8 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_HOST_PERMISSIONS } from '../../lib/console-hosts';
+import type { BrowserUnderTest } from '../../scripts/lib/browser';
+import { findFirefox } from '../../scripts/lib/firefox';
+import { auditThroughPopup, startFirefoxSession, type Session } from './harness';
 
 /**
  * The Firefox build (`npm run build:firefox`, into its own directory here) is a valid add-on that
@@ -74,5 +77,36 @@ describe('the Firefox build', () => {
     for (const key of ['content_scripts', 'web_accessible_resources', 'externally_connectable', 'optional_permissions', 'content_security_policy']) {
       expect(manifest, key).not.toHaveProperty(key);
     }
+  });
+});
+
+/**
+ * MV2 in Firefox grants the declared console hosts at install (docs/firefox.md): the store package
+ * audits a console with no further grant, and sees nothing of a tab on an undeclared host (only the
+ * admin's click on its button there, activeTab, would open that page to it).
+ */
+describe.skipIf(!findFirefox())('the Firefox store package in Firefox', () => {
+  let session: Session<BrowserUnderTest>;
+  beforeAll(async () => {
+    session = await startFirefoxSession({ extensionDir: ADDON_DIR });
+  }, 180_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('audits a console whose host it declares without asking for anything more', async () => {
+    const page = await session.openConsole('admin.worksmobile.com', '/members/');
+    const { status } = await auditThroughPopup(session, page);
+    expect(status).toMatch(/^Audit complete/);
+    expect((await session.readSnapshot('latest')).snapshot.console).toBe('lineworks-members');
+  });
+
+  it('cannot even see the address of a tab on a host it does not declare', async () => {
+    const page = await session.openConsole('intranet.example.com', '/plain-table.html');
+    // Without a host permission (or the admin's click), a tab's address is hidden from the add-on.
+    await expect(session.tabIdOf(page)).rejects.toThrow(/no tab shows/);
+    // The same lookup finds a declared console's tab: the check is not blind.
+    const consolePage = await session.openConsole('admin.worksmobile.com', '/members/');
+    expect(await session.tabIdOf(consolePage)).toBeGreaterThan(0);
   });
 });
