@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// One Chromium at a time: the machine has two cores and each test owns a browser profile.
+// One browser at a time: the machine has two cores and each test owns a browser profile.
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
+    globalSetup: ['tests/e2e/global-setup.ts'],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 120_000,

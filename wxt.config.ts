@@ -21,9 +21,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'roster-audit@roster-audit.dev',
-              strict_min_version: '115.0',
+              // The oldest Firefox ESR still supported (140); also the first to read the data
+              // collection declaration below (Firefox for Android: 142). See docs/firefox.md.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

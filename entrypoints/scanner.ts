@@ -11,10 +11,20 @@ import { nextTask, waitForChange } from '@/lib/scan/page-waits';
  */
 
 const ROWS_PER_MESSAGE = 500;
+
+/**
+ * The page's own `fetch`. Firefox runs a content script's global `fetch` as the add-on (MV2: the
+ * add-on's principal, no referer, not the page's request); `content.fetch` asks as the page does,
+ * which is what Chrome's content-script `fetch` already is.
+ */
+const pageWindow = (globalThis as { content?: { fetch?: typeof fetch } }).content;
+const pageFetch: typeof fetch = pageWindow?.fetch ? pageWindow.fetch.bind(pageWindow) : fetch;
+
 async function loadDocument(url: string): Promise<Document> {
   // Only the page's own origin: the next page of the same roster, read without navigating.
-  if (new URL(url, location.href).origin !== location.origin) throw new Error('pagination left the site');
-  const response = await fetch(url, { credentials: 'same-origin', method: 'GET' });
+  const target = new URL(url, location.href);
+  if (target.origin !== location.origin) throw new Error('pagination left the site');
+  const response = await pageFetch(target.href, { credentials: 'same-origin', method: 'GET' });
   if (!response.ok) throw new Error(`next page answered ${response.status}`);
   return new DOMParser().parseFromString(await response.text(), 'text/html');
 }

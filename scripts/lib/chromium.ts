@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import type { BrowserUnderTest } from './browser';
 
 const USUAL_PATHS = [
   '/usr/bin/chromium',
@@ -31,13 +32,9 @@ export function findChromium(): string {
   return found;
 }
 
-export interface ExtensionBrowser {
-  context: BrowserContext;
-  extensionId: string;
+export interface ExtensionBrowser extends BrowserUnderTest {
+  name: 'chromium';
   serviceWorker: Worker;
-  userDataDir: string;
-  /** Closes the browser; removes the profile unless `keepProfile`. */
-  close(opts?: { keepProfile?: boolean }): Promise<void>;
 }
 
 export interface LaunchOptions {
@@ -134,10 +131,17 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
   const serviceWorker = await extensionWorker(context, options.extraExtensions?.length ? unpackedExtensionId(options.extensionDir) : undefined);
   const extensionId = new URL(serviceWorker.url()).host;
   return {
+    name: 'chromium',
     context,
     extensionId,
+    pageBase: `chrome-extension://${extensionId}/`,
     serviceWorker,
     userDataDir,
+    async download(page, start) {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), start()]);
+      return { fileName: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+    },
+    evaluateInExtension: (fn, arg) => serviceWorker.evaluate(fn as (arg: unknown) => never, arg),
     close: async ({ keepProfile = false } = {}) => {
       await context.close().catch(() => undefined);
       if (!keepProfile && !options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });

@@ -43,3 +43,29 @@ export function expectedAudits(): ExpectedAudit[] {
       return { ...data, host: host!, path, file };
     });
 }
+
+/** What an audit is checked on, member by member: from a stored member or from an expectation. */
+export interface ComparableMember {
+  name: string;
+  normalizedEmail: string;
+  classification: string;
+  linkStatus: string;
+  findings: string[];
+}
+
+export function comparableMember(member: {
+  name: string;
+  normalizedEmail: string;
+  classification: string;
+  linkStatus: string;
+  findings?: readonly string[];
+  findingIds?: readonly string[];
+}): ComparableMember {
+  return {
+    name: member.name,
+    normalizedEmail: member.normalizedEmail,
+    classification: member.classification,
+    linkStatus: member.linkStatus,
+    findings: [...(member.findingIds ?? member.findings ?? [])].sort(),
+  };
+}

@@ -11,8 +11,8 @@ import { REAL_PAGES_ROOT } from './real-pages';
 
 /**
  * Serves the sample consoles over HTTPS under their real host names. Chromium maps every host to
- * this server (`--host-resolver-rules`), so the manifest's real host permissions and matches are
- * what gets exercised. The certificate is made fresh for each run: nothing secret is committed.
+ * this server (`--host-resolver-rules`) and Firefox uses it as its proxy, so the manifest's real
+ * host permissions and matches are what gets exercised. The certificate is made fresh for each run: nothing secret is committed.
  */
 
 export const FIXTURE_ROOT = resolve(import.meta.dirname, '../../tests/fixtures/consoles');
@@ -90,7 +90,9 @@ function header(req: IncomingMessage, name: string): string | undefined {
 }
 
 function logEntry(req: IncomingMessage): LoggedRequest {
-  const entry: LoggedRequest = { method: req.method ?? '', host: header(req, 'host') ?? '', path: req.url ?? '' };
+  // A request through the proxy (Firefox's plain HTTP) names the whole URL: the path is its path.
+  const path = /^[a-z]+:\/\//i.test(req.url ?? '') ? (({ pathname, search }) => pathname + search)(new URL(req.url!)) : (req.url ?? '');
+  const entry: LoggedRequest = { method: req.method ?? '', host: header(req, 'host') ?? '', path };
   const optional = { referer: 'referer', origin: 'origin', fetchSite: 'sec-fetch-site', fetchMode: 'sec-fetch-mode', fetchDest: 'sec-fetch-dest' } as const;
   for (const [key, name] of Object.entries(optional) as [keyof typeof optional, string][]) {
     const value = header(req, name);
@@ -125,6 +127,13 @@ export async function startFixtureServer(roots: readonly string[] = [FIXTURE_ROO
       socket.destroy();
     });
   }
+  // Firefox has no host-resolver rule: it reaches every host through this server as its proxy. A
+  // tunnel is served like any other connection, so the requests inside it are served and logged.
+  http.on('connect', (_req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    if (head.length > 0) socket.unshift(head);
+    server.emit('connection', socket);
+  });
   // A handshake the browser abandoned (a speculative connection closed early) sent no request.
   https.on('tlsClientError', (_error: Error, socket: TLSSocket) => {
     requests.push({ method: 'TLS-ABORTED', host: typeof socket.servername === 'string' ? socket.servername : '', path: '' });

