@@ -2,6 +2,7 @@ import type { ConsoleId, DomainPolicy, Member, MemberRow, Snapshot } from './mod
 import { ScanPortMessage, type PageInfo, type ScanCandidate } from './messages';
 import { judgeCompleteness, type Completeness } from './completeness';
 import { buildMembers } from './roster';
+import type { TenantCues } from './tenant-cues';
 
 /**
  * Collects one scan's messages from a content script and turns them into a snapshot. It sees
@@ -10,6 +11,7 @@ import { buildMembers } from './roster';
 export class AuditCollector {
   page: PageInfo | undefined;
   tenant = '';
+  cues: TenantCues | undefined;
   headers: string[] = [];
   candidates: ScanCandidate[] = [];
   readonly rows: MemberRow[] = [];
@@ -35,6 +37,7 @@ export class AuditCollector {
       case 'scan/begin':
         this.page = message.page;
         this.tenant = message.tenant;
+        this.cues = message.cues;
         this.headers = message.headers;
         this.candidates = message.candidates;
         break;
@@ -66,6 +69,7 @@ export class AuditCollector {
         headers: this.headers,
         startedAt: this.startedAt,
         pagesRead: this.pagesRead,
+        ...(this.cues ? { cues: this.cues } : {}),
       },
       outcome,
     );
@@ -82,6 +86,8 @@ export interface RosterSource {
   headers: string[];
   startedAt: number;
   pagesRead: number;
+  /** What the page said about its tenant. */
+  cues?: TenantCues;
 }
 
 export interface SnapshotOutcome {
@@ -112,6 +118,7 @@ export function buildSnapshot(
     ...(outcome.completeness.verdict === 'incomplete' ? { incompleteReason: outcome.completeness.reason } : {}),
     completeness: outcome.completeness,
     counts,
+    ...(source.cues ? { tenantCues: source.cues } : {}),
   };
   return { snapshot, members };
 }
