@@ -1,5 +1,5 @@
 import { isLineUserRow } from './classify';
-import { normalizeDomainEntry } from './identity/domain-policy';
+import { normalizeDomainEntry, registrableDomain } from './identity/domain-policy';
 import { normalizeIdentifier } from './identity/normalize';
 import type { ConsoleId, Member } from './model';
 import { ROWS_ARE_OUTSIDERS, type TenantCues } from './tenant-cues';
@@ -39,9 +39,17 @@ const MAX_DOMINANT = 3;
 
 type Counted = Pick<Member, 'domain' | 'domainDisplay' | 'isLineUser' | 'fields'>;
 
-/** The first label of a domain, the name a company tends to keep across its domains (`examplecorp` of `examplecorp.co.jp`). */
+/**
+ * The name a company keeps across its domains: the first label of the registrable domain
+ * (`examplecorp` of `mail.examplecorp.co.jp`), or of the domain itself when it is no DNS name (a
+ * LINE WORKS domain). `examplecorp.co.jp.example.net` is named `example`: a look-alike is no kin.
+ */
 function nameOf(domain: string): string {
-  return domain.split('.')[0] ?? domain;
+  return (registrableDomain(domain) ?? domain).split('.')[0] ?? domain;
+}
+
+function isUnder(domain: string, parent: string): boolean {
+  return domain.endsWith(`.${parent}`);
 }
 
 /**
@@ -90,7 +98,8 @@ export function proposeInternalDomains(input: { members: readonly Counted[]; cue
   }
   const strong = [...proposals.values()].filter((proposal) => proposal.suggested);
   for (const [domain, { display }] of ranked) {
-    if (proposals.has(domain)) continue;
+    // A subdomain of a proposed domain is internal with it (subdomains count by default).
+    if (proposals.has(domain) || strong.some((proposal) => isUnder(domain, proposal.domain))) continue;
     const like = strong.find((proposal) => {
       const name = nameOf(proposal.domain);
       return name.length >= 4 && nameOf(domain).startsWith(name);

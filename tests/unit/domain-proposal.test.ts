@@ -6,6 +6,8 @@ const roster = [
   ...Array.from({ length: 6 }, () => member('examplecorp.co.jp')),
   member('examplecorp'),
   member('examplecorp-sales.jp'),
+  member('lab.examplecorp.co.jp'),
+  member('examplecorp.co.jp.example.net'),
   member('partner.jp'),
   ...Array.from({ length: 3 }, () => member('gmail.com')),
   member(''),
@@ -13,14 +15,14 @@ const roster = [
 ];
 
 describe('proposeInternalDomains', () => {
-  it("proposes the admin's domain, the dominant domains and those named alike, each with why; never free mail", () => {
+  it("proposes the admin's domain, the dominant domains and those named alike, each with why; never free mail, a subdomain or a look-alike", () => {
     const proposals = proposeInternalDomains({ members: roster, cues: { adminAddress: 'Admin@ExampleCorp.co.jp' }, console: 'lineworks-members' });
     expect(proposals.map((p) => [p.domain, p.suggested, p.evidence.map((e) => e.kind)])).toEqual([
       ['examplecorp.co.jp', true, ['admin-address', 'dominant']],
       ['examplecorp', false, ['similar-name']],
       ['examplecorp-sales.jp', false, ['similar-name']],
     ]);
-    expect(proposals[0]!.evidence[1]).toEqual({ kind: 'dominant', members: 6, withAddress: 12 });
+    expect(proposals[0]!.evidence[1]).toEqual({ kind: 'dominant', members: 6, withAddress: 14 });
     expect(proposals[0]!.members).toBe(6);
   });
 

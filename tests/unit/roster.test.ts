@@ -122,6 +122,16 @@ describe('reclassifyMembers', () => {
     expect(narrowed.counts.findings['external-domain']).toBeUndefined();
   });
 
+  it('raises no external-domain finding before a policy exists, not even for a LINE user with an address', () => {
+    const none = { ...policy, internalDomains: [] };
+    const built = buildMembers(rows([{ name: 'L', identifier: 'l@gmail.com', isLineUser: true }, { name: 'P', identifier: 'p@partner.com' }]), { snapshotId: 's', console: 'lineworks-contacts', policy: none });
+    expect(built.members.map((m) => [m.classification, m.findingIds])).toEqual([
+      ['external', ['line-user']],
+      ['unknown', []],
+    ]);
+    expect(reclassifyMembers(built.members, policy, 'lineworks-contacts').members.map((m) => m.findingIds)).toEqual([['external-domain', 'line-user'], ['external-domain']]);
+  });
+
   it('applies the console of the new evaluation to console-specific rules', () => {
     const built = buildMembers(rows([{ name: 'A', identifier: 'A..b@example.co.jp' }]), { snapshotId: 's', console: 'generic', policy });
     expect(built.members[0]?.findingIds).toEqual([]);
