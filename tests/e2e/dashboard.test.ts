@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { FindingId } from '../../lib/model';
 import { startSession, type Session } from './harness';
 
 const BACKUP = resolve(import.meta.dirname, '../fixtures/backups/dashboard.json');
@@ -31,6 +32,50 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return results
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+/** Every axe-core violation of the page as it is now, whatever its impact. */
+async function allViolations(page: Page): Promise<string[]> {
+  await page.evaluate(`${readFileSync(AXE, 'utf8')}\n;0`);
+  const results = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return results.map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+/**
+ * Codes that must never reach an admin in the Japanese UI: finding ids, classification reason codes,
+ * the verdict's reason codes, and English words once added to Japanese labels for tests' sake.
+ */
+const CODES = [
+  ...FindingId.options,
+  'no domain policy yet',
+  'not internal',
+  'no internal domains set',
+  'unparseable identifier',
+  'no identifier',
+  'matched ',
+  'page-load-failed',
+  'end-not-reached',
+  'short-of-total',
+  'nothing-read',
+  'shared-only',
+  '(Save)',
+  '(Template)',
+  '(Download)',
+];
+
+/** The codes the page shows: its text and the names and hints it gives (aria-label, title, placeholder, alt). */
+async function codesShown(page: Page): Promise<string[]> {
+  const shown = await page.evaluate(() => {
+    const parts = [document.body.innerText];
+    for (const element of Array.from(document.querySelectorAll('[aria-label], [title], [placeholder], [alt]'))) {
+      for (const name of ['aria-label', 'title', 'placeholder', 'alt']) parts.push(element.getAttribute(name) ?? '');
+    }
+    return parts.join('\n');
+  });
+  return CODES.filter((code) => new RegExp(`(^|[^a-z-])${code.replace(/[()]/g, '\\$&')}($|[^a-z-])`, 'm').test(shown));
 }
 
 async function marks(page: Page, name: string): Promise<number> {
@@ -248,5 +293,38 @@ describe('dashboard (Japanese)', () => {
     await page.getByLabel('社内ドメイン').fill('example.co.jp');
     await page.getByRole('button', { name: /保存/ }).click();
     await expect.poll(() => page.getByText(/保存しました。5 件の監査結果を再分類/).count()).toBe(1);
+  });
+
+  it('walks every view in Japanese showing no finding id, reason code or added English word, with no axe violation', async () => {
+    const page = await restoreFixture(session);
+    const views = [
+      '#/snapshots',
+      '#/snapshots/lw-members-2',
+      '#/snapshots/lw-contacts-1',
+      '#/snapshots/cw-users-1',
+      '#/snapshots/rc-employees-1',
+      '#/findings?snapshot=lw-members-2',
+      '#/findings?snapshot=lw-contacts-1',
+      '#/settings',
+      '#/compare?a=lw-members-1&b=lw-members-2',
+      '#/join',
+      '#/export?snapshot=lw-members-2&format=audit-report',
+      '#/export?snapshot=lw-contacts-1&format=link-invitations',
+      '#/data',
+    ];
+    for (const hash of views) {
+      await go(page, hash);
+      await expect.poll(() => page.locator('main').textContent()).not.toMatch(/読み込み中|^$/);
+      await page.waitForTimeout(400);
+      expect({ hash, codes: await codesShown(page) }).toEqual({ hash, codes: [] });
+      expect({ hash, violations: await allViolations(page) }).toEqual({ hash, violations: [] });
+    }
+    // A member's detail: classification, link status and findings in words.
+    await go(page, '#/snapshots/lw-contacts-1');
+    const table = page.getByRole('table', { name: 'メンバー一覧', exact: true });
+    await table.getByRole('row').nth(1).getByRole('button').first().click();
+    await page.getByRole('complementary').waitFor();
+    expect(await codesShown(page)).toEqual([]);
+    expect(await allViolations(page)).toEqual([]);
   });
 });
