@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { compareSnapshots, latestSnapshot, previousSnapshot, type ComparedField, type SnapshotComparison } from '@/lib/db';
 import type { Localized } from '@/lib/i18n';
@@ -161,7 +161,8 @@ function fieldText(member: Member, field: ComparedField, l: (text: Localized) =>
 
 function MemberList({ title, members, snapshotId }: { title: string; members: Member[]; snapshotId: string }) {
   const { t, l } = useI18n();
-  const headingId = `list-${title}`.replace(/\W/g, '_');
+  // From useId, not the title: a Japanese title has no word characters, so both lists would share one id.
+  const headingId = useId();
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>

@@ -59,7 +59,6 @@ export function FindingsView({ snapshotRef }: { snapshotRef: SnapshotRef }) {
                 </div>
                 <p>{l(rule.explanation)}</p>
                 <p className="small">
-                  <code>{rule.id}</code> ·{' '}
                   <a href={routeHash({ view: 'roster', snapshot: snapshot!.id, finding: rule.id })}>
                     {t('findingsShowMembers', { n: (counts[rule.id] ?? 0).toLocaleString() })}
                   </a>

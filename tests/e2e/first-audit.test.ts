@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedAudits } from '../../scripts/lib/expected';
 import { auditThroughPopup, startSession, type Session } from './harness';
+import { allViolations, codesShown } from './page-checks';
 
 /**
  * A new admin's first audits, with no domain policy set: nobody is called external on a guess, the
@@ -84,5 +85,32 @@ describe('the first audit, before any domain policy', () => {
     expect(partners.filter((m) => m.domain !== '').every((m) => m.classification === 'external')).toBe(true);
     await popup.close();
     await page.close();
+  });
+});
+
+describe('the first audit in Japanese', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await startSession({ lang: 'ja' });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('proposes the domains in Japanese words only, with no axe violation', async () => {
+    const page = await session.openConsole('admin.worksmobile.com', '/members/');
+    const popup = await session.openPopup(await session.tabIdOf(page));
+    await popup.getByRole('button', { name: 'この名簿を監査' }).click();
+    await popup.getByRole('status').filter({ hasText: '監査が完了しました' }).waitFor({ timeout: 120_000 });
+    const proposal = popup.getByRole('region', { name: '社内ドメインの候補' });
+    await proposal.getByRole('checkbox', { name: 'examplecorp.co.jp', exact: true }).waitFor();
+    expect(await proposal.textContent()).toContain('アドレスのあるメンバー');
+    await expect.poll(() => popup.getByRole('region', { name: '検出事項' }).textContent()).not.toContain('社外ドメイン');
+    expect(await codesShown(popup)).toEqual([]);
+    expect(await allViolations(popup)).toEqual([]);
+    await proposal.getByRole('button', { name: 'これらを社内ドメインにする' }).click();
+    await popup.getByText(/^社内ドメインを設定しました。/).waitFor({ timeout: 60_000 });
+    await expect.poll(() => popup.getByRole('region', { name: '検出事項' }).textContent()).toContain('社外ドメイン');
+    expect(await codesShown(popup)).toEqual([]);
   });
 });
