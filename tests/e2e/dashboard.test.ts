@@ -97,6 +97,30 @@ describe('dashboard (English)', () => {
     await expect.poll(() => table.getByRole('columnheader', { name: /Name/ }).getAttribute('aria-sort')).toBe('descending');
   });
 
+  it('chooses the columns by console and shows a cut value whole on hover and focus', async () => {
+    await go(page, '#/snapshots/lw-members-2');
+    const table = page.getByRole('table', { name: 'Members', exact: true });
+    await expect.poll(() => table.getByRole('row').count()).toBe(11);
+    // A member roster has no link status: no column, no filter, no shared-only count.
+    expect(await table.getByRole('columnheader', { name: 'Link status' }).count()).toBe(0);
+    expect(await page.getByLabel('Link status', { exact: true }).count()).toBe(0);
+    expect(await page.locator('.counts dt', { hasText: 'Shared-only contacts' }).count()).toBe(0);
+    const value = table.getByRole('row').nth(1).locator('.full-value').first();
+    const whole = () => value.evaluate((el) => getComputedStyle(el).whiteSpace === 'normal' && el.scrollWidth <= el.clientWidth + 1);
+    expect(await value.getAttribute('title')).toBe(await value.textContent());
+    await value.focus();
+    expect(await whole()).toBe(true);
+    await page.mouse.move(0, 0);
+    await value.blur();
+    expect(await value.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('nowrap');
+    await value.hover();
+    expect(await whole()).toBe(true);
+
+    await go(page, '#/snapshots/lw-contacts-1');
+    await expect.poll(() => table.getByRole('columnheader', { name: 'Link status' }).count()).toBe(1);
+    expect(await page.locator('.counts dt', { hasText: 'Shared-only contacts' }).count()).toBe(1);
+  });
+
   it('saves the default domain policy and re-classifies the stored audits at once', async () => {
     await go(page, '#/settings');
     await page.getByLabel('Internal domains').fill('example.co.jp\nbad..domain, co.jp');
