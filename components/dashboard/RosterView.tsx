@@ -29,6 +29,8 @@ export function RosterView({ snapshotRef, initialFinding }: { snapshotRef: Snaps
   const [indexWantedFor, setIndexWantedFor] = useState<string>();
   const search = useMemberSearch(snapshot?.id, snapshot != null && indexWantedFor === snapshot.id);
   const domains = useMemo(() => search.index?.domainCounts(), [search.index]);
+  // The table's filters live here: a chart's bar sets them as the table's own controls do.
+  const [filter, setFilter] = useState<MemberFilter>(initialFinding ? { findingId: initialFinding } : {});
   useEffect(() => {
     if (search.index) performance.mark('roster-search-ready');
   }, [search.index]);
@@ -61,13 +63,33 @@ export function RosterView({ snapshotRef, initialFinding }: { snapshotRef: Snaps
         {!snapshot.complete && <strong>{t('incomplete')} </strong>}
         {verdictText(t, snapshotCompleteness(snapshot))}
       </p>
-      <RosterOverview snapshot={snapshot} domains={domains} />
-      <RosterTable snapshot={snapshot} domains={domains} search={search} onIndexWanted={setIndexWantedFor} initialFinding={initialFinding} />
+      <RosterOverview snapshot={snapshot} domains={domains} filter={filter} onChoose={(chosen) => chooseFromChart(setFilter, chosen)} />
+      <RosterTable snapshot={snapshot} domains={domains} search={search} onIndexWanted={setIndexWantedFor} filter={filter} setFilter={setFilter} />
     </>
   );
 }
 
-function RosterOverview({ snapshot, domains }: { snapshot: Snapshot; domains: DomainCount[] | undefined }) {
+type ChartChoice = Pick<MemberFilter, 'classification' | 'findingId' | 'domain'>;
+
+/** A chart's bar filters the table by what it counts; choosing the chosen bar again lifts that filter. The table comes into view. */
+function chooseFromChart(setFilter: (update: (f: MemberFilter) => MemberFilter) => void, chosen: ChartChoice): void {
+  setFilter((current) => {
+    const next = { ...current };
+    for (const [key, value] of Object.entries(chosen) as [keyof ChartChoice, string][]) {
+      if (current[key] === value) delete next[key];
+      else (next as Record<string, string>)[key] = value;
+    }
+    return next;
+  });
+  document.getElementById('roster-table-heading')?.scrollIntoView({ block: 'start' });
+}
+
+function RosterOverview({ snapshot, domains, filter, onChoose }: {
+  snapshot: Snapshot;
+  domains: DomainCount[] | undefined;
+  filter: MemberFilter;
+  onChoose: (chosen: ChartChoice) => void;
+}) {
   const { t, l } = useI18n();
   const findings = (Object.entries(snapshot.counts.findings) as [FindingId, number][])
     .filter(([, n]) => n > 0)
@@ -81,6 +103,8 @@ function RosterOverview({ snapshot, domains }: { snapshot: Snapshot; domains: Do
             title={t('chartClassification')}
             valueLabel={t('members')}
             parts={Classification.options.map((c) => ({ key: c, label: l(CLASSIFICATION_LABEL[c]), value: snapshot.counts[c] }))}
+            onSelect={(key) => onChoose({ classification: key as Classification })}
+            selected={filter.classification}
           />
         </div>
         <div className="card">
@@ -88,7 +112,9 @@ function RosterOverview({ snapshot, domains }: { snapshot: Snapshot; domains: Do
             title={t('chartFindings')}
             valueLabel={t('members')}
             emptyText={t('noFindings')}
-            bars={findings.map(([id, n]) => ({ label: l(findingRule(id).title), value: n, tone: findingRule(id).severity }))}
+            bars={findings.map(([id, n]) => ({ key: id, label: l(findingRule(id).title), value: n, tone: findingRule(id).severity }))}
+            onSelect={(key) => onChoose({ findingId: key as FindingId })}
+            selected={filter.findingId}
           />
         </div>
         <div className="card">
@@ -97,10 +123,13 @@ function RosterOverview({ snapshot, domains }: { snapshot: Snapshot; domains: Do
             valueLabel={t('members')}
             emptyText={domains === undefined ? t('loading') : t('noDomains')}
             bars={(domains ?? []).slice(0, TOP_DOMAINS).map((d) => ({
+              key: d.domain,
               label: d.domainDisplay || t('noDomain'),
               value: d.total,
               tone: d.internal >= d.external && d.internal >= d.unknown ? 'internal' : d.external >= d.unknown ? 'external' : 'unknown',
             }))}
+            onSelect={(key) => onChoose({ domain: key })}
+            selected={filter.domain}
           />
         </div>
       </div>
@@ -115,16 +144,17 @@ function RosterTable({
   domains,
   search,
   onIndexWanted,
-  initialFinding,
+  filter,
+  setFilter,
 }: {
   snapshot: Snapshot;
   domains: DomainCount[] | undefined;
   search: MemberSearch;
   onIndexWanted: (snapshotId: string) => void;
-  initialFinding?: FindingId | undefined;
+  filter: MemberFilter;
+  setFilter: (update: (f: MemberFilter) => MemberFilter) => void;
 }) {
   const { t, l } = useI18n();
-  const [filter, setFilter] = useState<MemberFilter>(initialFinding ? { findingId: initialFinding } : {});
   const [text, setText] = useState('');
   const [sort, setSort] = useState<MemberSort>({ field: 'index', direction: 'asc' });
   const [selected, setSelected] = useState<Member | null>(null);

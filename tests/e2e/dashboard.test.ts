@@ -97,6 +97,29 @@ describe('dashboard (English)', () => {
     await expect.poll(() => table.getByRole('columnheader', { name: /Name/ }).getAttribute('aria-sort')).toBe('descending');
   });
 
+  it('filters the member table by clicking a chart bar, and lifts the filter on a second click', async () => {
+    await go(page, '#/snapshots/lw-members-2');
+    const table = page.getByRole('table', { name: 'Members', exact: true });
+    await expect.poll(() => table.getByRole('row').count()).toBe(11);
+    const findings = page.getByRole('list', { name: /^Findings by kind/ });
+    const alias = findings.getByRole('button', { name: /Alias/ });
+    await alias.click();
+    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    expect(await alias.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByLabel('Finding', { exact: true }).inputValue()).toBe('alias-address');
+    // The label is whole on focus: it wraps instead of being cut.
+    await alias.focus();
+    expect(await alias.locator('.bar-label').evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('normal');
+    await alias.click();
+    await expect.poll(() => table.getByRole('row').count()).toBe(11);
+    // A domain's bar filters by that domain.
+    const domains = page.getByRole('list', { name: /^Members per domain/ });
+    await domains.getByRole('button', { name: /evil\.example\.net/ }).click();
+    await expect.poll(() => table.getByRole('row').count()).toBe(3);
+    await domains.getByRole('button', { name: /evil\.example\.net/ }).click();
+    await expect.poll(() => table.getByRole('row').count()).toBe(11);
+  });
+
   it('chooses the columns by console and shows a cut value whole on hover and focus', async () => {
     await go(page, '#/snapshots/lw-members-2');
     const table = page.getByRole('table', { name: 'Members', exact: true });
