@@ -159,9 +159,9 @@ describe('dashboard (English)', () => {
 
   it('compares two audits of the same roster', async () => {
     await go(page, '#/compare?a=lw-members-1&b=lw-members-2');
-    await expect.poll(() => page.getByRole('heading', { name: /^Joined \(/ }).textContent()).toBe('Joined (4)');
-    expect(await page.getByRole('heading', { name: /^Left \(/ }).textContent()).toBe('Left (1)');
-    await expect.poll(() => page.getByRole('heading', { name: /^Changed \(/ }).textContent()).toBe('Changed (1)');
+    await expect.poll(() => page.getByRole('heading', { name: /^Changes \(/ }).textContent()).toBe('Changes (6)');
+    const kinds = page.getByLabel('Change', { exact: true });
+    expect(await kinds.locator('option').allTextContents()).toEqual(['All (6)', 'Joined (4)', 'Left (1)', 'Changed (1)']);
     expect(await page.getByText('status: 登録待ち → 使用中').count()).toBe(1);
   });
 
