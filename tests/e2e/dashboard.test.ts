@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSession, type Session } from './harness';
@@ -118,6 +119,32 @@ describe('dashboard (English)', () => {
     await expect.poll(() => table.getByRole('row').count()).toBe(3);
     await domains.getByRole('button', { name: /evil\.example\.net/ }).click();
     await expect.poll(() => table.getByRole('row').count()).toBe(11);
+  });
+
+  it('holds its layout at 1024 px and on a wide screen: no sideways scroll, the sidebar column to the bottom (screenshots kept)', async () => {
+    const shots = mkdtempSync(join(tmpdir(), 'roster-audit-layout-'));
+    for (const width of [1024, 1600]) {
+      await page.setViewportSize({ width, height: 700 });
+      for (const hash of ['#/snapshots', '#/snapshots/lw-members-2', '#/findings?snapshot=lw-members-2']) {
+        await go(page, hash);
+        await expect.poll(() => page.locator('main').textContent()).not.toMatch(/^Loading/);
+        await page.waitForTimeout(300);
+        const layout = await page.evaluate(() => {
+          const shell = document.querySelector('.shell')!;
+          const main = document.querySelector('main')!.getBoundingClientRect();
+          const cards = [...document.querySelectorAll('main .card')].map((card) => card.getBoundingClientRect().right);
+          return {
+            sideways: document.documentElement.scrollWidth > window.innerWidth,
+            shellToBottom: shell.getBoundingClientRect().height >= document.documentElement.scrollHeight - 1,
+            sidebarPainted: getComputedStyle(shell).backgroundImage.includes('gradient'),
+            cardsInside: cards.every((right) => right <= main.right + 1),
+          };
+        });
+        expect({ width, hash, ...layout }).toEqual({ width, hash, sideways: false, shellToBottom: true, sidebarPainted: true, cardsInside: true });
+        await page.screenshot({ path: join(shots, `${hash.replace(/\W+/g, '-')}-${width}.png`), fullPage: true });
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 860 });
   });
 
   it('chooses the columns by console and shows a cut value whole on hover and focus', async () => {
