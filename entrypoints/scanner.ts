@@ -56,7 +56,7 @@ export default defineUnlistedScript(() => {
       post({ type: 'scan/error', code: noRoster ? 'no-roster' : 'failed', message: String((error as Error)?.message ?? error).slice(0, 1000) });
       return;
     }
-    post({ type: 'scan/begin', page: inspected.page, tenant: inspected.tenant.slice(0, 253), headers: inspected.headers.slice(0, 100), candidates: inspected.candidates.slice(0, 50), ...(inspected.pick ? { pick: inspected.pick } : {}) });
+    post({ type: 'scan/begin', page: inspected.page, tenant: inspected.tenant.slice(0, 253), cues: inspected.cues, headers: inspected.headers.slice(0, 100), candidates: inspected.candidates.slice(0, 50), ...(inspected.pick ? { pick: inspected.pick } : {}) });
   };
 
   const hooks: ScanHooks = {

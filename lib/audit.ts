@@ -2,6 +2,7 @@ import type { ConsoleId, DomainPolicy, Member, MemberRow, Snapshot } from './mod
 import { ScanPortMessage, type PageInfo, type ScanCandidate } from './messages';
 import { AUDIT_LIMITS, judgeCompleteness, type Completeness } from './completeness';
 import { buildMembers } from './roster';
+import type { TenantCues } from './tenant-cues';
 
 /** `scan/end` came before `scan/begin`: the page's reader ended without ever saying what it read. */
 export class OutOfOrderError extends Error {
@@ -19,6 +20,7 @@ export class OutOfOrderError extends Error {
 export class AuditCollector {
   page: PageInfo | undefined;
   tenant = '';
+  cues: TenantCues | undefined;
   headers: string[] = [];
   candidates: ScanCandidate[] = [];
   rowsRead = 0;
@@ -52,6 +54,7 @@ export class AuditCollector {
       case 'scan/begin':
         this.page = message.page;
         this.tenant = message.tenant;
+        this.cues = message.cues;
         this.headers = message.headers;
         this.candidates = message.candidates;
         break;
@@ -85,6 +88,7 @@ export class AuditCollector {
       headers: this.headers,
       startedAt: this.startedAt,
       pagesRead: this.pagesRead,
+      ...(this.cues ? { cues: this.cues } : {}),
     };
   }
 }
@@ -99,6 +103,8 @@ export interface RosterSource {
   headers: string[];
   startedAt: number;
   pagesRead: number;
+  /** What the page said about its tenant. */
+  cues?: TenantCues;
 }
 
 export interface SnapshotOutcome {
@@ -129,6 +135,7 @@ export function buildSnapshot(
     ...(outcome.completeness.verdict === 'incomplete' ? { incompleteReason: outcome.completeness.reason } : {}),
     completeness: outcome.completeness,
     counts,
+    ...(source.cues ? { tenantCues: source.cues } : {}),
   };
   return { snapshot, members };
 }

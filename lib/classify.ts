@@ -35,6 +35,9 @@ function matcherFor(policy: DomainPolicy | DomainPolicyMatcher): DomainPolicyMat
   return matcher;
 }
 
+/** The reason of a member with an address while no internal domain is set. */
+export const NO_POLICY_REASON = 'no domain policy yet';
+
 const VIA_SUFFIX: Record<NonNullable<DomainMatch['via']>, { code: string; ja: string; en: string }> = {
   exact: { code: '', ja: '', en: '' },
   subdomain: { code: ' (subdomain)', ja: '(サブドメイン)', en: ' (subdomain)' },
@@ -52,12 +55,13 @@ function describeMatch(match: DomainMatch, domainDisplay: string, policyIsEmpty:
     };
   }
   if (policyIsEmpty) {
+    // With no internal domain set, nobody can be told internal: calling everyone external would be a guess.
     return {
-      classification: 'external',
-      reason: `domain ${domainDisplay} not internal (no internal domains set)`,
+      classification: 'unknown',
+      reason: NO_POLICY_REASON,
       reasonText: {
-        ja: `ドメイン ${domainDisplay} は社内ドメインではありません(社内ドメインが未設定です)`,
-        en: `Domain ${domainDisplay} is not internal (no internal domains are set)`,
+        ja: 'ドメインの設定がまだありません(社内ドメインを設定すると社内・社外に分類されます)',
+        en: 'No domain policy yet (set the internal domains to classify as internal or external)',
       },
     };
   }
@@ -94,7 +98,7 @@ function describeMissingAddress(identity: NormalizedIdentifier, email: Normalize
 
 /**
  * Internal when the part after `@` is one of the tenant's domains (seed 001), external when it is another
- * domain or the member is a LINE user, unknown without a readable address. A separate email column,
+ * domain or the member is a LINE user, unknown without a readable address or while no internal domain is set. A separate email column,
  * when it holds an address, decides over the identifier.
  */
 export function classifyMember(row: ClassifiableRow, policy: DomainPolicy | DomainPolicyMatcher): ClassifiedMember {

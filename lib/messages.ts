@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Completeness } from './completeness';
 import { ConsoleId, MemberRow } from './model';
 import { ListPick, PickState, PickSummary } from './scan/list-pick';
+import { TenantCues } from './tenant-cues';
 
 /**
  * Every message that crosses a context boundary. Each side parses what it receives with these
@@ -35,6 +36,8 @@ export const ScanPortMessage = z.discriminatedUnion('type', [
     type: z.literal('scan/begin'),
     page: PageInfo,
     tenant: z.string().max(253),
+    /** What the page's frame says about the tenant: the proposal of internal domains starts from it. */
+    cues: TenantCues.optional(),
     headers: z.array(z.string().max(200)).max(100),
     candidates: z.array(ScanCandidate).max(50),
     /** The list the admin chose for such a page, as this page shows it now. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Completeness } from './completeness';
+import { TenantCues } from './tenant-cues';
 
 /** Longest text kept from one cell: enough for any real value, small enough that a hostile page cannot bloat the cache. */
 export const MAX_CELL_LENGTH = 2000;
@@ -167,5 +168,7 @@ export const Snapshot = z.object({
   /** The verdict and its evidence; absent from snapshots saved before verdicts were kept. */
   completeness: Completeness.optional(),
   counts: SnapshotCounts,
+  /** What the page said about its tenant (the signed-in admin, the tenant's name and domain); absent for files and older audits. */
+  tenantCues: TenantCues.optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;

@@ -39,8 +39,8 @@ function derivedFields(classified: ClassifiedMember): DerivedFields {
 }
 
 /** Fills `findings` and `findingIds` of members built with empty ones (in place: they are ours, just made). */
-function attachFindings(members: Member[], console: ConsoleId): BuiltRoster {
-  const findings = evaluateFindings(members, { console });
+function attachFindings(members: Member[], console: ConsoleId, domainPolicySet: boolean): BuiltRoster {
+  const findings = evaluateFindings(members, { console, domainPolicySet });
   members.forEach((member, position) => {
     const own = findings[position] ?? [];
     member.findings = own;
@@ -84,12 +84,12 @@ export function buildMembers(rows: readonly MemberRow[], options: BuildMembersOp
     if (row.isLineUser !== undefined) member.isLineUser = row.isLineUser;
     return member;
   });
-  return attachFindings(members, options.console);
+  return attachFindings(members, options.console, matcher.domains.length > 0);
 }
 
 /** After the admin changes the domain policy: classification and findings again, keys and positions kept. */
 export function reclassifyMembers(members: readonly Member[], policy: DomainPolicy, console: ConsoleId): BuiltRoster {
   const matcher = compileDomainPolicy(policy);
   const rebuilt = members.map((member): Member => ({ ...member, ...derivedFields(classifyMember(member, matcher)), findings: [], findingIds: [] }));
-  return attachFindings(rebuilt, console);
+  return attachFindings(rebuilt, console, matcher.domains.length > 0);
 }

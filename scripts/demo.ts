@@ -20,6 +20,24 @@ function step(text: string) {
   console.log(`\u25b8 ${text}`);
 }
 
+/**
+ * Chromium draws Japanese with whatever CJK font the system has; without one every Japanese
+ * character in the screenshot is a box. Says so, and how to add one, rather than leave a puzzle.
+ */
+function checkCjkFont() {
+  if (process.platform !== 'linux') return;
+  let fonts = '';
+  try {
+    fonts = execFileSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' });
+  } catch {
+    // No fontconfig at all: no CJK font either.
+  }
+  if (fonts.trim() === '') {
+    console.log('! No Japanese (CJK) font is installed: Japanese text in demo-output/dashboard.png will show as boxes.');
+    console.log('  Add one with `sudo apt-get install -y fonts-noto-cjk` and run the demo again.');
+  }
+}
+
 function ensureChromium() {
   try {
     step(`Chromium: ${findChromium()}`);
@@ -148,6 +166,7 @@ async function journey(session: Session) {
 
 async function main() {
   ensureChromium();
+  checkCjkFont();
   step('Building the extension');
   execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
   const session = await startSession({ extensionDir: PRODUCTION_EXTENSION_DIR, headless, lang: 'en-US' });

@@ -1,8 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { compareSnapshots, latestSnapshot, previousSnapshot, type ComparedField, type SnapshotComparison } from '@/lib/db';
+import { compareSnapshots, foldForSearch, latestSnapshot, memberSearchText, previousSnapshot, type SnapshotComparison } from '@/lib/db';
+import { CHANGE_KIND_LABEL, changeRows, changesCsv, comparedValue, COMPARED_FIELD_LABEL, type ChangeKind } from '@/lib/compare-changes';
+import { encodeText } from '@/lib/csv/encode';
+import { fileNamePart } from '@/lib/formats/table';
 import type { Localized } from '@/lib/i18n';
-import type { Member, Snapshot } from '@/lib/model';
+import type { Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
 import { ViewHeading } from './DashboardApp';
@@ -10,20 +13,9 @@ import { Field } from './Field';
 import { formatTime, navigate, useAllSnapshots } from './hooks';
 import { CLASSIFICATION_LABEL, CONSOLE_LABEL } from './labels';
 import { DataTable, PageText } from './DataTable';
-import { LATEST, routeHash, type SnapshotRef } from './routes';
+import { LATEST, type SnapshotRef } from './routes';
+import { downloadFile, fileStamp } from './download';
 import { comparisonLimits } from '../verdict-text';
-
-/** More rows than this are counted, not listed: the page stays quick with any roster. */
-const LIST_LIMIT = 500;
-
-const FIELD_LABEL: Record<ComparedField, Localized> = {
-  name: { ja: '名前', en: 'name' },
-  domain: { ja: 'ドメイン', en: 'domain' },
-  classification: { ja: '分類', en: 'classification' },
-  linkStatus: { ja: '連携状態', en: 'link status' },
-  status: { ja: '状態', en: 'status' },
-  role: { ja: '権限', en: 'role' },
-};
 
 /** The two audits to compare: as the URL names them, else the latest and the one before it. */
 function useComparedPair(a: SnapshotRef | undefined, b: SnapshotRef | undefined) {
@@ -110,84 +102,95 @@ export function CompareView({ a, b }: { a?: SnapshotRef | undefined; b?: Snapsho
             <div><dt>{t('compareLeft')}</dt><dd className="external">{result.left.length.toLocaleString()}</dd></div>
             <div><dt>{t('compareChanged')}</dt><dd>{result.changed.length.toLocaleString()}</dd></div>
           </dl>
-          <MemberList title={t('compareJoined')} members={result.joined} snapshotId={after!.id} />
-          <MemberList title={t('compareLeft')} members={result.left} snapshotId={before!.id} />
-          <section className="card" aria-labelledby="changed-heading">
-            <h2 id="changed-heading">{t('compareChanged')} ({result.changed.length.toLocaleString()})</h2>
-            {result.changed.length === 0 ? (
-              <p className="muted">{t('none')}</p>
-            ) : (
-              <DataTable
-                rows={result.changed.slice(0, LIST_LIMIT)}
-                rowKey={(change) => `${change.after.key}-${change.after.index}`}
-                columns={[
-                  { header: t('colName'), cell: (change) => <PageText text={change.after.name} /> },
-                  { header: t('colIdentifier'), cell: (change) => <PageText text={change.after.identifier} /> },
-                  {
-                    header: t('compareFields'),
-                    cell: (change) => (
-                      <ul className="plain">
-                        {change.fields.map((field) => (
-                          <li key={field}>
-                            <strong>{l(FIELD_LABEL[field])}</strong>: <bdi>{fieldText(change.before, field, l)}</bdi> →{' '}
-                            <bdi>{fieldText(change.after, field, l)}</bdi>
-                          </li>
-                        ))}
-                      </ul>
-                    ),
-                  },
-                ]}
-              />
-            )}
-            {result.changed.length > LIST_LIMIT && <p className="muted small">{t('listLimited', { n: LIST_LIMIT })}</p>}
-          </section>
+          <ChangeList result={result} before={before!} after={after!} />
         </>
       )}
     </>
   );
 }
 
-function fieldText(member: Member, field: ComparedField, l: (text: Localized) => string): string {
-  switch (field) {
-    case 'classification':
-      return l(CLASSIFICATION_LABEL[member.classification]);
-    case 'status':
-    case 'role':
-      return member.fields[field] || '—';
-    default:
-      return member[field] || '—';
-  }
-}
+const PAGE_SIZE = 50;
 
-function MemberList({ title, members, snapshotId }: { title: string; members: Member[]; snapshotId: string }) {
-  const { t, l } = useI18n();
-  const headingId = `list-${title}`.replace(/\W/g, '_');
+/**
+ * Every change of the comparison in one list, a page at a time: filtered by kind, searched by name,
+ * ID, email or domain, and downloaded as CSV (all the changes the filter keeps, not just the page).
+ */
+function ChangeList({ result, before, after }: { result: SnapshotComparison; before: Snapshot; after: Snapshot }) {
+  const { t, l, lang } = useI18n();
+  const headingId = useId();
+  const rows = useMemo(() => changeRows(result), [result]);
+  const [kind, setKind] = useState<ChangeKind | ''>('');
+  const [text, setText] = useState('');
+  const [page, setPage] = useState(0);
+  const shown = useMemo(() => {
+    const folded = foldForSearch(text.trim());
+    return rows.filter((row) => (kind === '' || row.kind === kind) && (folded === '' || memberSearchText(row.member).includes(folded)));
+  }, [rows, kind, text]);
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  const current = Math.min(page, pages - 1);
+  const pageRows = shown.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+  const counts: Record<ChangeKind, number> = { joined: result.joined.length, left: result.left.length, changed: result.changed.length };
+  const download = () =>
+    downloadFile(
+      encodeText(changesCsv(shown, lang), 'utf-8', true),
+      `changes-${fileNamePart(after.tenant)}-${fileStamp(before.startedAt)}-${fileStamp(after.startedAt)}.csv`,
+      'text/csv;charset=utf-8',
+    );
   return (
     <section className="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>
-        {title} ({members.length.toLocaleString()})
-      </h2>
-      {members.length === 0 ? (
+      <h2 id={headingId}>{t('compareChanges', { n: shown.length.toLocaleString() })}</h2>
+      <div className="filters">
+        <Field label={t('compareKind')}>
+          {(id) => (
+            <select id={id} value={kind} onChange={(e) => { setKind(e.target.value as ChangeKind | ''); setPage(0); }}>
+              <option value="">{t('all')} ({rows.length.toLocaleString()})</option>
+              {(Object.keys(counts) as ChangeKind[]).map((k) => (
+                <option key={k} value={k}>{l(CHANGE_KIND_LABEL[k])} ({counts[k].toLocaleString()})</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('filterText')}>
+          {(id) => <input id={id} type="search" value={text} onChange={(e) => { setText(e.target.value); setPage(0); }} placeholder={t('filterTextPlaceholder')} />}
+        </Field>
+        <button type="button" onClick={download} disabled={shown.length === 0}>
+          {t('compareDownload')}
+        </button>
+      </div>
+      {shown.length === 0 ? (
         <p className="muted">{t('none')}</p>
       ) : (
         <DataTable
-          rows={members.slice(0, LIST_LIMIT)}
-          rowKey={(m) => `${m.key}-${m.index}`}
+          rows={pageRows}
+          rowKey={(row) => `${row.kind}-${row.member.key}-${row.member.index}`}
           columns={[
-            { header: t('colName'), cell: (m) => <PageText text={m.name} /> },
-            { header: t('colIdentifier'), cell: (m) => <PageText text={m.identifier} /> },
-            { header: t('colDomain'), cell: (m) => <PageText text={m.domainDisplay} /> },
+            { header: t('compareKind'), cell: (row) => <span className={`pill change-${row.kind}`}>{l(CHANGE_KIND_LABEL[row.kind])}</span> },
+            { header: t('colName'), cell: (row) => <PageText text={row.member.name} /> },
+            { header: t('colIdentifier'), cell: (row) => <PageText text={row.member.identifier} /> },
+            { header: t('colDomain'), cell: (row) => <PageText text={row.member.domainDisplay} /> },
+            { header: t('colClassification'), cell: (row) => <span className={`pill ${row.member.classification}`}>{l(CLASSIFICATION_LABEL[row.member.classification])}</span> },
             {
-              header: t('colClassification'),
-              cell: (m) => <span className={`pill ${m.classification}`}>{l(CLASSIFICATION_LABEL[m.classification])}</span>,
+              header: t('compareFields'),
+              cell: (row) => (
+                <ul className="plain">
+                  {row.fields.map((field) => (
+                    <li key={field}>
+                      <strong>{l(COMPARED_FIELD_LABEL[field])}</strong>: <bdi>{comparedValue(row.before!, field, lang)}</bdi> →{' '}
+                      <bdi>{comparedValue(row.member, field, lang)}</bdi>
+                    </li>
+                  ))}
+                </ul>
+              ),
             },
           ]}
         />
       )}
-      {members.length > LIST_LIMIT && (
-        <p className="muted small">
-          {t('listLimited', { n: LIST_LIMIT })} <a href={routeHash({ view: 'roster', snapshot: snapshotId })}>{t('open')}</a>
-        </p>
+      {pages > 1 && (
+        <nav className="pager" aria-label={t('comparePages')}>
+          <button type="button" onClick={() => setPage(current - 1)} disabled={current === 0}>{t('pagePrevious')}</button>
+          <span aria-live="polite">{t('pageOf', { page: current + 1, pages })}</span>
+          <button type="button" onClick={() => setPage(current + 1)} disabled={current >= pages - 1}>{t('pageNext')}</button>
+        </nav>
       )}
     </section>
   );

@@ -51,7 +51,7 @@ function View({ route }: { route: Route }) {
     case 'findings':
       return <FindingsView snapshotRef={route.snapshot} />;
     case 'settings':
-      return <SettingsView />;
+      return <SettingsView key={route.domains ?? ''} proposed={route.domains} />;
     case 'compare':
       return <CompareView a={route.a} b={route.b} />;
     case 'join':

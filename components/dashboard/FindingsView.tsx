@@ -1,4 +1,5 @@
 import { FINDING_RULES, rulesForConsole } from '@/lib/findings';
+import type { FindingId } from '@/lib/model';
 import { useI18n } from '../i18n-context';
 import { ViewHeading } from './DashboardApp';
 import { BarChart } from './charts';
@@ -41,7 +42,9 @@ export function FindingsView({ snapshotRef }: { snapshotRef: SnapshotRef }) {
             title={t('chartFindings')}
             valueLabel={t('members')}
             emptyText={t('noFindings')}
-            bars={found.map((rule) => ({ label: l(rule.title), value: counts[rule.id] ?? 0, tone: rule.severity }))}
+            bars={found.map((rule) => ({ key: rule.id, label: l(rule.title), value: counts[rule.id] ?? 0, tone: rule.severity }))}
+            // A bar opens the roster filtered to the members with that finding.
+            onSelect={(id) => (location.hash = routeHash({ view: 'roster', snapshot: snapshot.id, finding: id as FindingId }))}
           />
         </div>
       )}
@@ -59,7 +62,6 @@ export function FindingsView({ snapshotRef }: { snapshotRef: SnapshotRef }) {
                 </div>
                 <p>{l(rule.explanation)}</p>
                 <p className="small">
-                  <code>{rule.id}</code> ·{' '}
                   <a href={routeHash({ view: 'roster', snapshot: snapshot!.id, finding: rule.id })}>
                     {t('findingsShowMembers', { n: (counts[rule.id] ?? 0).toLocaleString() })}
                   </a>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { classifyMember } from '@/lib/classify';
 import { findingRule } from '@/lib/findings';
 import { accountState } from '@/lib/findings/account-status';
 import { LINEWORKS_ID_ISSUE_TEXT } from '@/lib/identity/lineworks-id';
@@ -50,7 +51,8 @@ export function MemberDetail({ snapshot, member, onClose }: { snapshot: Snapshot
     ...(member.otherEmails?.length ? [[t('detailOtherEmails'), member.otherEmails.join(', ')] as [string, string]] : []),
     [t('detailNormalizedEmail'), member.normalizedEmail],
     [t('colDomain'), member.domainDisplay === member.domain ? member.domain : `${member.domainDisplay} (${member.domain})`],
-    [t('colClassification'), `${l(CLASSIFICATION_LABEL[member.classification])} — ${member.classificationReason}`],
+    // The stored reason is a code; the same classification under the audit's policy gives its words.
+    [t('colClassification'), `${l(CLASSIFICATION_LABEL[member.classification])} — ${l(classifyMember(member, snapshot.settings.policy).reasonText)}`],
     [t('colLinkStatus'), l(LINK_STATUS_LABEL[member.linkStatus])],
     ...(member.isLineUser ? [[t('detailLineUser'), t('yes')] as [string, string]] : []),
     ...fields.map(([key, value]) => [l(FIELD_LABEL[key]), key === 'status' ? statusText(value) : value] as [string, string]),

@@ -5,6 +5,7 @@ import { findingRule, FINDING_RULES } from '@/lib/findings';
 import { Classification, LinkStatus, type FindingId, type Member, type Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
 import { ClassificationCounts } from '../ClassificationCounts';
+import { hasLinkStatus } from '../link-status';
 import { ViewHeading } from './DashboardApp';
 import { Field } from './Field';
 import { BarChart, SplitChart } from './charts';
@@ -28,6 +29,8 @@ export function RosterView({ snapshotRef, initialFinding }: { snapshotRef: Snaps
   const [indexWantedFor, setIndexWantedFor] = useState<string>();
   const search = useMemberSearch(snapshot?.id, snapshot != null && indexWantedFor === snapshot.id);
   const domains = useMemo(() => search.index?.domainCounts(), [search.index]);
+  // The table's filters live here: a chart's bar sets them as the table's own controls do.
+  const [filter, setFilter] = useState<MemberFilter>(initialFinding ? { findingId: initialFinding } : {});
   useEffect(() => {
     if (search.index) performance.mark('roster-search-ready');
   }, [search.index]);
@@ -60,26 +63,48 @@ export function RosterView({ snapshotRef, initialFinding }: { snapshotRef: Snaps
         {!snapshot.complete && <strong>{t('incomplete')} </strong>}
         {verdictText(t, snapshotCompleteness(snapshot))}
       </p>
-      <RosterOverview snapshot={snapshot} domains={domains} />
-      <RosterTable snapshot={snapshot} domains={domains} search={search} onIndexWanted={setIndexWantedFor} initialFinding={initialFinding} />
+      <RosterOverview snapshot={snapshot} domains={domains} filter={filter} onChoose={(chosen) => chooseFromChart(setFilter, chosen)} />
+      <RosterTable snapshot={snapshot} domains={domains} search={search} onIndexWanted={setIndexWantedFor} filter={filter} setFilter={setFilter} />
     </>
   );
 }
 
-function RosterOverview({ snapshot, domains }: { snapshot: Snapshot; domains: DomainCount[] | undefined }) {
+type ChartChoice = Pick<MemberFilter, 'classification' | 'findingId' | 'domain'>;
+
+/** A chart's bar filters the table by what it counts; choosing the chosen bar again lifts that filter. The table comes into view. */
+function chooseFromChart(setFilter: (update: (f: MemberFilter) => MemberFilter) => void, chosen: ChartChoice): void {
+  setFilter((current) => {
+    const next = { ...current };
+    for (const [key, value] of Object.entries(chosen) as [keyof ChartChoice, string][]) {
+      if (current[key] === value) delete next[key];
+      else (next as Record<string, string>)[key] = value;
+    }
+    return next;
+  });
+  document.getElementById('roster-table-heading')?.scrollIntoView({ block: 'start' });
+}
+
+function RosterOverview({ snapshot, domains, filter, onChoose }: {
+  snapshot: Snapshot;
+  domains: DomainCount[] | undefined;
+  filter: MemberFilter;
+  onChoose: (chosen: ChartChoice) => void;
+}) {
   const { t, l } = useI18n();
   const findings = (Object.entries(snapshot.counts.findings) as [FindingId, number][])
     .filter(([, n]) => n > 0)
     .sort((a, b) => SEVERITY_ORDER[findingRule(a[0]).severity] - SEVERITY_ORDER[findingRule(b[0]).severity] || b[1] - a[1]);
   return (
     <section aria-label={t('overview')} className="overview">
-      <ClassificationCounts counts={snapshot.counts} />
+      <ClassificationCounts console={snapshot.console} counts={snapshot.counts} />
       <div className="chart-grid">
         <div className="card">
           <SplitChart
             title={t('chartClassification')}
             valueLabel={t('members')}
             parts={Classification.options.map((c) => ({ key: c, label: l(CLASSIFICATION_LABEL[c]), value: snapshot.counts[c] }))}
+            onSelect={(key) => onChoose({ classification: key as Classification })}
+            selected={filter.classification}
           />
         </div>
         <div className="card">
@@ -87,7 +112,9 @@ function RosterOverview({ snapshot, domains }: { snapshot: Snapshot; domains: Do
             title={t('chartFindings')}
             valueLabel={t('members')}
             emptyText={t('noFindings')}
-            bars={findings.map(([id, n]) => ({ label: l(findingRule(id).title), value: n, tone: findingRule(id).severity }))}
+            bars={findings.map(([id, n]) => ({ key: id, label: l(findingRule(id).title), value: n, tone: findingRule(id).severity }))}
+            onSelect={(key) => onChoose({ findingId: key as FindingId })}
+            selected={filter.findingId}
           />
         </div>
         <div className="card">
@@ -96,10 +123,13 @@ function RosterOverview({ snapshot, domains }: { snapshot: Snapshot; domains: Do
             valueLabel={t('members')}
             emptyText={domains === undefined ? t('loading') : t('noDomains')}
             bars={(domains ?? []).slice(0, TOP_DOMAINS).map((d) => ({
+              key: d.domain,
               label: d.domainDisplay || t('noDomain'),
               value: d.total,
               tone: d.internal >= d.external && d.internal >= d.unknown ? 'internal' : d.external >= d.unknown ? 'external' : 'unknown',
             }))}
+            onSelect={(key) => onChoose({ domain: key })}
+            selected={filter.domain}
           />
         </div>
       </div>
@@ -114,16 +144,17 @@ function RosterTable({
   domains,
   search,
   onIndexWanted,
-  initialFinding,
+  filter,
+  setFilter,
 }: {
   snapshot: Snapshot;
   domains: DomainCount[] | undefined;
   search: MemberSearch;
   onIndexWanted: (snapshotId: string) => void;
-  initialFinding?: FindingId | undefined;
+  filter: MemberFilter;
+  setFilter: (update: (f: MemberFilter) => MemberFilter) => void;
 }) {
   const { t, l } = useI18n();
-  const [filter, setFilter] = useState<MemberFilter>(initialFinding ? { findingId: initialFinding } : {});
   const [text, setText] = useState('');
   const [sort, setSort] = useState<MemberSort>({ field: 'index', direction: 'asc' });
   const [selected, setSelected] = useState<Member | null>(null);
@@ -165,13 +196,15 @@ function RosterTable({
   const setField = <K extends keyof MemberFilter>(key: K, value: string) =>
     setFilter((f) => ({ ...f, [key]: value === '' ? undefined : value }));
 
+  // The console decides the columns: link status exists on contacts only.
+  const withLinkStatus = hasLinkStatus(snapshot);
   const columns: Column[] = [
     { id: 'index', label: '#', sort: 'index' },
     { id: 'name', label: t('colName'), sort: 'name' },
     { id: 'identifier', label: t('colIdentifier'), sort: 'key' },
     { id: 'domain', label: t('colDomain'), sort: 'domain' },
     { id: 'classification', label: t('colClassification'), sort: 'classification' },
-    { id: 'link', label: t('colLinkStatus') },
+    ...(withLinkStatus ? [{ id: 'link', label: t('colLinkStatus') }] : []),
     { id: 'findings', label: t('findings') },
   ];
   const toggleSort = (field: MemberSortField) =>
@@ -197,16 +230,18 @@ function RosterTable({
           </select>
           )}
         </Field>
-        <Field label={t('colLinkStatus')}>
-          {(id) => (
-            <select id={id} value={filter.linkStatus ?? ''} onChange={(e) => setField('linkStatus', e.target.value)}>
-            <option value="">{t('all')}</option>
-            {LinkStatus.options.map((s) => (
-              <option key={s} value={s}>{l(LINK_STATUS_LABEL[s])}</option>
-            ))}
-          </select>
-          )}
-        </Field>
+        {withLinkStatus && (
+          <Field label={t('colLinkStatus')}>
+            {(id) => (
+              <select id={id} value={filter.linkStatus ?? ''} onChange={(e) => setField('linkStatus', e.target.value)}>
+                <option value="">{t('all')}</option>
+                {LinkStatus.options.map((s) => (
+                  <option key={s} value={s}>{l(LINK_STATUS_LABEL[s])}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <Field label={t('filterFinding')}>
           {(id) => (
             <select id={id} value={filter.findingId ?? ''} onChange={(e) => setField('findingId', e.target.value)}>
@@ -233,7 +268,7 @@ function RosterTable({
         {paged.error && <span className="error"> {paged.error}</span>}
       </p>
       <div className="roster-layout">
-        <div className="vtable" role="table" aria-label={t('rosterMembers')} aria-rowcount={(paged.total ?? 0) + 1}>
+        <div className={`vtable${withLinkStatus ? ' with-link' : ''}`} role="table" aria-label={t('rosterMembers')} aria-rowcount={(paged.total ?? 0) + 1}>
           <div role="rowgroup" className="vtable-head">
             <div role="row" aria-rowindex={1} className="vrow">
               {columns.map((column) => (
@@ -269,7 +304,7 @@ function RosterTable({
                     className={`vrow${selected && member && selected.index === member.index ? ' selected' : ''}`}
                     style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                   >
-                    {member ? <MemberCells member={member} onOpen={() => setSelected(member)} /> : <div role="cell" className="vcell muted">…</div>}
+                    {member ? <MemberCells member={member} withLinkStatus={withLinkStatus} onOpen={() => setSelected(member)} /> : <div role="cell" className="vcell muted">…</div>}
                   </div>
                 );
               })}
@@ -284,7 +319,7 @@ function RosterTable({
 }
 
 /** Page text is isolated in `<bdi>`: a right-to-left override in a name must not reorder what follows it. */
-function MemberCells({ member, onOpen }: { member: Member; onOpen: () => void }) {
+function MemberCells({ member, withLinkStatus, onOpen }: { member: Member; withLinkStatus: boolean; onOpen: () => void }) {
   const { l } = useI18n();
   const worst = [...member.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return (
@@ -295,16 +330,20 @@ function MemberCells({ member, onOpen }: { member: Member; onOpen: () => void })
           <bdi>{member.name || member.identifier || '—'}</bdi>
         </button>
       </div>
-      <div role="cell" className="vcell col-identifier truncate" title={member.identifier}>
-        <bdi>{member.identifier || member.email || '—'}</bdi>
+      <div role="cell" className="vcell col-identifier">
+        <FullValue text={member.identifier || member.email || ''} />
       </div>
-      <div role="cell" className="vcell col-domain truncate" title={member.domainDisplay}>{member.domainDisplay || '—'}</div>
+      <div role="cell" className="vcell col-domain">
+        <FullValue text={member.domainDisplay} />
+      </div>
       <div role="cell" className="vcell col-classification">
         <span className={`pill ${member.classification}`}>{l(CLASSIFICATION_LABEL[member.classification])}</span>
       </div>
-      <div role="cell" className="vcell col-link">
-        <span className={`pill link-${member.linkStatus}`}>{l(LINK_STATUS_LABEL[member.linkStatus])}</span>
-      </div>
+      {withLinkStatus && (
+        <div role="cell" className="vcell col-link">
+          <span className={`pill link-${member.linkStatus}`}>{l(LINK_STATUS_LABEL[member.linkStatus])}</span>
+        </div>
+      )}
       <div role="cell" className="vcell col-findings truncate">
         {worst.length === 0 ? (
           <span className="muted">—</span>
@@ -316,6 +355,19 @@ function MemberCells({ member, onOpen }: { member: Member; onOpen: () => void })
         )}
       </div>
     </>
+  );
+}
+
+/**
+ * A value cut to its cell's width, shown whole on hover and on keyboard focus (an address or a
+ * domain is useless cut off); page text stays isolated in `<bdi>`.
+ */
+function FullValue({ text }: { text: string }) {
+  if (text === '') return <span className="muted">—</span>;
+  return (
+    <span className="full-value" tabIndex={0} title={text}>
+      <bdi>{text}</bdi>
+    </span>
   );
 }
 

@@ -1,38 +1,18 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { applyPolicyToSnapshots, getPolicy, savePolicy, RosterDbError, type Reclassify } from '@/lib/db';
+import { getPolicy, savePolicy, RosterDbError } from '@/lib/db';
 import { AuditMinutes, auditTimeLimitMs, saveAuditTimeLimit } from '@/lib/audit-settings';
 import { AUDIT_LIMITS } from '@/lib/completeness';
 import { parseDomainList } from '@/lib/identity/domain-policy';
-import { DEFAULT_POLICY_TENANT, type DomainPolicy } from '@/lib/model';
-import { reclassifyMembers } from '@/lib/roster';
+import { DEFAULT_POLICY_TENANT } from '@/lib/model';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
+import { applyAndCount } from '../policy-apply';
 import { ViewHeading } from './DashboardApp';
 import { Field } from './Field';
 
-/** Re-classifies and counts the members whose classification, link status or findings came out different. */
-async function applyAndCount(tenant: string, policy: DomainPolicy): Promise<{ snapshots: number; changed: number }> {
-  let changed = 0;
-  const counting: Reclassify = (members, p, console) => {
-    const result = reclassifyMembers(members, p, console);
-    result.members.forEach((after, i) => {
-      const before = members[i]!;
-      if (
-        before.classification !== after.classification ||
-        before.linkStatus !== after.linkStatus ||
-        before.findingIds.join(';') !== after.findingIds.join(';')
-      ) {
-        changed += 1;
-      }
-    });
-    return result;
-  };
-  const ids = await applyPolicyToSnapshots(rosterDb(), tenant, policy, counting);
-  return { snapshots: ids.length, changed };
-}
-
-export function SettingsView() {
+/** `proposed`: domains the popup found on a page, comma-separated, filled into the default policy's form for the admin to check and save. */
+export function SettingsView({ proposed }: { proposed?: string | undefined }) {
   const { t } = useI18n();
   const tenants = useLiveQuery(async () => {
     const all = await rosterDb().snapshots.orderBy('tenant').uniqueKeys();
@@ -61,7 +41,7 @@ export function SettingsView() {
           )}
         </Field>
         <p className="muted small">{tenant === DEFAULT_POLICY_TENANT ? t('policyDefaultHelp') : t('policyTenantHelp')}</p>
-        <PolicyForm key={tenant} tenant={tenant} />
+        <PolicyForm key={tenant} tenant={tenant} proposed={tenant === DEFAULT_POLICY_TENANT ? proposed : undefined} />
       </section>
       <AuditLimitForm />
     </>
@@ -109,7 +89,7 @@ function AuditLimitForm() {
   );
 }
 
-function PolicyForm({ tenant }: { tenant: string }) {
+function PolicyForm({ tenant, proposed }: { tenant: string; proposed?: string | undefined }) {
   const { t, l } = useI18n();
   const id = useId();
   const isDefault = tenant === DEFAULT_POLICY_TENANT;
@@ -119,6 +99,7 @@ function PolicyForm({ tenant }: { tenant: string }) {
   const [includeSubdomains, setIncludeSubdomains] = useState(true);
   const [registrableMatch, setRegistrableMatch] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [prefilled, setPrefilled] = useState(false);
   const [status, setStatus] = useState<{ text: string; error?: boolean }>({ text: '' });
 
   useEffect(() => {
@@ -127,12 +108,15 @@ function PolicyForm({ tenant }: { tenant: string }) {
       const own = await db.policies.get(tenant);
       const policy = own ?? (await getPolicy(db, tenant));
       setHasOwn(own !== undefined);
-      setText(policy.internalDomains.join('\n'));
+      // Proposed domains fill an empty form only: a policy the admin already set is never overwritten unseen.
+      const fill = proposed && policy.internalDomains.length === 0 ? parseDomainList(proposed).displayDomains : [];
+      setPrefilled(fill.length > 0);
+      setText((fill.length > 0 ? fill : policy.internalDomains).join('\n'));
       setIncludeSubdomains(policy.includeSubdomains);
       setRegistrableMatch(policy.registrableMatch);
       setLoaded(true);
     })();
-  }, [tenant]);
+  }, [tenant, proposed]);
 
   const parsed = useMemo(() => parseDomainList(text), [text]);
 
@@ -182,6 +166,7 @@ function PolicyForm({ tenant }: { tenant: string }) {
       }}
     >
       {!isDefault && !hasOwn && loaded && <p className="notice">{t('policyShowingDefault')}</p>}
+      {prefilled && <p className="notice">{t('policyPrefilled')}</p>}
       <label htmlFor={`${id}-domains`} className="field-label">
         {t('policyDomains')}
       </label>

@@ -56,18 +56,27 @@ function ChartFigure({ title, data, width, height, children, legend }: {
 }
 
 export interface Bar {
+  /** What a click on the bar selects (a finding id, a domain); absent: the bar is a picture only. */
+  key?: string;
   label: string;
   value: number;
   /** CSS class giving the colour: internal, external, unknown, critical, warning, info. */
   tone?: string;
 }
 
-const BAR_ROW = 26;
-const LABEL_WIDTH = 190;
-const VALUE_WIDTH = 70;
-
-/** Horizontal bars, one per item, longest scale rounded up so bars compare at a glance. */
-export function BarChart({ title, valueLabel, bars, emptyText }: { title: string; valueLabel: string; bars: Bar[]; emptyText: string }) {
+/**
+ * Horizontal bars, one per item, longest scale rounded up so bars compare at a glance. Drawn in
+ * HTML so a label takes the room it needs (cut with "…" and shown whole on hover and focus), and
+ * a bar with a key is a button: choosing it filters what the chart counts (`onSelect`).
+ */
+export function BarChart({ title, valueLabel, bars, emptyText, onSelect, selected }: {
+  title: string;
+  valueLabel: string;
+  bars: Bar[];
+  emptyText: string;
+  onSelect?: (key: string) => void;
+  selected?: string | undefined;
+}) {
   if (bars.length === 0) {
     return (
       <figure className="chart">
@@ -76,33 +85,49 @@ export function BarChart({ title, valueLabel, bars, emptyText }: { title: string
       </figure>
     );
   }
-  const width = 560;
-  const plot = width - LABEL_WIDTH - VALUE_WIDTH;
-  const height = bars.length * BAR_ROW + 4;
   const max = Math.max(...bars.map((bar) => bar.value));
+  const row = (bar: Bar) => (
+    <>
+      <span className="bar-label">
+        <bdi>{bar.label}</bdi>
+      </span>
+      <span className="bar-track" aria-hidden="true">
+        <span className={`bar-fill ${bar.tone ?? ''}`} style={{ width: `${barLength(bar.value, max, 100)}%` }} />
+      </span>
+      <span className="bar-value">{bar.value.toLocaleString()}</span>
+    </>
+  );
   return (
-    <ChartFigure title={title} width={width} height={height} data={{ columns: [valueLabel], rows: bars.map((bar) => ({ label: bar.label, values: [bar.value] })) }}>
-      {bars.map((bar, i) => {
-        const y = i * BAR_ROW + 2;
-        return (
-          <g key={`${bar.label}-${i}`} aria-hidden="true">
-            <text x={LABEL_WIDTH - 8} y={y + 16} textAnchor="end" className="chart-label">
-              {bar.label.length > 26 ? `${bar.label.slice(0, 25)}…` : bar.label}
-            </text>
-            <rect x={LABEL_WIDTH} y={y + 3} width={plot} height={BAR_ROW - 8} className="chart-track" rx={3} />
-            <rect x={LABEL_WIDTH} y={y + 3} width={barLength(bar.value, max, plot)} height={BAR_ROW - 8} className={`chart-bar ${bar.tone ?? ''}`} rx={3} />
-            <text x={LABEL_WIDTH + plot + 8} y={y + 16} className="chart-value">
-              {bar.value.toLocaleString()}
-            </text>
-          </g>
-        );
-      })}
-    </ChartFigure>
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      <ul className="bars" aria-label={`${title} (${valueLabel})`}>
+        {bars.map((bar, i) => (
+          <li key={`${bar.key ?? bar.label}-${i}`}>
+            {onSelect && bar.key !== undefined ? (
+              <button type="button" className="bar-row" title={bar.label} aria-pressed={selected === bar.key} onClick={() => onSelect(bar.key!)}>
+                {row(bar)}
+              </button>
+            ) : (
+              <div className="bar-row" title={bar.label}>
+                {row(bar)}
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </figure>
   );
 }
 
 /** One bar split into parts (internal / external / unknown), with percentages in the legend. */
-export function SplitChart({ title, valueLabel, parts }: { title: string; valueLabel: string; parts: { key: string; label: string; value: number }[] }) {
+export function SplitChart({ title, valueLabel, parts, onSelect, selected }: {
+  title: string;
+  valueLabel: string;
+  parts: { key: string; label: string; value: number }[];
+  /** Choosing a part (its legend entry or its segment) filters by it. */
+  onSelect?: (key: string) => void;
+  selected?: string | undefined;
+}) {
   const width = 560;
   const total = parts.reduce((sum, part) => sum + part.value, 0);
   const segments = splitSegments(parts);
@@ -113,20 +138,42 @@ export function SplitChart({ title, valueLabel, parts }: { title: string; valueL
       height={28}
       data={{ columns: [valueLabel, '%'], rows: parts.map((part) => ({ label: part.label, values: [part.value, Math.round(total ? (part.value / total) * 100 : 0)] })) }}
       legend={
-        <ul className="chart-legend" aria-hidden="true">
-          {parts.map((part) => (
-            <li key={part.key}>
-              <span className={`swatch ${part.key}`} />
-              {part.label} <strong>{part.value.toLocaleString()}</strong> <span className="muted">({percent(part.value, total)})</span>
-            </li>
-          ))}
+        <ul className="chart-legend" aria-hidden={onSelect ? undefined : true}>
+          {parts.map((part) => {
+            const entry = (
+              <>
+                <span className={`swatch ${part.key}`} />
+                {part.label} <strong>{part.value.toLocaleString()}</strong> <span className="muted">({percent(part.value, total)})</span>
+              </>
+            );
+            return (
+              <li key={part.key}>
+                {onSelect ? (
+                  <button type="button" className="legend-button" aria-pressed={selected === part.key} onClick={() => onSelect(part.key)}>
+                    {entry}
+                  </button>
+                ) : (
+                  entry
+                )}
+              </li>
+            );
+          })}
         </ul>
       }
     >
       <rect x={0} y={2} width={width} height={24} rx={5} className="chart-track" aria-hidden="true" />
       {segments.map((segment) =>
         segment.size > 0 ? (
-          <rect key={segment.key} aria-hidden="true" x={segment.start * width} y={2} width={segment.size * width} height={24} className={`chart-bar ${segment.key}`} />
+          <rect
+            key={segment.key}
+            aria-hidden="true"
+            x={segment.start * width}
+            y={2}
+            width={segment.size * width}
+            height={24}
+            className={`chart-bar ${segment.key}${onSelect ? ' clickable' : ''}`}
+            onClick={onSelect ? () => onSelect(segment.key) : undefined}
+          />
         ) : null,
       )}
     </ChartFigure>

@@ -1,6 +1,6 @@
 import type { AccountState } from '@/lib/findings/account-status';
 import type { Localized } from '@/lib/i18n';
-import type { Classification, ConsoleId, LinkStatus, Severity } from '@/lib/model';
+import type { ConsoleId, Severity } from '@/lib/model';
 
 export const CONSOLE_LABEL: Record<ConsoleId, Localized> = {
   'lineworks-members': { ja: 'LINE WORKS メンバー', en: 'LINE WORKS members' },
@@ -12,17 +12,8 @@ export const CONSOLE_LABEL: Record<ConsoleId, Localized> = {
   'csv-import': { ja: 'CSV 読み込み', en: 'CSV import' },
 };
 
-export const CLASSIFICATION_LABEL: Record<Classification, Localized> = {
-  internal: { ja: '社内', en: 'Internal' },
-  external: { ja: '社外', en: 'External' },
-  unknown: { ja: '不明', en: 'Unknown' },
-};
-
-export const LINK_STATUS_LABEL: Record<LinkStatus, Localized> = {
-  linked: { ja: '外部連携済み', en: 'Linked' },
-  'shared-only': { ja: '連絡先共有のみ', en: 'Shared only' },
-  unknown: { ja: '未確認', en: 'Not checked' },
-};
+// The words of a member's classification and link status are in lib/labels.ts: the audit report writes them too.
+export { CLASSIFICATION_LABEL, LINK_STATUS_LABEL } from '@/lib/labels';
 
 export const SEVERITY_LABEL: Record<Severity, Localized> = {
   critical: { ja: '重大', en: 'Critical' },

@@ -11,7 +11,8 @@ export type Route =
   | { view: 'snapshots' }
   | { view: 'roster'; snapshot: SnapshotRef; finding?: FindingId }
   | { view: 'findings'; snapshot: SnapshotRef }
-  | { view: 'settings' }
+  /** `domains`: internal domains proposed elsewhere (the popup), to prefill the default policy's form. */
+  | { view: 'settings'; domains?: string }
   | { view: 'export'; snapshot: SnapshotRef; format?: string }
   | { view: 'compare'; a?: SnapshotRef; b?: SnapshotRef }
   | { view: 'join' }
@@ -63,7 +64,11 @@ export function parseRoute(hash: string): Route {
       const b = param('b');
       return { view: 'compare', ...(a ? { a } : {}), ...(b ? { b } : {}) };
     }
-    case 'settings':
+    case 'settings': {
+      if (second !== undefined) return { view: 'not-found', path };
+      const domains = param('domains');
+      return { view: 'settings', ...(domains ? { domains } : {}) };
+    }
     case 'join':
     case 'data':
       return second === undefined ? { view: first } : { view: 'not-found', path };
@@ -93,6 +98,7 @@ export function routeHash(route: Route): string {
     case 'compare':
       return withQuery('#/compare', { a: route.a, b: route.b });
     case 'settings':
+      return withQuery('#/settings', { domains: route.domains });
     case 'join':
     case 'data':
       return `#/${route.view}`;

@@ -25,7 +25,7 @@ export function AuditSummary({ snapshotId }: { snapshotId: string }) {
 
   return (
     <section aria-label={t('findings')}>
-      <ClassificationCounts counts={snapshot.counts} />
+      <ClassificationCounts console={snapshot.console} counts={snapshot.counts} />
       <h2>{t('findings')}</h2>
       {findings.length === 0 ? (
         <p className="muted">{t('noFindings')}</p>

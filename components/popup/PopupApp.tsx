@@ -7,6 +7,7 @@ import { useI18n } from '../i18n-context';
 import { linkStatusText, verdictText } from '../verdict-text';
 import type { Completeness } from '@/lib/completeness';
 import { AuditSummary } from './AuditSummary';
+import { DomainProposal } from './DomainProposal';
 import { choiceStatus, ChosenList, type ChoicePhase } from './ChosenList';
 
 type Phase =
@@ -167,6 +168,7 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
       </p>
       {pick && page && <ChosenList pick={pick} onForget={() => portRef.current?.postMessage({ type: 'audit/forget', profile: page.profile, url: page.url })} />}
 
+      {phase.kind === 'done' && <DomainProposal snapshotId={phase.snapshotId} />}
       {phase.kind === 'done' && <AuditSummary snapshotId={phase.snapshotId} />}
       {phase.kind === 'done' && phase.candidates.length > (pick?.found ? 0 : 1) && (
         <section>

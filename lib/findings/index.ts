@@ -49,6 +49,8 @@ export function rulesForConsole(console: ConsoleId): FindingRule[] {
 
 export interface EvaluateFindingsOptions {
   console: ConsoleId;
+  /** Whether the roster was classified under a policy with internal domains; true when not said. */
+  domainPolicySet?: boolean;
   /** Rules to run instead of every rule (tests, a UI filter). */
   rules?: readonly FindingRule[];
 }
@@ -79,7 +81,11 @@ export function evaluateFindings(members: readonly FindingSubject[], options: Ev
   const rules = (options.rules ?? FINDING_RULES).filter(
     (rule) => rule.consoles === undefined || rule.consoles.includes(options.console),
   );
-  const ctx: FindingContext = { console: options.console, duplicatesByEmail: groupDuplicateEmails(members) };
+  const ctx: FindingContext = {
+    console: options.console,
+    duplicatesByEmail: groupDuplicateEmails(members),
+    domainPolicySet: options.domainPolicySet ?? true,
+  };
   return members.map((member) => {
     const findings: MemberFinding[] = [];
     for (const rule of rules) {

@@ -8,6 +8,8 @@ export interface FindingContext {
   console: ConsoleId;
   /** Emails held by more than one member of the roster, with those members; built once per evaluation. */
   duplicatesByEmail: ReadonlyMap<string, readonly FindingSubject[]>;
+  /** Whether any internal domain is set: until one is, no domain can be called external. */
+  domainPolicySet: boolean;
 }
 
 export type FindingCheck = false | { detail?: string };

@@ -1,11 +1,21 @@
 import { snapshotCompleteness, type Completeness } from '../completeness';
+import { classifyMember } from '../classify';
+import { findingRule } from '../findings';
+import type { Lang } from '../i18n';
+import { CLASSIFICATION_LABEL, LINK_STATUS_LABEL } from '../labels';
 import type { Snapshot } from '../model';
 import { buildTable, dateStamp, fileNamePart, memberRows, type MemberColumn } from './table';
 import type { ExportFormat } from './types';
 
-const columns: MemberColumn<Snapshot>[] = [
-  { header: 'console', value: (_, snapshot) => snapshot.console },
-  { header: 'source_url', value: (_, snapshot) => snapshot.sourceUrl },
+interface ReportContext {
+  snapshot: Snapshot;
+  lang: Lang;
+}
+
+/** The machine columns: fixed names and codes, for spreadsheets and scripts (DESIGN.md). */
+const columns: MemberColumn<ReportContext>[] = [
+  { header: 'console', value: (_, { snapshot }) => snapshot.console },
+  { header: 'source_url', value: (_, { snapshot }) => snapshot.sourceUrl },
   { header: 'name', value: (member) => member.name },
   { header: 'identifier', value: (member) => member.identifier },
   { header: 'email', value: (member) => member.normalizedEmail || member.email || '' },
@@ -19,14 +29,30 @@ const columns: MemberColumn<Snapshot>[] = [
     header: 'finding_details',
     value: (member) => member.findings.map((finding) => (finding.detail ? `${finding.id}: ${finding.detail}` : finding.id)).join('; '),
   },
-  { header: 'tenant', value: (_, snapshot) => snapshot.tenant },
-  { header: 'audited_at', value: (_, snapshot) => new Date(snapshot.finishedAt).toISOString() },
+  { header: 'tenant', value: (_, { snapshot }) => snapshot.tenant },
+  { header: 'audited_at', value: (_, { snapshot }) => new Date(snapshot.finishedAt).toISOString() },
   // The audit's verdict on every row, so that a filtered or pasted part of the report still says it.
-  { header: 'audit_verdict', value: (_, snapshot) => snapshotCompleteness(snapshot).verdict },
-  { header: 'audit_members_read', value: (_, snapshot) => String(snapshotCompleteness(snapshot).read) },
-  { header: 'audit_members_stated', value: (_, snapshot) => statedOf(snapshotCompleteness(snapshot)) },
-  { header: 'audit_incomplete_reason', value: (_, snapshot) => reasonOf(snapshotCompleteness(snapshot)) },
+  { header: 'audit_verdict', value: (_, { snapshot }) => snapshotCompleteness(snapshot).verdict },
+  { header: 'audit_members_read', value: (_, { snapshot }) => String(snapshotCompleteness(snapshot).read) },
+  { header: 'audit_members_stated', value: (_, { snapshot }) => statedOf(snapshotCompleteness(snapshot)) },
+  { header: 'audit_incomplete_reason', value: (_, { snapshot }) => reasonOf(snapshotCompleteness(snapshot)) },
 ];
+
+/** The same facts in words, in the admin's language, after the machine columns: the report is read by people too. */
+const LABELLED: Record<Lang, MemberColumn<ReportContext>[]> = {
+  ja: [
+    { header: '分類', value: (member, { lang }) => CLASSIFICATION_LABEL[member.classification][lang] },
+    { header: '分類の理由', value: (member, { snapshot, lang }) => classifyMember(member, snapshot.settings.policy).reasonText[lang] },
+    { header: '外部連携', value: (member, { lang }) => LINK_STATUS_LABEL[member.linkStatus][lang] },
+    { header: '指摘', value: (member, { lang }) => member.findingIds.map((id) => findingRule(id).title[lang]).join('、') },
+  ],
+  en: [
+    { header: 'Classified as', value: (member, { lang }) => CLASSIFICATION_LABEL[member.classification][lang] },
+    { header: 'Why', value: (member, { snapshot, lang }) => classifyMember(member, snapshot.settings.policy).reasonText[lang] },
+    { header: 'External link', value: (member, { lang }) => LINK_STATUS_LABEL[member.linkStatus][lang] },
+    { header: 'Findings in words', value: (member, { lang }) => member.findingIds.map((id) => findingRule(id).title[lang]).join('; ') },
+  ],
+};
 
 function statedOf(completeness: Completeness): string {
   return 'total' in completeness && completeness.total !== undefined ? String(completeness.total) : '';
@@ -42,13 +68,16 @@ export const auditReport: ExportFormat = {
   label: { ja: '監査レポート', en: 'Audit report' },
   template: 'none',
   columns,
-  build: (input) =>
-    buildTable({
-      columns,
-      rows: memberRows(columns, input.members, input.snapshot),
+  build: (input) => {
+    const lang = input.lang ?? 'ja';
+    const all = [...columns, ...LABELLED[lang]];
+    return buildTable({
+      columns: all,
+      rows: memberRows(all, input.members, { snapshot: input.snapshot, lang }),
       baseName: `audit-report-${fileNamePart(input.snapshot.tenant)}-${dateStamp(input.snapshot.finishedAt)}`,
       encoding: input.encoding,
       output: input.output,
       validRowsOnly: input.validRowsOnly,
-    }),
+    });
+  },
 };

@@ -271,8 +271,9 @@ export function buildTable(spec: TableSpec): BuildResult {
 }
 
 /** A file name part from free text (a tenant, a date) that every OS accepts. */
+/** A tenant as a file-name part: letters and digits of any script (株式会社エグザンプル stays as it is), `.`, `_`, `-`; anything else one `-`. */
 export function fileNamePart(text: string): string {
-  return text.normalize('NFKC').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'export';
+  return text.normalize('NFKC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'export';
 }
 
 export function dateStamp(epochMs: number): string {

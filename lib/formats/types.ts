@@ -59,7 +59,7 @@ export interface FormatInput {
   sso?: boolean;
   /** Which Chatwork identifier RECEPTIONIST gets. */
   chatworkIdKind?: 'account-id' | 'chatwork-id';
-  /** Language of free text the file itself carries (suggested actions). */
+  /** Language of the words the file carries for people (suggested actions, the audit report's labelled columns); Japanese when not said. */
   lang?: 'ja' | 'en';
 }
 

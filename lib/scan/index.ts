@@ -1,3 +1,4 @@
 export { NoRosterError, type IncompleteReason, type ScanHooks, type ScanResult } from './contract';
-export { inspectPage, tenantOf } from './inspect';
+export { inspectPage } from './inspect';
+export { chooseTenant, readTenantCues } from './tenant-cues';
 export { scanRoster } from './roster-scan';

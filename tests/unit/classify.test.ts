@@ -55,9 +55,13 @@ describe('classifyMember rules', () => {
     expect(classified.identity.email).toBe('taro@examplecorp');
   });
 
-  it('says when no internal domain is set', () => {
-    const classified = classifyMember({ identifier: 'a@example.co.jp', fields: {} }, { ...policy, internalDomains: [] });
-    expect(classified).toMatchObject({ classification: 'external', reason: 'domain example.co.jp not internal (no internal domains set)' });
+  it('is unknown, not external, while no internal domain is set; a LINE user stays external', () => {
+    const none = { ...policy, internalDomains: [] };
+    const classified = classifyMember({ identifier: 'a@example.co.jp', fields: {} }, none);
+    expect(classified).toMatchObject({ classification: 'unknown', reason: 'no domain policy yet', domain: 'example.co.jp' });
+    expect(classified.reasonText.ja).toContain('ドメインの設定がまだありません');
+    expect(classifyMember({ identifier: '', isLineUser: true, fields: {} }, none)).toMatchObject({ classification: 'external', reason: 'line-user' });
+    expect(classifyMember({ identifier: 'x@partner.example', fields: { contactKind: 'line' } }, none).classification).toBe('external');
   });
 
   it('accepts a compiled matcher as well as a policy', () => {

@@ -116,8 +116,20 @@ describe('reclassifyMembers', () => {
     // The originals are left as they were.
     expect(built.members[1]?.classification).toBe('external');
 
+    // With no internal domain left there is no policy: members with an address are unknown, and no external-domain finding is raised.
     const narrowed = reclassifyMembers(widened.members, { ...policy, internalDomains: [], includeSubdomains: false }, 'generic');
-    expect(narrowed.counts).toMatchObject({ internal: 0, external: 3, findings: { 'external-domain': 3, suspended: 1 } });
+    expect(narrowed.counts).toMatchObject({ internal: 0, external: 0, unknown: 3, findings: { suspended: 1 } });
+    expect(narrowed.counts.findings['external-domain']).toBeUndefined();
+  });
+
+  it('raises no external-domain finding before a policy exists, not even for a LINE user with an address', () => {
+    const none = { ...policy, internalDomains: [] };
+    const built = buildMembers(rows([{ name: 'L', identifier: 'l@gmail.com', isLineUser: true }, { name: 'P', identifier: 'p@partner.com' }]), { snapshotId: 's', console: 'lineworks-contacts', policy: none });
+    expect(built.members.map((m) => [m.classification, m.findingIds])).toEqual([
+      ['external', ['line-user']],
+      ['unknown', []],
+    ]);
+    expect(reclassifyMembers(built.members, policy, 'lineworks-contacts').members.map((m) => m.findingIds)).toEqual([['external-domain', 'line-user'], ['external-domain']]);
   });
 
   it('applies the console of the new evaluation to console-specific rules', () => {

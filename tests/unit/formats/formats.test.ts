@@ -47,6 +47,15 @@ describe('audit-report', () => {
     }
     expect(csvOf(result).rows[0]![at('audit_verdict')]).toBe('complete');
   });
+  it("keeps the machine columns and adds labelled columns in the admin's language", () => {
+    const ja = csvOf(result);
+    expect(ja.headers.slice(0, 9)).toEqual(['console', 'source_url', 'name', 'identifier', 'email', 'domain', 'classification', 'link_status', 'findings']);
+    expect(ja.headers.slice(-4)).toEqual(['分類', '分類の理由', '外部連携', '指摘']);
+    expect(ja.rows[0]!.slice(-4)).toEqual(['社内', '社内ドメイン example.co.jp に一致', '未確認', 'メールアドレスの重複、エイリアス(+付き)アドレス']);
+    const en = csvOf(FORMATS['audit-report'].build({ snapshot, members, lang: 'en' }));
+    expect(en.headers.slice(-4)).toEqual(['Classified as', 'Why', 'External link', 'Findings in words']);
+    expect(en.rows[1]!.slice(-4)).toEqual(['External', 'Domain partner.com is not an internal domain', 'Shared only', '']);
+  });
   it('neutralises formulas and quotes what needs quoting', () => {
     const file = csvOf(result);
     expect(file.rows[1]![2]).toBe(`'=HYPERLINK("http://evil")`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeText } from '../../../lib/csv/encode';
 import { FORMATS } from '../../../lib/formats';
+import { fileNamePart } from '../../../lib/formats/table';
 import { memberOf, snapshotOf } from '../../fixtures/csv/roster';
 
 const snapshot = snapshotOf();
@@ -33,5 +34,14 @@ describe('a sample file with example rows', () => {
     const result = FORMATS['lineworks-bulk-add-auto'].build({ snapshot, members, template: sample });
     expect(result.files.map((file) => file.name.endsWith('.csv'))).toEqual([true]);
     expect(new TextDecoder().decode(result.files[0]!.bytes).split('\r\n').filter(Boolean)).toHaveLength(101);
+  });
+});
+
+describe('fileNamePart', () => {
+  it('keeps a tenant named in Japanese as it is, and turns what a file name cannot hold into one dash', () => {
+    expect(fileNamePart('株式会社エグザンプル')).toBe('株式会社エグザンプル');
+    expect(fileNamePart('examplecorp.co.jp')).toBe('examplecorp.co.jp');
+    expect(fileNamePart('ＡＢＣ 商事 / 本社:東京')).toBe('ABC-商事-本社-東京');
+    expect(fileNamePart('<>:"/\\|?*')).toBe('export');
   });
 });

@@ -7,6 +7,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/snapshots/latest')).toEqual({ view: 'roster', snapshot: 'latest' });
     expect(parseRoute('#/snapshots/abc-123')).toEqual({ view: 'roster', snapshot: 'abc-123' });
     expect(parseRoute('#/settings')).toEqual({ view: 'settings' });
+    expect(parseRoute('#/settings?domains=examplecorp.co.jp,%E4%BE%8B%E3%81%88.jp')).toEqual({ view: 'settings', domains: 'examplecorp.co.jp,例え.jp' });
     expect(parseRoute('#/export?snapshot=latest&format=audit-report')).toEqual({
       view: 'export',
       snapshot: 'latest',
@@ -49,6 +50,7 @@ describe('routeHash', () => {
     { view: 'roster', snapshot: 's1', finding: 'line-user' },
     { view: 'findings', snapshot: 'latest' },
     { view: 'settings' },
+    { view: 'settings', domains: 'examplecorp.co.jp,examplecorp' },
     { view: 'export', snapshot: 's&1', format: 'lineworks-bulk-modify' },
     { view: 'export', snapshot: 'latest' },
     { view: 'compare', a: 'x', b: 'y' },

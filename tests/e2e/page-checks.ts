@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { FindingId } from '../../lib/model';
+
+/** Checks of a page as an admin meets it: what axe-core finds, and codes that must never show. */
+
+const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
+
+/** Every axe-core violation of the page as it is now, whatever its impact. */
+export async function allViolations(page: Page): Promise<string[]> {
+  await page.evaluate(`${readFileSync(AXE, 'utf8')}\n;0`);
+  const results = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return results.map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+/**
+ * Codes that must never reach an admin in the Japanese UI: finding ids, classification reason codes,
+ * the verdict's reason codes, and English words once added to Japanese labels for tests' sake.
+ */
+const CODES = [
+  ...FindingId.options,
+  'no domain policy yet',
+  'not internal',
+  'no internal domains set',
+  'unparseable identifier',
+  'no identifier',
+  'matched ',
+  'page-load-failed',
+  'end-not-reached',
+  'short-of-total',
+  'nothing-read',
+  'shared-only',
+  '(Save)',
+  '(Template)',
+  '(Download)',
+];
+
+/** The codes the page shows: its text and the names and hints it gives (aria-label, title, placeholder, alt). */
+export async function codesShown(page: Page): Promise<string[]> {
+  const shown = await page.evaluate(() => {
+    const parts = [document.body.innerText];
+    for (const element of Array.from(document.querySelectorAll('[aria-label], [title], [placeholder], [alt]'))) {
+      for (const name of ['aria-label', 'title', 'placeholder', 'alt']) parts.push(element.getAttribute(name) ?? '');
+    }
+    return parts.join('\n');
+  });
+  return CODES.filter((code) => new RegExp(`(^|[^a-z-])${code.replace(/[()]/g, '\\$&')}($|[^a-z-])`, 'm').test(shown));
+}
