@@ -217,7 +217,7 @@ export type PageSizeControl = { select: HTMLSelectElement; value: string } | { c
 /**
  * A page-size control near the roster ("100", "100 / page", 「100件」); undefined when there is none
  * or a native one already shows the largest. A custom combobox (antd, MUI) shows its options only
- * once opened: `largestPageSizeOption` reads them then.
+ * once opened: `pageSizeOffer` reads them then.
  */
 export function pageSizeChoice(root: Element): PageSizeControl | undefined {
   const scope = scopeOf(root);
