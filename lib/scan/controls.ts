@@ -263,16 +263,17 @@ export function pageSizeOffer(combobox: Element): { options: number; larger?: El
   const doc = combobox.ownerDocument;
   const listIds = `${combobox.getAttribute('aria-controls') ?? ''} ${combobox.getAttribute('aria-owns') ?? ''}`.split(/\s+/).filter(Boolean);
   const lists = listIds.map((id) => doc.getElementById(id)).filter((list): list is HTMLElement => list !== null);
-  const options = (lists.length > 0 ? lists.flatMap((list) => Array.from(list.querySelectorAll('[role=option]'))) : Array.from(doc.querySelectorAll('[role=option]'))).filter(
-    (option) => !isHidden(option) && pageSizeOf(option.textContent ?? '') !== undefined,
-  );
+  const candidates = lists.length > 0 ? lists.flatMap((list) => Array.from(list.querySelectorAll('[role=option]'))) : Array.from(doc.querySelectorAll('[role=option]'));
+  let options = 0;
   let larger: Element | undefined;
   let size = pageSizeOf(shownValue(combobox)) ?? 0;
-  for (const option of options) {
-    const offered = pageSizeOf(option.textContent ?? '')!;
+  for (const option of candidates) {
+    const offered = isHidden(option) ? undefined : pageSizeOf(option.textContent ?? '');
+    if (offered === undefined) continue;
+    options++;
     if (offered > size) [larger, size] = [option, offered];
   }
-  return larger ? { options: options.length, larger } : { options: options.length };
+  return larger ? { options, larger } : { options };
 }
 
 /** The page size an option offers: "100", "100 / page", 「100件/ページ」, "Show 100"; undefined when it offers none. */
