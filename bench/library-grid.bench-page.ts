@@ -1,3 +1,4 @@
+import { profileFor } from '../lib/consoles';
 import { AllCommunityModule, createGrid, ModuleRegistry } from 'ag-grid-community';
 import type { MemberRow } from '../lib/model';
 import { scanRoster, type ScanHooks } from '../lib/scan';
@@ -84,7 +85,7 @@ export async function runLibraryGridBench(doc: Document): Promise<BenchFigure[]>
     scroller.scrollTop = 0;
     await nextFrame();
     let read = 0;
-    const result = await scanRoster(doc, URL_HERE, { mode: 'roster' }, liveHooks((rows) => (read += rows.length)));
+    const result = await scanRoster(doc, URL_HERE, profileFor(doc, URL_HERE), { mode: 'roster' }, liveHooks((rows) => (read += rows.length)));
     if (read !== ROWS || !result.reachedEnd) throw new Error(`AG Grid scan read ${read} of ${ROWS} rows (${result.reason ?? 'reached the end'})`);
   };
   const time = async (fn: () => Promise<void>) => {

@@ -1,3 +1,4 @@
+import { profileFor } from '../lib/consoles';
 import type { MemberRow } from '../lib/model';
 import { scanRoster, type ScanHooks } from '../lib/scan';
 import type { BenchFigure } from './figure';
@@ -91,7 +92,7 @@ export async function runScanBench(doc: Document): Promise<BenchFigure[]> {
   };
   const scanTable = async () => {
     const bench = benchHooks();
-    await scanRoster(doc, URL_HERE, { mode: 'roster' }, bench.hooks);
+    await scanRoster(doc, URL_HERE, profileFor(doc, URL_HERE), { mode: 'roster' }, bench.hooks);
     if (bench.rows() !== ROWS) throw new Error(`table scan read ${bench.rows()} of ${ROWS} rows`);
   };
   // One untimed run of each first: both are measured warm, as a second audit of a page would be.
@@ -125,7 +126,7 @@ export async function runScanBench(doc: Document): Promise<BenchFigure[]> {
     grid.scroller.scrollTop = 0;
     await nextFrame();
     const bench = benchHooks();
-    await scanRoster(doc, URL_HERE, { mode: 'roster' }, bench.hooks);
+    await scanRoster(doc, URL_HERE, profileFor(doc, URL_HERE), { mode: 'roster' }, bench.hooks);
     if (bench.rows() !== ROWS) throw new Error(`grid scan read ${bench.rows()} of ${ROWS} rows`);
   });
   figures.push({ name: 'scan: 10,000-row virtualised grid', value: gridScan, unit: 'ms', baseline: gridBaseline });

@@ -1,6 +1,7 @@
 import { createTranslator, pickLang } from '@/lib/i18n';
 import type { PickerMessage } from '@/lib/messages';
 import { startPicker } from '@/lib/scan/picker';
+import { profileFor } from '@/lib/consoles';
 import { readerFor } from '@/lib/scan/rank';
 
 /**
@@ -15,7 +16,7 @@ const RUNNING = Symbol.for('roster-audit/picker');
 export default defineUnlistedScript(() => {
   const scope = globalThis as { [RUNNING]?: () => void };
   scope[RUNNING]?.();
-  const reader = readerFor(document, location.href);
+  const reader = readerFor(profileFor(document, location.href));
   const t = createTranslator(pickLang(browser.i18n.getUILanguage()));
   const send = (message: PickerMessage) => {
     delete scope[RUNNING];

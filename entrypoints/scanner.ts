@@ -50,7 +50,7 @@ export default defineUnlistedScript(() => {
   const inspect = () => {
     let inspected;
     try {
-      inspected = inspectPage(document, location.href, pick);
+      inspected = inspectPage(document, location.href, profileFor(document, location.href), pick);
     } catch (error) {
       const noRoster = error instanceof NoRosterError;
       post({ type: 'scan/error', code: noRoster ? 'no-roster' : 'failed', message: String((error as Error)?.message ?? error).slice(0, 1000) });
@@ -87,7 +87,7 @@ export default defineUnlistedScript(() => {
       return;
     }
     const { mode, candidate } = control.data;
-    scanRoster(document, location.href, { mode, ...(candidate !== undefined ? { candidate } : {}), ...(pick ? { pick } : {}) }, hooks)
+    scanRoster(document, location.href, profileFor(document, location.href), { mode, ...(candidate !== undefined ? { candidate } : {}), ...(pick ? { pick } : {}) }, hooks)
       .then((result) => {
         flush();
         post({ type: 'scan/end', reachedEnd: result.reachedEnd, pagesRead: result.pagesRead, ...(result.statedTotal !== undefined ? { statedTotal: result.statedTotal } : {}), ...(result.reason ? { reason: result.reason.slice(0, 500) } : {}) });

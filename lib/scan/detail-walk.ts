@@ -1,4 +1,4 @@
-import type { ContactDetail, DetailWalk } from '../consoles/profile';
+import type { ContactDetail, DetailWalk } from './profile';
 import type { MemberRow } from '../model';
 import { clickElement, isBusy, pressEscape } from './dom-actions';
 import { cleanText } from './text';

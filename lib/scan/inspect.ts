@@ -3,6 +3,7 @@ import type { TenantCues } from '../tenant-cues';
 import { planColumns, rowToMember } from './columns';
 import { NoRosterError } from './contract';
 import type { ListPick, PickState } from './list-pick';
+import type { ConsoleProfile } from './profile';
 import { pickSummary, rankedPick } from './pick';
 import { candidateLabel, rankSources, readerFor } from './rank';
 import { chooseTenant, readTenantCues } from './tenant-cues';
@@ -14,8 +15,8 @@ const MAX_CANDIDATES = 50;
  * What the page shows before a scan: its console, its tenant (with the cues it was told by), and every roster-like list, best
  * first. The list the admin chose (`pick`) takes the best one's place when the page shows it.
  */
-export function inspectPage(doc: Document, url: string, pick?: ListPick): { page: PageInfo; tenant: string; cues: TenantCues; headers: string[]; candidates: ScanCandidate[]; pick?: PickState } {
-  const reader = readerFor(doc, url);
+export function inspectPage(doc: Document, url: string, profile: ConsoleProfile, pick?: ListPick): { page: PageInfo; tenant: string; cues: TenantCues; headers: string[]; candidates: ScanCandidate[]; pick?: PickState } {
+  const reader = readerFor(profile);
   const ranked = rankSources(doc, reader).slice(0, MAX_CANDIDATES);
   const picked = pick && rankedPick(doc, pick, reader);
   const best = picked ?? ranked[0];

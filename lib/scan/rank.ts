@@ -1,5 +1,4 @@
-import { profileFor } from '../consoles';
-import type { ConsoleProfile } from '../consoles/profile';
+import type { ConsoleProfile } from './profile';
 import { findAddress } from './address';
 import { planColumns } from './columns';
 import { discoverSources } from './discover';
@@ -15,8 +14,7 @@ export interface Reader {
   isHeader(text: string): boolean;
 }
 
-export function readerFor(doc: Document, url: string): Reader {
-  const profile = profileFor(doc, url);
+export function readerFor(profile: ConsoleProfile): Reader {
   const tables = [profile.synonyms, BASE_SYNONYMS];
   return { profile, tables, isHeader: (text) => roleOfHeader(text, tables) !== undefined };
 }

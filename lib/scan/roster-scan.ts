@@ -9,6 +9,7 @@ import { changeRoot, clickElement, isBusy, isSelected, pressElement, pressEscape
 import { rankSources, readerFor, SAMPLE_ROWS, sampleRows, type Reader } from './rank';
 import { declaredSetSize, statedCount } from './page-count';
 import type { ListPick } from './list-pick';
+import type { ConsoleProfile } from './profile';
 import { sourceFromPick } from './pick';
 import { missingNumbers, rowPositionKey } from './row-index';
 import { coverColumns, endsNearBottom, isLoading, isWindowed, loadingShown, scrollContainer, scrollStep, setScroll, scrollTopFor, sidewaysScroller, spaceAboveRows, spaceBelowRows, viewTopOf } from './scroll';
@@ -47,8 +48,8 @@ const STALE_STEPS = 3;
 const SETTLE_ATTEMPTS = 4;
 
 /** Reads the whole roster: every page, every "load more", every scroll step, every tab the console has. */
-export async function scanRoster(doc: Document, url: string, opts: { mode: ScanMode; candidate?: number; pick?: ListPick }, hooks: ScanHooks): Promise<ScanResult> {
-  const reader = readerFor(doc, url);
+export async function scanRoster(doc: Document, url: string, profile: ConsoleProfile, opts: { mode: ScanMode; candidate?: number; pick?: ListPick }, hooks: ScanHooks): Promise<ScanResult> {
+  const reader = readerFor(profile);
   // A candidate named for this scan wins; else the list the admin chose for this page, when the page shows it.
   const picked = opts.candidate === undefined && opts.pick ? sourceFromPick(doc, opts.pick, reader.isHeader) : undefined;
   const ranked = picked ? [] : rankSources(doc, reader);

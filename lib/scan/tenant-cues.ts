@@ -1,4 +1,4 @@
-import type { ConsoleProfile } from '../consoles/profile';
+import type { ConsoleProfile } from './profile';
 import type { ConsoleId, MemberRowInput } from '../model';
 import { ROWS_ARE_OUTSIDERS, type TenantCues } from '../tenant-cues';
 import { findAddress } from './address';

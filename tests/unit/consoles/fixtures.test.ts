@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { profileFor } from '../../../lib/consoles';
 import { Window } from 'happy-dom';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,9 +59,9 @@ describe.skipIf(!existsSync(ROOT))('sample consoles', () => {
     it.skipIf(!existsSync(expectedPath))(`${sample.host}/${sample.path}`, async () => {
       const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as { members: { name: string; identifier: string }[] };
       const { url, doc, waitForChange } = await open(sample.host, sample.path);
-      expect(inspectPage(doc, url).page.console).toBe(sample.console);
+      expect(inspectPage(doc, url, profileFor(doc, url)).page.console).toBe(sample.console);
       const rows: MemberRow[] = [];
-      const result = await scanRoster(doc, url, { mode: 'roster' }, scanHooks(waitForChange, rows));
+      const result = await scanRoster(doc, url, profileFor(doc, url), { mode: 'roster' }, scanHooks(waitForChange, rows));
       expect(result).toMatchObject({ reachedEnd: true, pagesRead: sample.pagesRead });
       expect(result.reason).toBeUndefined();
       // A count the page states is the count of its members.
@@ -82,7 +83,7 @@ describe.skipIf(!existsSync(ROOT))('sample consoles', () => {
       onRows(batch);
       if (rows.length >= 12) controller.abort();
     };
-    const result = await scanRoster(doc, url, { mode: 'link-status' }, hooks);
+    const result = await scanRoster(doc, url, profileFor(doc, url), { mode: 'link-status' }, hooks);
     expect(result).toMatchObject({ reachedEnd: false, reason: 'cancelled' });
     expect(rows.map((row) => [row.name, row.linkStatus])).toEqual(expected.members.slice(0, 12).map((member) => [member.name, member.linkStatus]));
   }, 60_000);

@@ -12,7 +12,7 @@ function page(title: string, body: string): Document {
 
 async function scan(url: string, mode: 'roster' | 'link-status' = 'roster', onWait?: () => void) {
   const recorder = recordingHooks({ onWait });
-  const result = await scanRoster(document, url, { mode }, recorder.hooks);
+  const result = await scanRoster(document, url, profileFor(document, url), { mode }, recorder.hooks);
   return { rows: recorder.rows, result, progress: recorder.progress };
 }
 
@@ -47,7 +47,7 @@ describe('recognition by host and content', () => {
 describe('LINE WORKS members', () => {
   it('reads ID, name, organisation path, position, status and the admin badge; the tenant from the header', async () => {
     page('メンバー - LINE WORKS Admin', MEMBERS);
-    const info = inspectPage(document, 'https://admin.worksmobile.com/members');
+    const info = inspectPage(document, 'https://admin.worksmobile.com/members', profileFor(document, 'https://admin.worksmobile.com/members'));
     expect(info.page).toMatchObject({ console: 'lineworks-members', profile: 'lineworks-members', linkStatusWalk: false });
     expect(info.tenant).toBe('株式会社エグザンプル');
     const { rows } = await scan('https://admin.worksmobile.com/members');
@@ -94,7 +94,7 @@ describe('LINE WORKS contacts', () => {
 
   it('tells LINE users from LINE WORKS users, and leaves link status unknown when the list does not show it', async () => {
     page('顧客/取引先 - LINE WORKS', CONTACTS);
-    expect(inspectPage(document, 'https://contact.worksmobile.com/').page.linkStatusWalk).toBe(true);
+    expect(inspectPage(document, 'https://contact.worksmobile.com/', profileFor(document, 'https://contact.worksmobile.com/')).page.linkStatusWalk).toBe(true);
     const { rows } = await scan('https://contact.worksmobile.com/');
     expect(rows.map((row) => [row.name, row.identifier, row.isLineUser, row.fields.contactKind, row.linkStatus])).toEqual([
       ['田中 一郎', 'ichiro@alpha.co.jp', false, 'lineworks', undefined],

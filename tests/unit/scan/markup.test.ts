@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { profileFor } from '../../../lib/consoles';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { scanRoster } from '../../../lib/scan';
 import { html, recordingHooks, URL_HERE } from './hooks';
@@ -7,7 +8,7 @@ const people = Array.from({ length: 12 }, (_, i) => ({ name: `山田 ${i + 1}郎
 
 async function read() {
   const recorder = recordingHooks();
-  const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+  const result = await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, recorder.hooks);
   return { result, rows: recorder.rows };
 }
 
@@ -106,7 +107,7 @@ describe('pagers and tabs people use', () => {
     };
     render();
     const recorder = recordingHooks();
-    await scanRoster(document, 'https://www.chatwork.com/admin/users', { mode: 'roster' }, recorder.hooks);
+    await scanRoster(document, 'https://www.chatwork.com/admin/users', profileFor(document, 'https://www.chatwork.com/admin/users'), { mode: 'roster' }, recorder.hooks);
     expect(recorder.rows.map((row) => [row.identifier, row.fields?.tab])).toEqual(people.map((p, i) => [p.email, ['利用中', '初回ログイン前', '未登録'][Math.floor(i / 4)]]));
   });
 });

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { profileFor } from '../../../lib/consoles';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { inspectPage, NoRosterError, scanRoster } from '../../../lib/scan';
 import { withDetail } from '../../../lib/scan/detail-walk';
@@ -36,11 +37,11 @@ beforeEach(() => {
 describe('master-detail lists of clickable names', () => {
   it('takes the clickable names for the contacts roster (not the tabs or the navigation) and reads each from its pane', async () => {
     const doc = addressBook();
-    const info = inspectPage(doc, CONTACTS_URL);
+    const info = inspectPage(doc, CONTACTS_URL, profileFor(doc, CONTACTS_URL));
     expect(info.page).toMatchObject({ profile: 'lineworks-contacts', linkStatusWalk: true });
     expect(info.candidates.map((candidate) => candidate.rows)).toEqual([3]);
     const recorder = recordingHooks();
-    await scanRoster(doc, CONTACTS_URL, { mode: 'roster' }, recorder.hooks);
+    await scanRoster(doc, CONTACTS_URL, profileFor(doc, CONTACTS_URL), { mode: 'roster' }, recorder.hooks);
     expect(recorder.rows.map((row) => [row.name, row.identifier, row.linkStatus, row.isLineUser])).toEqual([
       ['山田 太郎', 'yamada@partner-works', 'linked', false],
       ['鈴木 結衣', '', 'shared-only', true],
@@ -49,7 +50,8 @@ describe('master-detail lists of clickable names', () => {
   });
 
   it('takes no list of names without addresses where no profile can open them', () => {
-    expect(() => inspectPage(addressBook(), URL_HERE)).toThrow(NoRosterError);
+    const doc = addressBook();
+    expect(() => inspectPage(doc, URL_HERE, profileFor(doc, URL_HERE))).toThrow(NoRosterError);
   });
 
   it('identifies a contact whose detail shows only an address by that address, as a list row would', () => {

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { profileFor } from '../../../lib/consoles';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { describePick, listAt, sourceFromPick } from '../../../lib/scan/pick';
 import { readerFor } from '../../../lib/scan/rank';
 import { html, recordingHooks, URL_HERE } from './hooks';
 
-const isHeader = (text: string) => readerFor(document, URL_HERE).isHeader(text);
+const isHeader = (text: string) => readerFor(profileFor(document, URL_HERE)).isHeader(text);
 
 /** Picks the list of the first element matching `selector`, as a click there would. */
 function pickAt(selector: string, root: ParentNode = document): ListPick {
@@ -24,7 +25,7 @@ function pickAt(selector: string, root: ParentNode = document): ListPick {
 
 async function scanWith(pick: ListPick) {
   const recorder = recordingHooks();
-  const result = await scanRoster(document, URL_HERE, { mode: 'roster', pick }, recorder.hooks);
+  const result = await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster', pick }, recorder.hooks);
   return { rows: recorder.rows, result };
 }
 
@@ -46,12 +47,12 @@ beforeEach(() => {
 describe('picking a list by one of its rows', () => {
   it('picks a card list without addresses by a click on a name, and reads it in place of the ranking', async () => {
     html(`<main><h2>Project team</h2><ul class="team">${teamCards()}</ul><h2>Inquiries</h2>${inquiryLog(30)}</main>`);
-    expect(inspectPage(document, URL_HERE).headers).toContain('メールアドレス');
+    expect(inspectPage(document, URL_HERE, profileFor(document, URL_HERE)).headers).toContain('メールアドレス');
 
     const pick = pickAt('li:nth-child(2) h3');
     expect(pick).toMatchObject({ kind: 'list', hosts: [], container: 'ul.team', item: { tag: 'LI', classes: ['person'] }, caption: 'Project team', rows: 4 });
 
-    const inspected = inspectPage(document, URL_HERE, pick);
+    const inspected = inspectPage(document, URL_HERE, profileFor(document, URL_HERE), pick);
     expect(inspected.pick).toEqual({ kind: 'list', caption: 'Project team', rows: 4, found: true });
     // The other lists stay on offer.
     expect(inspected.candidates.map((candidate) => candidate.rows)).toEqual([30]);
@@ -126,7 +127,7 @@ describe('finding a picked list again', () => {
     html(`<ul class="team">${teamCards()}</ul>`);
     const pick = pickAt('.person__name');
     html(inquiryLog(5));
-    expect(inspectPage(document, URL_HERE, pick).pick).toEqual({ kind: 'list', caption: 'name, role', rows: 4, found: false });
+    expect(inspectPage(document, URL_HERE, profileFor(document, URL_HERE), pick).pick).toEqual({ kind: 'list', caption: 'name, role', rows: 4, found: false });
     const { rows } = await scanWith(pick);
     expect(rows).toHaveLength(5);
   });
@@ -135,7 +136,7 @@ describe('finding a picked list again', () => {
     html(`<ul class="team">${teamCards()}</ul>${inquiryLog(6)}`);
     const pick = pickAt('.person__name');
     const recorder = recordingHooks();
-    await scanRoster(document, URL_HERE, { mode: 'roster', candidate: 0, pick }, recorder.hooks);
+    await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster', candidate: 0, pick }, recorder.hooks);
     expect(recorder.rows).toHaveLength(6);
   });
 });
@@ -168,7 +169,7 @@ describe('the sample page where the ranking takes the wrong list', () => {
   it('ranks the inquiry log first, and reads the project members once they are chosen', async () => {
     const page = new DOMParser().parseFromString(readFileSync(join(FIXTURES, 'choose-list.html'), 'utf8'), 'text/html');
     document.body.innerHTML = page.body.innerHTML;
-    expect(inspectPage(document, URL_HERE).headers).toContain('お客様名');
+    expect(inspectPage(document, URL_HERE, profileFor(document, URL_HERE)).headers).toContain('お客様名');
     const pick = pickAt('.project-member:nth-child(3) .project-member__name');
     expect(pick).toMatchObject({ kind: 'list', container: 'ul.project-members', caption: 'プロジェクトメンバー', rows: picked.members.length });
     const { rows } = await scanWith(pick);

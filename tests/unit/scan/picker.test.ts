@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { profileFor } from '../../../lib/consoles';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { inspectPage } from '../../../lib/scan';
 import type { ListPick } from '../../../lib/scan/list-pick';
@@ -19,7 +20,7 @@ function start() {
   });
   const picked: ListPick[] = [];
   let cancelled = 0;
-  const stop = startPicker(document, readerFor(document, URL_HERE).isHeader, TEXTS, { picked: (pick) => picked.push(pick), cancelled: () => cancelled++ });
+  const stop = startPicker(document, readerFor(profileFor(document, URL_HERE)).isHeader, TEXTS, { picked: (pick) => picked.push(pick), cancelled: () => cancelled++ });
   spy.mockRestore();
   const host = document.querySelector('roster-audit-picker')!;
   return { stop, picked, cancelled: () => cancelled, host, overlay: overlay!, banner: () => overlay!.querySelector('.banner')!.textContent };
@@ -37,12 +38,12 @@ afterEach(() => {
 describe('the picker over the page', () => {
   it('draws in a closed shadow root outside the body, which the reader never reads', () => {
     html(`<h2>Team</h2><ul class="team">${cards}</ul>`);
-    const before = inspectPage(document, URL_HERE);
+    const before = inspectPage(document, URL_HERE, profileFor(document, URL_HERE));
     const picker = start();
     expect(picker.host.parentElement).toBe(document.documentElement);
     expect(picker.host.shadowRoot).toBeNull();
     expect(picker.banner()).toBe(TEXTS.instruction);
-    expect(inspectPage(document, URL_HERE)).toEqual(before);
+    expect(inspectPage(document, URL_HERE, profileFor(document, URL_HERE))).toEqual(before);
     picker.stop();
     expect(document.querySelector('roster-audit-picker')).toBeNull();
   });

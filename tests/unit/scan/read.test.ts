@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { profileFor } from '../../../lib/consoles';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_CELL_LENGTH } from '../../../lib/model';
 import { inspectPage, NoRosterError, scanRoster } from '../../../lib/scan';
@@ -6,7 +7,7 @@ import { html, recordingHooks, URL_HERE } from './hooks';
 
 async function readAll(doc: Document, candidate?: number) {
   const recorder = recordingHooks();
-  const result = await scanRoster(doc, URL_HERE, { mode: 'roster', candidate }, recorder.hooks);
+  const result = await scanRoster(doc, URL_HERE, profileFor(doc, URL_HERE), { mode: 'roster', candidate }, recorder.hooks);
   return { ...recorder, result };
 }
 
@@ -39,7 +40,7 @@ describe('HTML tables', () => {
     const { rows } = await readAll(doc);
     expect(rows.map((row) => row.name)).toEqual(['Ann Lee', 'Bo Kim']);
     expect(rows[1]!.fields.organisation).toBe('Ops');
-    expect(inspectPage(doc, URL_HERE).headers).toEqual(['Full name', 'E-mail', 'Department']);
+    expect(inspectPage(doc, URL_HERE, profileFor(doc, URL_HERE)).headers).toEqual(['Full name', 'E-mail', 'Department']);
   });
 
   it('gives columns their meaning from content when the table has no header', async () => {
@@ -56,7 +57,7 @@ describe('HTML tables', () => {
     const doc = html(`<table><thead><tr><th rowspan="2">名前</th><th rowspan="2">メールアドレス</th><th colspan="3">ビジネスチャット</th></tr>
       <tr><th>Chatwork アカウントID</th><th>Chatwork ID</th><th>Slack</th></tr></thead>
       <tbody><tr><td>山田 太郎</td><td>taro@example.co.jp</td><td>1234567</td><td>yamada</td><td>U012AB</td></tr></tbody></table>`);
-    expect(inspectPage(doc, URL_HERE).headers).toEqual(['名前', 'メールアドレス', 'Chatwork アカウントID', 'Chatwork ID', 'Slack']);
+    expect(inspectPage(doc, URL_HERE, profileFor(doc, URL_HERE)).headers).toEqual(['名前', 'メールアドレス', 'Chatwork アカウントID', 'Chatwork ID', 'Slack']);
     const { rows } = await readAll(doc);
     expect(rows[0]!.fields).toEqual({ chatworkAccountId: '1234567', chatworkId: 'yamada', slackMemberId: 'U012AB' });
   });
@@ -64,7 +65,7 @@ describe('HTML tables', () => {
   it('skips layout tables and reads the data table inside one', async () => {
     const doc = html(`<table role="presentation"><tr><td><a href="mailto:webmaster@example.com">contact</a></td><td>menu</td></tr></table>
       <table><tr><td><table><tr><th>名前</th><th>メール</th></tr><tr><td>Ann</td><td>ann@example.com</td></tr><tr><td>Bo</td><td>bo@example.com</td></tr></table></td><td>side</td></tr></table>`);
-    const info = inspectPage(doc, URL_HERE);
+    const info = inspectPage(doc, URL_HERE, profileFor(doc, URL_HERE));
     expect(info.candidates).toHaveLength(1);
     expect(info.headers).toEqual(['名前', 'メール']);
   });
@@ -154,7 +155,7 @@ describe('card and list layouts', () => {
       ['Bo Kim', 'bo@example.com', 'Ops'],
       ['Cy Oh', '', 'Legal'],
     ]);
-    expect(inspectPage(doc, URL_HERE).candidates[0]!.label).toContain('メンバー一覧');
+    expect(inspectPage(doc, URL_HERE, profileFor(doc, URL_HERE)).candidates[0]!.label).toContain('メンバー一覧');
   });
 
   it('reads list rows drawn as cells under a sibling header row, empty cells keeping their place', async () => {
@@ -218,7 +219,7 @@ describe('candidates', () => {
     const doc = html(`<table><tr><th>Product</th><th>Price</th></tr><tr><td>A</td><td>1</td></tr><tr><td>B</td><td>2</td></tr><tr><td>C</td><td>3</td></tr></table>
       <table aria-label="Guests"><tr><th>Name</th><th>Company</th></tr><tr><td>A</td><td>X</td></tr><tr><td>B</td><td>Y</td></tr><tr><td>C</td><td>Z</td></tr></table>
       <table aria-label="Staff"><tr><th>Name</th><th>Email</th></tr><tr><td>Ann</td><td>ann@example.com</td></tr><tr><td>Bo</td><td>bo@example.com</td></tr></table>`);
-    const info = inspectPage(doc, URL_HERE);
+    const info = inspectPage(doc, URL_HERE, profileFor(doc, URL_HERE));
     expect(info.candidates.map((candidate) => [candidate.label, candidate.rows])).toEqual([
       ['表 / Table: Staff', 2],
       ['表 / Table: Guests', 3],
@@ -234,12 +235,12 @@ describe('no roster', () => {
   it('takes no table of dates and notes for a roster, however name-like its cells', async () => {
     const doc = html(`<h1>年末年始休業のお知らせ</h1><table class="data"><thead><tr><th>日付</th><th>内容</th></tr></thead><tbody>
       <tr><td>12月27日（金）</td><td>通常営業（17時まで）</td></tr><tr><td>12月28日（土）〜1月5日（日）</td><td>休業</td></tr><tr><td>1月6日（月）</td><td>通常営業</td></tr></tbody></table>`);
-    expect(() => inspectPage(doc, URL_HERE)).toThrow(NoRosterError);
+    expect(() => inspectPage(doc, URL_HERE, profileFor(doc, URL_HERE))).toThrow(NoRosterError);
   });
 
   it('takes a table for a roster when its header names people, or its cells hold IDs, without any address', async () => {
     const named = html(`<table><thead><tr><th>氏名</th><th>部署</th></tr></thead><tbody><tr><td>山田 太郎</td><td>営業部</td></tr><tr><td>佐藤 花子</td><td>総務部</td></tr></tbody></table>`);
-    expect(inspectPage(named, URL_HERE).candidates).toHaveLength(1);
+    expect(inspectPage(named, URL_HERE, profileFor(named, URL_HERE)).candidates).toHaveLength(1);
     const ids = html(`<table><tr><td>Ann Lee</td><td>u1001</td></tr><tr><td>Bo Kim</td><td>u1002</td></tr><tr><td>Cy Oh</td><td>u1003</td></tr></table>`);
     const { rows } = await readAll(ids);
     expect(rows.map((row) => [row.name, row.identifier])).toEqual([
@@ -251,10 +252,10 @@ describe('no roster', () => {
 
   it('says what it looked for, in Japanese and English', async () => {
     const doc = html('<p>Welcome</p><table role="presentation"><tr><td>menu</td></tr></table>');
-    expect(() => inspectPage(doc, URL_HERE)).toThrow(NoRosterError);
-    await expect(scanRoster(doc, URL_HERE, { mode: 'roster' }, recordingHooks().hooks)).rejects.toBeInstanceOf(NoRosterError);
+    expect(() => inspectPage(doc, URL_HERE, profileFor(doc, URL_HERE))).toThrow(NoRosterError);
+    await expect(scanRoster(doc, URL_HERE, profileFor(doc, URL_HERE), { mode: 'roster' }, recordingHooks().hooks)).rejects.toBeInstanceOf(NoRosterError);
     try {
-      inspectPage(doc, URL_HERE);
+      inspectPage(doc, URL_HERE, profileFor(doc, URL_HERE));
     } catch (error) {
       const { text, message } = error as NoRosterError;
       expect(message).toMatch(/tables, grids and lists of people/);

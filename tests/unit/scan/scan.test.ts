@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { profileFor } from '../../../lib/consoles';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { scanRoster } from '../../../lib/scan';
 import { html, recordingHooks, URL_HERE } from './hooks';
@@ -40,7 +41,7 @@ describe('pagination by a next button', () => {
   it('reads every page and stops at the disabled next button', async () => {
     const pager = pagedTable(3, 4);
     const recorder = recordingHooks({ onWait: pager.settle });
-    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    const result = await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, recorder.hooks);
     expect(result).toEqual({ reachedEnd: true, reason: undefined, pagesRead: 3 });
     expect(recorder.rows.map((row) => row.identifier)).toEqual(range(1, 12).map((p) => p.email));
     expect(recorder.progress.at(-1)).toEqual({ rows: 12, page: 3, pages: 3 });
@@ -49,7 +50,7 @@ describe('pagination by a next button', () => {
   it('stops when next brings nothing new', async () => {
     html(`<table><tr><th>Name</th><th>Email</th></tr>${tableRows(range(1, 3))}</table><button>Next</button>`);
     const recorder = recordingHooks();
-    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    const result = await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, recorder.hooks);
     expect(result.reachedEnd).toBe(true);
     expect(result.pagesRead).toBe(1);
     expect(recorder.rows).toHaveLength(3);
@@ -98,7 +99,7 @@ describe('page size', () => {
   it('opens a custom page-size list and chooses its largest size: fewer pages to turn', async () => {
     sizedTable(120, [10, 50, 100]);
     const recorder = recordingHooks();
-    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    const result = await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, recorder.hooks);
     expect(result.pagesRead).toBe(2);
     expect(recorder.rows.map((row) => row.identifier)).toEqual(range(1, 120).map((p) => p.email));
     expect(document.getElementById('sizes')).toBeNull();
@@ -107,7 +108,7 @@ describe('page size', () => {
   it('closes the list again when it offers nothing larger, and turns the pages', async () => {
     sizedTable(25, [10]);
     const recorder = recordingHooks();
-    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    const result = await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, recorder.hooks);
     expect(result.pagesRead).toBe(3);
     expect(recorder.rows).toHaveLength(25);
     expect(document.getElementById('size')!.getAttribute('aria-expanded')).toBe('false');
@@ -123,7 +124,7 @@ describe('pagination by links', () => {
   it('loads the next pages without navigating and follows rel=next to the end', async () => {
     html(pageDoc(1, 3).body.innerHTML);
     const recorder = recordingHooks({ loadDocument: async (url) => pageDoc(Number(new URL(url).searchParams.get('page')), 3) });
-    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    const result = await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, recorder.hooks);
     expect(result).toEqual({ reachedEnd: true, reason: undefined, pagesRead: 3 });
     expect(recorder.loaded).toEqual(['https://intranet.example.test/people?page=2', 'https://intranet.example.test/people?page=3']);
     expect(recorder.rows).toHaveLength(30);
@@ -133,7 +134,7 @@ describe('pagination by links', () => {
   it('never follows a link to another origin, and reports a page that fails to load', async () => {
     html(`<table><tr><th>Name</th><th>Email</th></tr>${tableRows(range(1, 2))}</table><a rel="next" href="/people?page=2">Next</a>`);
     const failing = recordingHooks({ loadDocument: async () => Promise.reject(new Error('offline')) });
-    expect(await scanRoster(document, URL_HERE, { mode: 'roster' }, failing.hooks)).toEqual({ reachedEnd: false, reason: 'page-load-failed', pagesRead: 1 });
+    expect(await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, failing.hooks)).toEqual({ reachedEnd: false, reason: 'page-load-failed', pagesRead: 1 });
     expect(failing.rows).toHaveLength(2);
 
     html(`<table><tr><th>Name</th><th>Email</th></tr>${tableRows(range(1, 2))}</table><a rel="next" href="https://elsewhere.example/people?page=2">Next</a>`);
@@ -143,7 +144,7 @@ describe('pagination by links', () => {
       clicked.push('click');
     });
     const recorder = recordingHooks();
-    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    const result = await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, recorder.hooks);
     expect(recorder.loaded).toEqual([]);
     expect(clicked).toEqual(['click']);
     expect(result.reachedEnd).toBe(true);
@@ -172,7 +173,7 @@ describe('load more', () => {
         render();
       },
     });
-    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    const result = await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, recorder.hooks);
     expect(result.reachedEnd).toBe(true);
     expect(recorder.rows.map((row) => row.identifier)).toEqual(range(1, 12).map((p) => p.email));
   });
@@ -209,7 +210,7 @@ describe('virtual scrolling', () => {
     grid.scroller.scrollTop = 2000;
     grid.render();
     const recorder = recordingHooks({ onWait: grid.render });
-    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    const result = await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, recorder.hooks);
     expect(result.reachedEnd).toBe(true);
     expect(recorder.rows.map((row) => row.identifier)).toEqual(range(1, 500).map((p) => p.email));
     expect(recorder.yields()).toBeGreaterThan(1);
@@ -218,7 +219,7 @@ describe('virtual scrolling', () => {
   it('hands over the rows of a windowed list as it goes, in item order: a read cut off keeps what came before', async () => {
     const grid = virtualGrid(500, 15);
     const recorder = recordingHooks({ onWait: grid.render });
-    await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, recorder.hooks);
     expect(recorder.batches.length).toBeGreaterThan(10);
     expect(recorder.rows.map((row) => row.identifier)).toEqual(range(1, 500).map((p) => p.email));
   });
@@ -228,7 +229,7 @@ describe('virtual scrolling', () => {
     people[289] = { ...people[289]!, email: people[4]!.email };
     const grid = virtualGrid(300, 15, 20, people);
     const recorder = recordingHooks({ onWait: grid.render });
-    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    const result = await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, recorder.hooks);
     expect(result.reachedEnd).toBe(true);
     expect(recorder.rows.map((row) => [row.name, row.identifier])).toEqual(people.map((p) => [p.name, p.email]));
   });
@@ -237,7 +238,7 @@ describe('virtual scrolling', () => {
     const grid = virtualGrid(100, 10);
     document.querySelector('[role=grid]')!.setAttribute('aria-rowcount', '200');
     const recorder = recordingHooks({ onWait: grid.render });
-    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    const result = await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, recorder.hooks);
     expect(result).toMatchObject({ reachedEnd: false, reason: 'scroll-stalled' });
     expect(recorder.rows).toHaveLength(100);
   });
@@ -247,7 +248,7 @@ describe('identity and slices', () => {
   it('keeps two rows with one address in one view, and emits in slices of a few hundred', async () => {
     html(`<table><tr><th>Name</th><th>Email</th></tr>${tableRows(range(1, 700))}<tr><td>Shared inbox</td><td>p1@example.com</td></tr></table>`);
     const recorder = recordingHooks();
-    await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, recorder.hooks);
     expect(recorder.rows).toHaveLength(701);
     expect(recorder.rows.at(-1)!.name).toBe('Shared inbox');
     expect(Math.max(...recorder.batches)).toBeLessThanOrEqual(300);
@@ -258,7 +259,7 @@ describe('identity and slices', () => {
     const controller = new AbortController();
     const recorder = recordingHooks({ signal: controller.signal });
     recorder.hooks.onRows = () => controller.abort();
-    const result = await scanRoster(document, URL_HERE, { mode: 'roster' }, recorder.hooks);
+    const result = await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, recorder.hooks);
     expect(result).toEqual({ reachedEnd: false, reason: 'cancelled', pagesRead: 0 });
   });
 });

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { profileFor } from '../../../lib/consoles';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { generic } from '../../../lib/consoles/generic';
 import { lineworksContacts } from '../../../lib/consoles/lineworks-contacts';
@@ -49,7 +50,7 @@ describe('chooseTenant', () => {
   it('goes through inspectPage: the cues travel with the tenant', () => {
     html(`<header><span class="account" aria-label="admin@examplecorp.co.jp">A</span></header>
       <table><thead><tr><th>氏名</th><th>メール</th></tr></thead><tbody><tr><td>山田</td><td>yamada@partner.jp</td></tr><tr><td>佐藤</td><td>sato@partner.jp</td></tr></tbody></table>`);
-    const inspected = inspectPage(document, 'https://intranet.example.test/people');
+    const inspected = inspectPage(document, 'https://intranet.example.test/people', profileFor(document, 'https://intranet.example.test/people'));
     expect(inspected.cues).toEqual({ adminAddress: 'admin@examplecorp.co.jp' });
     expect(inspected.tenant).toBe('examplecorp.co.jp');
   });
