@@ -1,6 +1,8 @@
 import { inspectPage, NoRosterError, scanRoster, type ScanHooks } from '@/lib/scan';
 import { profileFor } from '@/lib/consoles';
-import { SCAN_PORT, ScanControl, type ScanPortMessage } from '@/lib/messages';
+import type { WxtBrowser } from 'wxt/browser';
+import type { ScanControl, ScanPortMessage } from '@/lib/messages';
+import { SCAN_PORT } from '@/lib/ports';
 import type { ListPick } from '@/lib/scan/list-pick';
 import type { MemberRow } from '@/lib/model';
 import { nextTask, waitForChange } from '@/lib/scan/page-waits';
@@ -29,8 +31,24 @@ async function loadDocument(url: string): Promise<Document> {
   return new DOMParser().parseFromString(await response.text(), 'text/html');
 }
 
+/**
+ * The extension's runtime as the browser gives it (`browser` in Firefox, `chrome` in Chromium), not
+ * through the promise polyfill: a port works alike in both, and the reader stays small.
+ */
+const extension = globalThis as { browser?: WxtBrowser; chrome?: WxtBrowser };
+
+/**
+ * What the background sends over this port. Only this extension can write to it (a page cannot),
+ * and the background builds each message from its own zod-checked state, so the kind is checked
+ * here without a validator in the page; everything the reader sends back is parsed by the background.
+ */
+function scanControl(raw: unknown): ScanControl | undefined {
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  return type === 'scan/inspect' || type === 'scan/start' || type === 'scan/cancel' ? (raw as ScanControl) : undefined;
+}
+
 export default defineUnlistedScript(() => {
-  const port = browser.runtime.connect({ name: SCAN_PORT });
+  const port = (extension.browser ?? extension.chrome)!.runtime.connect({ name: SCAN_PORT });
   const post = (message: ScanPortMessage) => port.postMessage(message);
   const abort = new AbortController();
   let pending: MemberRow[] = [];
@@ -75,18 +93,18 @@ export default defineUnlistedScript(() => {
   };
 
   port.onMessage.addListener((raw: unknown) => {
-    const control = ScanControl.safeParse(raw);
-    if (!control.success) return;
-    if (control.data.type === 'scan/inspect') {
-      pick = control.data.pick;
+    const control = scanControl(raw);
+    if (!control) return;
+    if (control.type === 'scan/inspect') {
+      pick = control.pick;
       inspect();
       return;
     }
-    if (control.data.type === 'scan/cancel') {
+    if (control.type === 'scan/cancel') {
       abort.abort();
       return;
     }
-    const { mode, candidate } = control.data;
+    const { mode, candidate } = control;
     scanRoster(document, location.href, profileFor(document, location.href), { mode, ...(candidate !== undefined ? { candidate } : {}), ...(pick ? { pick } : {}) }, hooks)
       .then((result) => {
         flush();

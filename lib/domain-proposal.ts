@@ -2,7 +2,8 @@ import { isLineUserRow } from './classify';
 import { normalizeDomainEntry, registrableDomain } from './identity/domain-policy';
 import { normalizeIdentifier } from './identity/normalize';
 import type { ConsoleId, Member } from './model';
-import { ROWS_ARE_OUTSIDERS, type TenantCues } from './tenant-cues';
+import { ROWS_ARE_OUTSIDERS } from './outsider-consoles';
+import type { TenantCues } from './tenant-cues';
 
 /** Why a domain is proposed as internal. */
 export type DomainEvidence =

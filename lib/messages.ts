@@ -123,5 +123,4 @@ export const PickerMessage = z.discriminatedUnion('type', [
 ]);
 export type PickerMessage = z.infer<typeof PickerMessage>;
 
-export const SCAN_PORT = 'roster-audit/scan';
-export const AUDIT_PORT = 'roster-audit/audit';
+export { AUDIT_PORT, SCAN_PORT } from './ports';

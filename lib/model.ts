@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { Completeness } from './completeness';
+import { MAX_CELL_LENGTH, MAX_CELLS_PER_ROW, MAX_OTHER_EMAILS } from './row-limits';
 import { TenantCues } from './tenant-cues';
-
-/** Longest text kept from one cell: enough for any real value, small enough that a hostile page cannot bloat the cache. */
-export const MAX_CELL_LENGTH = 2000;
-/** Cells kept per row as read, for the member's detail view. */
-export const MAX_CELLS_PER_ROW = 100;
 
 const cellText = z.string().max(MAX_CELL_LENGTH);
 
@@ -72,9 +68,6 @@ export const FieldKey = z.enum([
 export type FieldKey = z.infer<typeof FieldKey>;
 
 /** One row as a page (or an imported file) shows it. Untrusted: every boundary parses it with this schema. */
-/** A cell may list several addresses; more than this many are not one person's. */
-export const MAX_OTHER_EMAILS = 10;
-
 export const MemberRow = z.object({
   name: cellText,
   /** The identifier as shown: LINE WORKS ID, email, Chatwork account ID … Empty when none is shown. */

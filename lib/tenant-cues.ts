@@ -11,6 +11,3 @@ export const TenantCues = z.object({
   tenantDomain: z.string().max(253).optional(),
 });
 export type TenantCues = z.infer<typeof TenantCues>;
-
-/** Consoles whose rows are other tenants' people (contacts): their domains never tell whose tenant it is. */
-export const ROWS_ARE_OUTSIDERS: readonly string[] = ['lineworks-contacts'];

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import type { BenchFigure } from '../bench/figure';
+import { runBundleBench } from '../bench/bundle.bench';
 import { runCsvBench } from '../bench/csv.bench';
 import { runDashboardBench } from '../bench/dashboard.bench';
 import { runXlsxBench } from '../bench/xlsx.bench';
@@ -20,7 +21,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const BENCH_HOST = '127.0.0.1';
 
 /** `npm run bench -- scan db` runs only those groups; no argument runs them all. */
-const GROUPS = ['scan', 'db', 'csv', 'xlsx', 'dashboard'] as const;
+const GROUPS = ['scan', 'db', 'csv', 'xlsx', 'dashboard', 'bundle'] as const;
 type Group = (typeof GROUPS)[number];
 const asked = process.argv.slice(2).filter((arg): arg is Group => (GROUPS as readonly string[]).includes(arg));
 const wanted = (group: Group) => asked.length === 0 || asked.includes(group);
@@ -95,5 +96,6 @@ const figures = [
   ...(wanted('csv') ? await runCsvBench() : []),
   ...(wanted('xlsx') ? await runXlsxBench() : []),
   ...(wanted('dashboard') ? await runDashboardBench() : []),
+  ...(wanted('bundle') ? await runBundleBench() : []),
 ];
 report(figures);

@@ -1,4 +1,5 @@
-import { MAX_CELLS_PER_ROW, MAX_OTHER_EMAILS, type FieldKey, type MemberRow } from '../model';
+import type { FieldKey, MemberRow } from '../model';
+import { MAX_CELLS_PER_ROW, MAX_OTHER_EMAILS } from '../row-limits';
 import { findAddress, findAddresses, isAddress, isIdLike } from './address';
 import { nameInCell, pathInCell } from './cell';
 import type { RawRow } from './source';

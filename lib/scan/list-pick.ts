@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_SHADOW_HOSTS, PLAIN_IDENTIFIER } from './selector-path';
 
 /**
  * The list the admin chose by clicking one of its rows, as data: where it is (a selector path from
@@ -9,10 +10,6 @@ import { z } from 'zod';
 
 /** What a selector path holds: tag, `#id`, `.class`, `[attr="value"]`, `:nth-of-type(n)`, descendant and child combinators; no other pseudo-class. */
 const SELECTOR = /^(?:[A-Za-z0-9_#.>[\]=" -]|:nth-of-type\(\d{1,4}\))+$/;
-/** A CSS identifier that needs no escaping: the only class words and ids the picker writes. */
-export const PLAIN_IDENTIFIER = /^-?[A-Za-z_][A-Za-z0-9_-]*$/;
-/** Shadow roots deeper than this are not followed (the reader stops there too). */
-export const MAX_SHADOW_HOSTS = 5;
 
 const Selector = z.string().min(1).max(1000).regex(SELECTOR);
 

@@ -1,9 +1,9 @@
 import { composedChildren, composedParent } from './composed';
 import { GRID_SELECTOR, gridSource } from './grid';
 import { isOfShape, isStateClass, itemShape, shapedListSource, type ItemShape } from './list';
-import { ListPick, type PickSummary } from './list-pick';
+import type { ListPick, PickSummary } from './list-pick';
 import { sampleRows, type Ranked, type Reader } from './rank';
-import { hostPath, isStableWord, queryPath, rootAt, selectorPath } from './selector-path';
+import { queryPath, rootAt } from './selector-path';
 import type { RosterSource } from './source';
 import { tableSource, type HeaderTest } from './table';
 
@@ -110,25 +110,6 @@ function ancestorMatching(element: Element, selector: string): Element | undefin
 
 function isPageRoot(element: Element): boolean {
   return element.tagName === 'BODY' || element.tagName === 'HTML';
-}
-
-/** The choice as data, described by the list found again from it (so that what is kept is known to work). */
-export function describePick(found: FoundList, isHeader: HeaderTest): ListPick | undefined {
-  const container = found.source.root;
-  const hosts = hostPath(container);
-  if (!hosts) return undefined;
-  const draft = {
-    kind: found.source.kind,
-    hosts,
-    container: selectorPath(container),
-    ...(found.shape ? { item: { tag: found.shape.tag, classes: found.shape.classes.filter(isStableWord).slice(0, 10) } } : {}),
-    caption: '',
-    rows: 0,
-  };
-  const parsed = ListPick.safeParse(draft);
-  if (!parsed.success) return undefined;
-  const again = sourceFromPick(container.ownerDocument, parsed.data, isHeader);
-  return { ...parsed.data, ...pickSummary(again ?? found.source) };
 }
 
 /** The chosen list on this page (or a re-rendered or loaded one), or undefined when it is not there. */

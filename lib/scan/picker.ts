@@ -1,5 +1,6 @@
-import type { ListPick } from './list-pick';
-import { describePick, listAt, type FoundList } from './pick';
+import { ListPick } from './list-pick';
+import { listAt, pickSummary, sourceFromPick, type FoundList } from './pick';
+import { hostPath, isStableWord, selectorPath } from './selector-path';
 import type { HeaderTest } from './table';
 
 /**
@@ -129,4 +130,23 @@ function place(box: HTMLElement, element: Element | undefined): void {
   if (!element) return;
   const rect = element.getBoundingClientRect();
   Object.assign(box.style, { left: `${rect.left}px`, top: `${rect.top}px`, width: `${rect.width}px`, height: `${rect.height}px` });
+}
+
+/** The choice as data, described by the list found again from it (so that what is kept is known to work). */
+export function describePick(found: FoundList, isHeader: HeaderTest): ListPick | undefined {
+  const container = found.source.root;
+  const hosts = hostPath(container);
+  if (!hosts) return undefined;
+  const draft = {
+    kind: found.source.kind,
+    hosts,
+    container: selectorPath(container),
+    ...(found.shape ? { item: { tag: found.shape.tag, classes: found.shape.classes.filter(isStableWord).slice(0, 10) } } : {}),
+    caption: '',
+    rows: 0,
+  };
+  const parsed = ListPick.safeParse(draft);
+  if (!parsed.success) return undefined;
+  const again = sourceFromPick(container.ownerDocument, parsed.data, isHeader);
+  return { ...parsed.data, ...pickSummary(again ?? found.source) };
 }

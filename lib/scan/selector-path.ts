@@ -1,11 +1,15 @@
 import { isStateClass } from './list';
-import { MAX_SHADOW_HOSTS, PLAIN_IDENTIFIER } from './list-pick';
 
 /**
  * CSS selector paths that find an element again after the page re-renders or is loaded anew. They
  * lean on what a page keeps from one render to the next (ids, class words written by people, roles,
  * `data-*` attributes) and use positions only when nothing else tells the element apart.
  */
+
+/** A CSS identifier that needs no escaping: the only class words and ids a selector path holds. */
+export const PLAIN_IDENTIFIER = /^-?[A-Za-z_][A-Za-z0-9_-]*$/;
+/** Shadow roots deeper than this are not followed (the reader stops there too). */
+export const MAX_SHADOW_HOSTS = 5;
 
 /** Words a build tool or framework generates (css-1x2y3z, jss12, Table_root__3xYz1, React's :r1:): they change with every release. */
 function looksGenerated(word: string): boolean {

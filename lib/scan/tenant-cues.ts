@@ -1,6 +1,7 @@
 import type { ConsoleProfile } from './profile';
 import type { ConsoleId, MemberRowInput } from '../model';
-import { ROWS_ARE_OUTSIDERS, type TenantCues } from '../tenant-cues';
+import { ROWS_ARE_OUTSIDERS } from '../outsider-consoles';
+import type { TenantCues } from '../tenant-cues';
 import { findAddress } from './address';
 import { cleanText } from './text';
 

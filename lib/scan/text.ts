@@ -1,4 +1,4 @@
-import { MAX_CELL_LENGTH } from '../model';
+import { MAX_CELL_LENGTH } from '../row-limits';
 
 /**
  * Control characters (C0 and C1, less the whitespace ones): they carry no text. Format characters

@@ -64,6 +64,20 @@ describe('the production manifest asks for the least it needs', () => {
     expect(test.host_permissions).toEqual([...(production.host_permissions ?? []), 'https://*/*']);
     expect({ ...test, host_permissions: production.host_permissions }).toEqual(production);
   });
+
+  it('injects a reader that carries neither a validator nor the promise polyfill into the page', () => {
+    // The background parses everything the reader sends; in the admin's page they would only be weight.
+    const scanner = readFileSync(join(ROOT, PRODUCTION_OUT, 'chrome-mv3/scanner.js'), 'utf8');
+    const background = readFileSync(join(ROOT, PRODUCTION_OUT, 'chrome-mv3/background.js'), 'utf8');
+    const zod = /ZodError|invalid_type/;
+    const polyfill = /This script should only be loaded in a browser extension/;
+    // The markers are those of the libraries as this build bundles them: the background has both.
+    expect(background).toMatch(zod);
+    expect(background).toMatch(polyfill);
+    expect(scanner).not.toMatch(zod);
+    expect(scanner).not.toMatch(polyfill);
+    expect(scanner).toContain('roster-audit/scan');
+  });
 });
 
 /** The extensions whose isolated worlds are alive in a page's main frame, by origin. */

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { inspectPage, scanRoster } from '../../../lib/scan';
 import { ListPick } from '../../../lib/scan/list-pick';
-import { describePick, listAt, sourceFromPick } from '../../../lib/scan/pick';
+import { listAt, sourceFromPick } from '../../../lib/scan/pick';
+import { describePick } from '../../../lib/scan/picker';
 import { readerFor } from '../../../lib/scan/rank';
 import { html, recordingHooks, URL_HERE } from './hooks';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { profileFor } from '../../../lib/consoles';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MAX_CELL_LENGTH } from '../../../lib/model';
+import { MAX_CELL_LENGTH } from '../../../lib/row-limits';
 import { inspectPage, NoRosterError, scanRoster } from '../../../lib/scan';
 import { html, recordingHooks, URL_HERE } from './hooks';
 

@@ -5,7 +5,8 @@ import { readCsv, type CsvFile } from '../../../lib/csv/read';
 import { FORMATS, FORMAT_IDS, type BuildResult, type FormatId, type FormatInput } from '../../../lib/formats';
 import { RULES } from '../../../lib/formats/rules';
 import { importRoster } from '../../../lib/import';
-import { MAX_CELL_LENGTH, MAX_CELLS_PER_ROW, type Member } from '../../../lib/model';
+import type { Member } from '../../../lib/model';
+import { MAX_CELL_LENGTH, MAX_CELLS_PER_ROW } from '../../../lib/row-limits';
 import { memberOf, snapshotOf } from '../../fixtures/csv/roster';
 import {
   binaryGarbage,
