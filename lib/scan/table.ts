@@ -145,14 +145,23 @@ function headerText(cell: Element): string {
 
 /**
  * A fixed-header table draws its header in a table of its own before the body's table (so that the
- * body scrolls under it); columns line up by position.
+ * body scrolls under it); columns line up by position. The body may sit several wrappers deep (a
+ * custom scrollbar's viewport inside the body's wrapper: Element Plus), so the header is looked for
+ * before each of a few ancestors, and taken only when it has as many columns as the body's rows
+ * (a gutter column over the scrollbar aside): a header table further up that does not line up
+ * belongs to another list.
  */
 function detachedHeader(table: HTMLTableElement): string[] {
-  for (let node: Element | null = table, depth = 0; node && depth < 4; node = node.parentElement, depth++) {
+  const width = Math.max(0, ...Array.from(table.rows).slice(0, 5).map((row) => row.cells.length));
+  for (let node: Element | null = table, depth = 0; node && depth < 7; node = node.parentElement, depth++) {
     for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
       const candidates = sibling.tagName === 'TABLE' ? [sibling as HTMLTableElement] : Array.from(sibling.querySelectorAll('table'));
-      const header = candidates.reverse().find(isHeaderOnly);
-      if (header) return headerGrid(Array.from(header.rows));
+      for (const header of candidates.reverse()) {
+        if (!isHeaderOnly(header)) continue;
+        const headers = headerGrid(Array.from(header.rows));
+        while (headers.length > width && headers.at(-1) === '') headers.pop();
+        if (headers.length === width) return headers;
+      }
     }
   }
   return [];

@@ -46,6 +46,24 @@ describe('rows whatever the markup', () => {
     expect(rows.map((row) => [row.name, row.identifier, row.fields?.organisation])).toEqual(people.map((p) => [p.name, p.email, p.dept]));
   });
 
+  it('takes a fixed header from a table before wrappers around the body, and not one that does not line up', async () => {
+    // Element Plus: the body table sits in a custom scrollbar's viewport inside the body wrapper;
+    // a toolbar table above the list has other columns.
+    html(`<table class="toolbar"><thead><tr><th>検索</th><th>絞り込み</th></tr></thead></table>
+      <div class="el-table"><div class="el-table__inner-wrapper">
+      <div class="el-table__header-wrapper"><table><thead><tr><th><div class="cell">氏名</div></th><th><div class="cell">メールアドレス</div></th><th><div class="cell">部署</div></th><th><div class="cell">状態</div></th></tr></thead></table></div>
+      <div class="el-table__body-wrapper"><div class="el-scrollbar"><div class="el-scrollbar__wrap"><div class="el-scrollbar__view"><table><tbody>
+      ${people.map((p, i) => `<tr><td><div class="cell">${p.name}</div></td><td><div class="cell">${p.email}</div></td><td><div class="cell">${p.dept}</div></td><td><div class="cell"><span class="el-tag"><span>${i % 2 ? '使用中' : '一時停止'}</span></span></div></td></tr>`).join('')}
+      </tbody></table></div></div></div></div></div></div>`);
+    const { rows } = await read();
+    expect(rows.map((row) => [row.name, row.identifier, row.fields?.organisation, row.fields?.status])).toEqual(people.map((p, i) => [p.name, p.email, p.dept, i % 2 ? '使用中' : '一時停止']));
+    // The same body with only the toolbar's table before it: no header is borrowed from it.
+    document.querySelector('.el-table__header-wrapper')!.remove();
+    const { rows: headerless } = await read();
+    expect(headerless.every((row) => row.fields?.organisation === undefined)).toBe(true);
+    expect(headerless.map((row) => row.identifier)).toEqual(people.map((p) => p.email));
+  });
+
   it('does not take an avatar initial for the name, and keeps an address only in a trailing mailto link', async () => {
     html(`<ul class="people">${people
       .map((p) => `<li class="card"><span class="avatar">${p.name[0]}</span><span>${p.name}</span><span>${p.dept}</span><a href="mailto:${p.email}">メールを送る</a></li>`)
