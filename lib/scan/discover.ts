@@ -1,6 +1,6 @@
 import { findAddress, mailtoAddress } from './address';
 import { isClickableItem, isPageFurniture } from './clickable';
-import { GRID_SELECTOR, gridSource } from './grid';
+import { GRID_SELECTOR, gridParts, gridSource } from './grid';
 import { listSources } from './list';
 import type { RosterSource } from './source';
 import { tableSource, type HeaderTest } from './table';
@@ -67,7 +67,10 @@ function visitElement(element: Element, isHeader: HeaderTest, walked: Walked, de
   if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE' || tag === 'NOSCRIPT') return true;
   const role = element.getAttribute('role');
   if (role && GRID_ROLES.has(role) && !element.parentElement?.closest(GRID_SELECTOR)) {
-    const source = gridSource(element) ?? (tag === 'TABLE' ? tableSource(element as HTMLTableElement, isHeader) : undefined);
+    const parts = gridParts(element);
+    // A grid drawn in parts is read once, from its first part, as one grid over their parent.
+    if (parts[0] !== element) return true;
+    const source = (parts.length > 1 ? gridSource(element.parentElement!, parts) : gridSource(element)) ?? (tag === 'TABLE' ? tableSource(element as HTMLTableElement, isHeader) : undefined);
     if (source) {
       walked.sources.push(source);
       return true;

@@ -42,8 +42,15 @@ function contentTopOf(container: Element): number {
 }
 
 const SCROLLS = new Set(['auto', 'scroll', 'overlay']);
+/** How many times its own height a clipped element must hold before it counts as a list's window. */
+const CLIPPED_WINDOW = 2;
 
-/** The element whose scrolling moves the list's rows: the nearest ancestor that scrolls, else the page. */
+/**
+ * The element whose scrolling moves the list's rows: the nearest ancestor that scrolls, else the page.
+ * A window that clips far more than it shows without a scrollbar of its own (`overflow: hidden`, its
+ * scrollbar drawn by script, as Element Plus's virtual table does) scrolls too: it follows its scroll
+ * position and draws from its scroll event.
+ */
 export function scrollContainer(source: RosterSource): Element | undefined {
   const doc = source.root.ownerDocument;
   const view = doc.defaultView;
@@ -53,6 +60,7 @@ export function scrollContainer(source: RosterSource): Element | undefined {
     if (element.scrollHeight <= element.clientHeight + 1) continue;
     const overflow = view ? view.getComputedStyle(element).overflowY : '';
     if (SCROLLS.has(overflow)) return element;
+    if (overflow === 'hidden' && element.clientHeight > 0 && element.scrollHeight > element.clientHeight * CLIPPED_WINDOW) return element;
   }
   const page = doc.scrollingElement;
   return page && page.scrollHeight > page.clientHeight + 1 ? page : undefined;
