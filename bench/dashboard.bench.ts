@@ -6,9 +6,11 @@ import type { BenchFigure } from './figure';
 
 /**
  * The dashboard with a 100,000-member roster in the extension's own cache, in real Chromium: time to
- * the first rows, and from a keystroke (or a classification change) to the updated table. The
- * baseline is the same on a 100-member roster. The issue's targets are absolute (1 s, 50 ms), so they
- * are in the figure names and the figures carry no ratio target.
+ * the first rows, from the first rows to the roster worker having read every member (search ready),
+ * from a keystroke (or a classification change) to the updated table, and the longest task on the
+ * page's thread until search is ready (PerformanceObserver 'longtask'). The baseline is the same on a
+ * 100-member roster. Issue 14's targets are absolute (500 ms, 1 s, 16 ms, 50 ms): they are the
+ * figures' budgets, and the figures carry no ratio target.
  */
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -36,9 +38,10 @@ export async function runDashboardBench(): Promise<BenchFigure[]> {
     const small = await measureRoster(session, 'bench-small');
     const n = LARGE.toLocaleString('en-US');
     return [
-      { name: `dashboard first rows, ${n} members`, value: large.firstRows, baseline: small.firstRows, unit: 'ms', budget: 1000 },
-      { name: `dashboard search index ready, ${n} members`, value: large.indexReady, baseline: small.indexReady, unit: 'ms' },
-      { name: `dashboard keystroke → filtered rows, median of ${KEYS.length}, ${n} members`, value: large.keystroke, baseline: small.keystroke, unit: 'ms', budget: 50 },
+      { name: `dashboard first rows, ${n} members`, value: large.firstRows, baseline: small.firstRows, unit: 'ms', budget: 500 },
+      { name: `dashboard search ready after the first rows, ${n} members`, value: large.searchAfterFirstRows, baseline: small.searchAfterFirstRows, unit: 'ms', budget: 1000 },
+      { name: `dashboard longest main-thread task until search is ready, ${n} members`, value: large.longestTask, baseline: small.longestTask, unit: 'ms', budget: 50 },
+      { name: `dashboard keystroke → filtered rows, median of ${KEYS.length}, ${n} members`, value: large.keystroke, baseline: small.keystroke, unit: 'ms', budget: 16 },
       { name: `dashboard classification change → filtered rows, median of ${CLASSIFICATIONS.length}, ${n} members`, value: large.classification, baseline: small.classification, unit: 'ms' },
     ];
   } finally {
@@ -48,7 +51,8 @@ export async function runDashboardBench(): Promise<BenchFigure[]> {
 
 interface RosterTimes {
   firstRows: number;
-  indexReady: number;
+  searchAfterFirstRows: number;
+  longestTask: number;
   keystroke: number;
   classification: number;
 }
@@ -65,7 +69,9 @@ async function measureRoster(session: Session, snapshotId: string): Promise<Rost
   }
   const page = await session.openDashboard(hash);
   try {
-    const indexReady = await markTime(page, 'roster-search-ready');
+    const searchReady = await markTime(page, 'roster-search-ready');
+    const searchAfterFirstRows = searchReady - (await markTime(page, 'roster-first-rows'));
+    const longestTask = await longestTaskUntil(page, searchReady);
     const search = page.getByRole('searchbox').first();
     await search.focus();
     const keystroke = await medianOf(KEYS, (key) => interaction(page, 'keydown', () => page.keyboard.press(key)));
@@ -74,7 +80,7 @@ async function measureRoster(session: Session, snapshotId: string): Promise<Rost
     await waitForMarks(page, 'roster-filter-applied', applied + 1);
     const select = page.getByLabel(/Classification|分類/).first();
     const classification = await medianOf(CLASSIFICATIONS, (value) => interaction(page, 'change', () => select.selectOption(value)));
-    return { firstRows: median(firstRows), indexReady, keystroke, classification };
+    return { firstRows: median(firstRows), searchAfterFirstRows, longestTask, keystroke, classification };
   } finally {
     await page.close();
   }
@@ -96,6 +102,30 @@ async function interaction(page: Page, eventType: 'keydown' | 'change', act: () 
     if (eventTime === undefined || !mark) throw new Error('no event time or no mark');
     return mark.startTime - eventTime;
   }, before);
+}
+
+/**
+ * The longest task on the page's thread from its start to `until` (ms), from the buffered 'longtask'
+ * entries: 0 when none took over 50 ms (only those are reported as long tasks).
+ */
+async function longestTaskUntil(page: Page, until: number): Promise<number> {
+  return page.evaluate(
+    (end) =>
+      new Promise<number>((resolve) => {
+        const observer = new PerformanceObserver((list) => {
+          observer.disconnect();
+          const tasks = list.getEntries().filter((task) => task.startTime <= end);
+          resolve(Math.max(0, ...tasks.map((task) => task.duration)));
+        });
+        observer.observe({ type: 'longtask', buffered: true });
+        // No buffered entry at all calls no callback: then there was no long task.
+        setTimeout(() => {
+          observer.disconnect();
+          resolve(0);
+        }, 500);
+      }),
+    until,
+  );
 }
 
 async function markCount(page: Page, name: string): Promise<number> {

@@ -2,7 +2,8 @@ import type { Runtime } from 'webextension-polyfill';
 import { AuditCollector } from '@/lib/audit';
 import { auditTimeLimitMs } from '@/lib/audit-settings';
 import { AUDIT_LIMITS } from '@/lib/completeness';
-import { beginStaging, discardStaging, finishStaging, getPolicy, openRosterDb, recoverAbandonedAudits, stageRows, StorageFullError } from '@/lib/db';
+import { beginStaging, discardStaging, openRosterDb, stageRows, StorageFullError } from '@/lib/db';
+import { recordCutOffAudits, recordStagedAudit } from '@/lib/use-cases';
 import {
   AUDIT_PORT,
   AuditRequest,
@@ -143,10 +144,9 @@ async function runAudit(
         try {
           await staged;
           if (stagingFailure) throw stagingFailure;
-          const snapshot = await finishStaging(db, auditId, {
+          const snapshot = await recordStagedAudit(db, auditId, {
             snapshotId: crypto.randomUUID(),
             completeness: () => collector.verdict(reason),
-            policyOf: (tenant) => getPolicy(db, tenant),
             finishedAt: Date.now(),
             pagesRead: collector.pagesRead,
             estimate,
@@ -257,12 +257,6 @@ async function runAudit(
   }
 }
 
-/** Keeps what audits cut off by a stopped service worker had read, as incomplete snapshots. */
-async function recoverCutOffAudits(): Promise<void> {
-  const db = openRosterDb();
-  await recoverAbandonedAudits(db, WORKER_ID, { policyOf: (tenant) => getPolicy(db, tenant), estimate });
-}
-
 /** Popups waiting for the admin's pick, by tab. The pick is remembered even when no popup waits any more (it closes at the click). */
 const choosers = new Map<number, (event: AuditEvent) => void>();
 
@@ -290,7 +284,7 @@ async function takePick(message: PickerMessage, tabId: number, url: string): Pro
 
 export default defineBackground(() => {
   // Audits a stopped worker left under way are kept as incomplete before anything else is read.
-  void recoverCutOffAudits().catch(() => undefined);
+  void recordCutOffAudits(openRosterDb(), WORKER_ID, { estimate }).catch(() => undefined);
   const ownExtension: OwnExtension = { id: browser.runtime.id, pageBase: browser.runtime.getURL('/') };
   // Only onConnect and onMessage: no onConnectExternal / onMessageExternal, so other extensions and
   // web pages cannot reach the background at all. The sender checks below refuse everything else that is not ours.

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { compareSnapshots, foldForSearch, latestSnapshot, memberSearchText, previousSnapshot, type SnapshotComparison } from '@/lib/db';
+import { compareSnapshots, latestSnapshot, previousSnapshot, type SnapshotComparison } from '@/lib/db';
+import { foldForSearch, memberSearchText } from '@/lib/roster-query';
 import { CHANGE_KIND_LABEL, changeRows, changesCsv, comparedValue, COMPARED_FIELD_LABEL, type ChangeKind } from '@/lib/compare-changes';
 import { encodeText } from '@/lib/csv/encode';
 import { fileNamePart } from '@/lib/formats/table';

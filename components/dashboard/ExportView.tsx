@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { logExport, membersOf } from '@/lib/db';
+import { membersOf } from '@/lib/db';
+import { chatworkMembersByEmail, recordExport } from '@/lib/use-cases';
 import type { OutputEncoding } from '@/lib/csv/encode';
 import type { BuildResult, ExportFormat, FormatInput, OutputKind, RowCounts } from '@/lib/formats';
 import { sheetNames } from '@/lib/xlsx/table';
@@ -59,14 +60,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
   const chatworkAudits = (all ?? []).filter((s) => s.console === 'chatwork-users');
   const chatworkId = format?.id === 'receptionist-employees' ? (chatworkChoice ?? chatworkAudits[0]?.id) : undefined;
   const members = useLiveQuery(async (): Promise<Member[] | null> => (snapshot ? membersOf(rosterDb(), snapshot.id).toArray() : null), [snapshot?.id]);
-  const chatworkByEmail = useLiveQuery(async () => {
-    if (!chatworkId) return undefined;
-    const map = new Map<string, Member>();
-    await membersOf(rosterDb(), chatworkId).each((m) => {
-      if (m.normalizedEmail && !map.has(m.normalizedEmail)) map.set(m.normalizedEmail, m);
-    });
-    return map;
-  }, [chatworkId]);
+  const chatworkByEmail = useLiveQuery(async () => (chatworkId ? chatworkMembersByEmail(rosterDb(), chatworkId) : undefined), [chatworkId]);
 
   const input = useMemo((): FormatInput | null => {
     if (!snapshot || !members) return null;
@@ -119,18 +113,14 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
   const download = async () => {
     if (!result || !snapshot || !format) return;
     for (const file of result.files) downloadFile(file.bytes, file.name, file.mime);
-    const rows = (input?.members.length ?? 0) - result.skippedRows.length;
-    for (const file of result.files) {
-      await logExport(rosterDb(), {
-        id: crypto.randomUUID(),
-        time: Date.now(),
-        snapshotId: snapshot.id,
-        formatId: format.id,
-        fileName: file.name,
-        rows: Math.max(0, rows),
-        encoding: template ? 'template' : output === 'xlsx' ? 'xlsx' : encoding,
-      });
-    }
+    await recordExport(rosterDb(), {
+      snapshotId: snapshot.id,
+      formatId: format.id,
+      result,
+      membersAsked: input?.members.length ?? 0,
+      encoding: template ? 'template' : output === 'xlsx' ? 'xlsx' : encoding,
+      time: Date.now(),
+    });
     setDownloaded({ input, text: t('exportDownloaded', { files: result.files.map((f) => f.name).join(', ') }) });
   };
 

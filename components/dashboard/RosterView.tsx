@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { DomainCount, MemberFilter, MemberSortField } from '@/lib/db';
+import type { DomainCount, MemberFilter, MemberSortField } from '@/lib/roster-query';
 import { findingRule, FINDING_RULES } from '@/lib/findings';
 import { Classification, LinkStatus, type FindingId, type Member, type Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
@@ -13,8 +13,8 @@ import { formatTime, useSnapshot } from './hooks';
 import { CLASSIFICATION_LABEL, CONSOLE_LABEL, LINK_STATUS_LABEL, SEVERITY_ORDER } from './labels';
 import { MemberDetail } from './MemberDetail';
 import { routeHash, type SnapshotRef } from './routes';
-import { useMemberSearch, type MemberSearch } from './useMemberSearch';
 import { usePagedMembers, type MemberSort } from './usePagedMembers';
+import { useRosterWorker, type RosterWorker } from './useRosterWorker';
 import { snapshotCompleteness } from '@/lib/completeness';
 import { verdictText } from '../verdict-text';
 
@@ -24,16 +24,15 @@ const TOP_DOMAINS = 10;
 export function RosterView({ snapshotRef, initialFinding }: { snapshotRef: SnapshotRef; initialFinding?: FindingId | undefined }) {
   const { t, l, lang } = useI18n();
   const snapshot = useSnapshot(snapshotRef);
-  // The search index is built once the first rows are on screen (or a filter needs it for them), and
-  // it also counts the domains for the chart and the domain filter: the roster is read in full once.
-  const [indexWantedFor, setIndexWantedFor] = useState<string>();
-  const search = useMemberSearch(snapshot?.id, snapshot != null && indexWantedFor === snapshot.id);
-  const domains = useMemo(() => search.index?.domainCounts(), [search.index]);
+  // The roster worker reads the members once, answers the table's windows, and counts the domains
+  // for the chart and the domain filter.
+  const roster = useRosterWorker(snapshot?.id);
+  const domains = roster.counts?.domains;
   // The table's filters live here: a chart's bar sets them as the table's own controls do.
   const [filter, setFilter] = useState<MemberFilter>(initialFinding ? { findingId: initialFinding } : {});
   useEffect(() => {
-    if (search.index) performance.mark('roster-search-ready');
-  }, [search.index]);
+    if (roster.counts) performance.mark('roster-search-ready');
+  }, [roster.counts]);
   if (snapshot === undefined) return <p className="muted">{t('loading')}</p>;
   if (snapshot === null) {
     return (
@@ -64,7 +63,7 @@ export function RosterView({ snapshotRef, initialFinding }: { snapshotRef: Snaps
         {verdictText(t, snapshotCompleteness(snapshot))}
       </p>
       <RosterOverview snapshot={snapshot} domains={domains} filter={filter} onChoose={(chosen) => chooseFromChart(setFilter, chosen)} />
-      <RosterTable snapshot={snapshot} domains={domains} search={search} onIndexWanted={setIndexWantedFor} filter={filter} setFilter={setFilter} />
+      <RosterTable snapshot={snapshot} domains={domains} roster={roster} filter={filter} setFilter={setFilter} />
     </>
   );
 }
@@ -142,15 +141,13 @@ type Column = { id: string; label: string; sort?: MemberSortField };
 function RosterTable({
   snapshot,
   domains,
-  search,
-  onIndexWanted,
+  roster,
   filter,
   setFilter,
 }: {
   snapshot: Snapshot;
   domains: DomainCount[] | undefined;
-  search: MemberSearch;
-  onIndexWanted: (snapshotId: string) => void;
+  roster: RosterWorker;
   filter: MemberFilter;
   setFilter: (update: (f: MemberFilter) => MemberFilter) => void;
 }) {
@@ -159,21 +156,15 @@ function RosterTable({
   const [sort, setSort] = useState<MemberSort>({ field: 'index', direction: 'asc' });
   const [selected, setSelected] = useState<Member | null>(null);
 
-  // Every key filters at once: the text filter is answered by the in-memory index (or waits for it),
-  // never by a walk of the roster per key.
+  // Every key filters at once: the roster worker answers from memory, off the page's thread.
   const cleanFilter = useMemo(
     () =>
       Object.fromEntries(Object.entries({ ...filter, text: text.trim() }).filter(([, v]) => v !== undefined && v !== '')) as MemberFilter,
     [filter, text],
   );
   const unfiltered = Object.keys(cleanFilter).length === 0;
-  const paged = usePagedMembers(snapshot.id, cleanFilter, sort, search, unfiltered ? snapshot.counts.members : undefined);
-  const loaded = paged.total !== undefined;
-  usePerformanceMarks(paged.queryKey, loaded);
-  const wantsIndex = loaded || paged.waitsForIndex;
-  useEffect(() => {
-    if (wantsIndex) onIndexWanted(snapshot.id);
-  }, [wantsIndex, onIndexWanted, snapshot.id]);
+  const paged = usePagedMembers(snapshot.id, cleanFilter, sort, roster, unfiltered ? snapshot.counts.members : undefined);
+  usePerformanceMarks(paged.queryKey, paged.total !== undefined);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the build runs no React Compiler; the virtualizer is read afresh each render

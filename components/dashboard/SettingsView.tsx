@@ -1,13 +1,13 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getPolicy, savePolicy, RosterDbError } from '@/lib/db';
+import { getPolicy, RosterDbError } from '@/lib/db';
 import { AuditMinutes, auditTimeLimitMs, saveAuditTimeLimit } from '@/lib/audit-settings';
 import { AUDIT_LIMITS } from '@/lib/completeness';
 import { parseDomainList } from '@/lib/identity/domain-policy';
 import { DEFAULT_POLICY_TENANT } from '@/lib/model';
+import { applyPolicy, removeOwnPolicy } from '@/lib/use-cases';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
-import { applyAndCount } from '../policy-apply';
 import { ViewHeading } from './DashboardApp';
 import { Field } from './Field';
 
@@ -135,26 +135,24 @@ function PolicyForm({ tenant, proposed }: { tenant: string; proposed?: string | 
 
   const save = () =>
     run(async () => {
-      const saved = await savePolicy(rosterDb(), {
+      const applied = await applyPolicy(rosterDb(), {
         tenant,
         internalDomains: parsed.displayDomains,
         includeSubdomains,
         registrableMatch,
       });
       setHasOwn(true);
-      return applyAndCount(tenant, saved);
+      return applied;
     }, 'policySaved');
 
   const removeOwn = () =>
     run(async () => {
-      const db = rosterDb();
-      await db.policies.delete(tenant);
+      const applied = await removeOwnPolicy(rosterDb(), tenant);
       setHasOwn(false);
-      const fallback = await getPolicy(db, tenant);
-      setText(fallback.internalDomains.join('\n'));
-      setIncludeSubdomains(fallback.includeSubdomains);
-      setRegistrableMatch(fallback.registrableMatch);
-      return applyAndCount(tenant, fallback);
+      setText(applied.policy.internalDomains.join('\n'));
+      setIncludeSubdomains(applied.policy.includeSubdomains);
+      setRegistrableMatch(applied.policy.registrableMatch);
+      return applied;
     }, 'policyRemoved');
 
   return (

@@ -1,4 +1,5 @@
 import { FileJobEvent, type FileJob } from '@/lib/files/jobs';
+import { startExtensionWorker } from './extension-worker';
 
 export interface RunningFileJob {
   /** The job's last event: what was done, or why not. */
@@ -9,21 +10,18 @@ export interface RunningFileJob {
 
 /** Runs one file job in its own worker, reporting progress; the page's thread only posts the File. */
 export function startFileJob(job: FileJob, onProgress: (event: FileJobEvent & { type: 'progress' }) => void): RunningFileJob {
-  const worker = new Worker(browser.runtime.getURL('/file-worker.js'));
   let settle: (event: FileJobEvent) => void = () => undefined;
   const result = new Promise<FileJobEvent>((resolve) => (settle = resolve));
   const end = (event: FileJobEvent) => {
     worker.terminate();
     settle(event);
   };
-  worker.onmessage = (message: MessageEvent<unknown>) => {
-    const event = FileJobEvent.safeParse(message.data);
-    if (!event.success) return;
-    if (event.data.type === 'progress') onProgress(event.data);
-    else end(event.data);
-  };
-  worker.onerror = (error) =>
-    end({ type: 'failed', code: 'read-failed', text: { ja: `ファイルを読み込めませんでした: ${error.message}`, en: `The file could not be read: ${error.message}` } });
+  const worker = startExtensionWorker(
+    '/file-worker.js',
+    FileJobEvent,
+    (event) => (event.type === 'progress' ? onProgress(event) : end(event)),
+    (message) => end({ type: 'failed', code: 'read-failed', text: { ja: `ファイルを読み込めませんでした: ${message}`, en: `The file could not be read: ${message}` } }),
+  );
   worker.postMessage(job);
   return {
     result,

@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getPolicy, getSnapshot, membersOf, RosterDbError, savePolicy } from '@/lib/db';
+import { getPolicy, getSnapshot, membersOf, RosterDbError } from '@/lib/db';
+import { applyPolicy } from '@/lib/use-cases';
 import { proposeInternalDomains, type DomainEvidence } from '@/lib/domain-proposal';
 import type { Translate } from '@/lib/i18n';
 import { DEFAULT_POLICY_TENANT } from '@/lib/model';
 import { rosterDb } from '../db';
 import { useI18n } from '../i18n-context';
-import { applyAndCount } from '../policy-apply';
 
 function evidenceText(t: Translate, evidence: DomainEvidence): string {
   switch (evidence.kind) {
@@ -63,13 +63,12 @@ export function DomainProposal({ snapshotId }: { snapshotId: string }) {
       const db = rosterDb();
       // The tenant's own policy when it has an empty one; else the default, which every tenant without its own follows.
       const tenant = (await db.policies.get(snapshot.tenant)) ? snapshot.tenant : DEFAULT_POLICY_TENANT;
-      const saved = await savePolicy(db, {
+      const { snapshots, changed } = await applyPolicy(db, {
         tenant,
         internalDomains: chosen.map((proposal) => proposal.display),
         includeSubdomains: true,
         registrableMatch: false,
       });
-      const { snapshots, changed } = await applyAndCount(tenant, saved);
       setMessage({ text: t('proposalApplied', { snapshots, changed }) });
     } catch (error) {
       setMessage({ text: error instanceof RosterDbError ? l(error.text) : String(error), error: true });

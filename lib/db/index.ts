@@ -3,7 +3,6 @@ export * from './errors';
 export * from './snapshots';
 export * from './compare';
 export * from './joins';
-export * from './query';
 export * from './policies';
 export * from './backup';
 export * from './files';

@@ -101,6 +101,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       stagedRows: '[auditId+index]',
     },
   },
+  {
+    // Version 4 drops the member indexes only the IndexedDB query path used: the dashboard's roster
+    // worker (lib/roster-query) reads a snapshot's members once in roster order and answers filters,
+    // sorts and counts from memory. Kept: the primary key and the comparison's [snapshotId+key+index].
+    // Dropping an index leaves every row as it was; saves write two indexes per member instead of ten.
+    version: 4,
+    stores: {
+      snapshots: `${SNAPSHOTS_V1}, [console+tenant+startedAt]`,
+      members: '[snapshotId+index], [snapshotId+key+index]',
+      policies: 'tenant',
+      templates: 'id, name, formatId, savedAt',
+      exports: 'id, time, snapshotId',
+      audits: 'id, tabId, workerId',
+      stagedRows: '[auditId+index]',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import { z } from 'zod';
 import { Member, Snapshot, type ConsoleId } from '../model';
 import { asStorageError, RosterDbError, type EstimateStorage } from './errors';
@@ -146,4 +146,22 @@ export async function deleteEverything(db: RosterDb): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     await Promise.all(db.tables.map((table) => table.clear()));
   });
+}
+
+/**
+ * Calls `listener(0)` once it watches the snapshot's members, then `listener(1)`, `listener(2)` …
+ * after each committed write to them (a re-classification, a new save under the same id, a delete),
+ * in this context or another (Dexie tells every context of the extension). Members read after
+ * version n was reported reflect at least that write. Returns the function that stops watching.
+ */
+export function watchMembers(db: RosterDb, snapshotId: string, listener: (version: number) => void): () => void {
+  let version = 0;
+  // Dexie watches the whole key range a primary-key query names, whatever its limit: reading one row
+  // is enough to hear of every write to the snapshot's members, where counting them costs a walk.
+  const subscription = liveQuery(() => membersOf(db, snapshotId).limit(1).toArray()).subscribe({
+    next: () => listener(version++),
+    // A failed read only means no more change reports; the worker reports its own read errors.
+    error: () => undefined,
+  });
+  return () => subscription.unsubscribe();
 }

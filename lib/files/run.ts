@@ -1,6 +1,6 @@
-import { buildSnapshot } from '../audit';
-import { BACKUP_MAX_BYTES, getPolicy, importBackup, RosterDbError, saveSnapshot, type EstimateStorage, type RosterDb } from '../db';
+import { BACKUP_MAX_BYTES, importBackup, RosterDbError, type EstimateStorage, type RosterDb } from '../db';
 import { importRoster } from '../import';
+import { recordSnapshot } from '../use-cases';
 import { sheetNames } from '../xlsx/table';
 import { ROSTER_FILE_MAX_BYTES, tooLarge, unexpectedFailure, type FileJob, type FileJobEvent } from './jobs';
 
@@ -39,11 +39,16 @@ async function importFile(job: FileJob & { kind: 'import-roster' }, deps: { db: 
   if (!imported.ok) return { type: 'failed', code: imported.error.code, text: imported.error.message, sheets };
   emit({ type: 'progress', phase: 'writing', done: 0, total: imported.rows.length });
   const tenant = imported.tenant || job.name;
-  const { snapshot, members } = buildSnapshot(
+  const snapshot = await recordSnapshot(
+    deps.db,
     imported.rows,
     { console: imported.console, profile: imported.profile, tenant, sourceUrl: `file:${job.name}`, title: job.name, headers: imported.headers, startedAt: job.startedAt, pagesRead: 1 },
-    { snapshotId: crypto.randomUUID(), policy: await getPolicy(deps.db, tenant), completeness: { verdict: 'complete', evidence: 'file', read: imported.rows.length }, finishedAt: Date.now() },
+    {
+      snapshotId: crypto.randomUUID(),
+      completeness: { verdict: 'complete', evidence: 'file', read: imported.rows.length },
+      finishedAt: Date.now(),
+      ...(deps.estimate ? { estimate: deps.estimate } : {}),
+    },
   );
-  await saveSnapshot(deps.db, snapshot, members, deps.estimate ? { estimate: deps.estimate } : {});
-  return { type: 'imported', snapshotId: snapshot.id, members: members.length, sheets };
+  return { type: 'imported', snapshotId: snapshot.id, members: snapshot.counts.members, sheets };
 }

@@ -200,7 +200,8 @@ function sessionAround<B extends BrowserUnderTest>(browser: B, server: FixtureSe
               open.onerror = () => fail(open.error);
               open.onsuccess = () => {
                 const store = open.result.transaction('members').objectStore('members');
-                const request = store.index('snapshotId').getAll(snapshotId);
+                // Members are keyed [snapshotId+index]: one snapshot's are one key range, in roster order.
+                const request = store.getAll(IDBKeyRange.bound([snapshotId, -Infinity], [snapshotId, Infinity]));
                 request.onsuccess = () =>
                   done((request.result as StoredMember[]).sort((a, b) => a.index - b.index));
                 request.onerror = () => fail(request.error);

@@ -46,8 +46,8 @@ async function storedMembers(session: Session<BrowserUnderTest>, snapshotId: str
           const open = indexedDB.open('roster-audit');
           open.onerror = () => fail(open.error);
           open.onsuccess = () => {
-            const index = open.result.transaction('members').objectStore('members').index('snapshotId');
-            const count = index.count(id);
+            // Members are keyed [snapshotId+index]: one snapshot's are one key range.
+            const count = open.result.transaction('members').objectStore('members').count(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
             count.onsuccess = () => {
               // Members are keyed [snapshotId+index]: the last in key order is the last row read.
               const cursor = open.result

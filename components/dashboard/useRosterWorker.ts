@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { watchMembers } from '@/lib/db';
+import { RosterQueryEvent, type MemberWindow, type RosterCounts, type RosterQueryRequest } from '@/lib/roster-query';
+import { rosterDb } from '../db';
+import { startExtensionWorker } from './extension-worker';
+
+export type WindowRequest = Omit<RosterQueryRequest & { type: 'window' }, 'type' | 'id' | 'snapshotId' | 'version'>;
+
+export interface RosterWorker {
+  /** Goes up after every change to the snapshot's members, so windows read before are read again. */
+  version: number;
+  /** The roster's counts once the worker has read every member of this version; any query is fast from then on. */
+  counts: RosterCounts | undefined;
+  /** One window of the snapshot's members as they are in `version`. */
+  window(request: WindowRequest): Promise<MemberWindow>;
+  error?: string;
+}
+
+/**
+ * One snapshot's roster worker: the page watches the members for changes and tells the worker, which
+ * reads them again; the page only asks for windows and renders them.
+ */
+export function useRosterWorker(snapshotId: string | undefined): RosterWorker {
+  const [watched, setWatched] = useState<{ snapshotId: string; version: number }>();
+  const [ready, setReady] = useState<{ snapshotId: string; version: number; counts: RosterCounts }>();
+  const [error, setError] = useState<string>();
+  const worker = useRef<Worker | undefined>(undefined);
+  const waiting = useRef(new Map<number, { resolve: (window: MemberWindow) => void; reject: (error: Error) => void }>());
+  const nextId = useRef(0);
+
+  useEffect(() => {
+    if (snapshotId === undefined) return;
+    const pending = waiting.current;
+    const started = startExtensionWorker(
+      '/roster-query-worker.js',
+      RosterQueryEvent,
+      (event) => {
+        if (event.type === 'ready') setReady({ snapshotId: event.snapshotId, version: event.version, counts: event.counts });
+        else if (event.type === 'window') {
+          pending.get(event.id)?.resolve({ rows: event.rows, total: event.total });
+          pending.delete(event.id);
+        } else if (event.id !== undefined) {
+          pending.get(event.id)?.reject(new Error(event.message));
+          pending.delete(event.id);
+        } else setError(event.message);
+      },
+      setError,
+    );
+    worker.current = started;
+    const stopWatching = watchMembers(rosterDb(), snapshotId, (version) => {
+      setWatched({ snapshotId, version });
+      started.postMessage({ type: 'open', snapshotId, version } satisfies RosterQueryRequest);
+    });
+    return () => {
+      stopWatching();
+      started.terminate();
+      worker.current = undefined;
+      pending.clear();
+    };
+  }, [snapshotId]);
+
+  const version = watched && watched.snapshotId === snapshotId ? watched.version : undefined;
+  const window = useCallback(
+    (request: WindowRequest) =>
+      new Promise<MemberWindow>((resolve, reject) => {
+        if (!worker.current || snapshotId === undefined || version === undefined) {
+          reject(new Error('the roster is not open yet'));
+          return;
+        }
+        const id = nextId.current++;
+        waiting.current.set(id, { resolve, reject });
+        worker.current.postMessage({ type: 'window', id, snapshotId, version, ...request } satisfies RosterQueryRequest);
+      }),
+    [snapshotId, version],
+  );
+  const counts = ready && ready.snapshotId === snapshotId && ready.version === version ? ready.counts : undefined;
+  return { version: version ?? -1, counts, window, ...(error ? { error } : {}) };
+}

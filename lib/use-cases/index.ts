@@ -1,0 +1,3 @@
+export * from './record-snapshot';
+export * from './apply-policy';
+export * from './export';

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { saveSnapshot } from '../../../lib/db/snapshots';
+import { RosterQueryEvent, serveRosterQueries, type RosterQueryRequest } from '../../../lib/roster-query';
+import { makeRoster } from '../db/factory';
+import { freshDb } from '../db/fake-db';
+import { PEOPLE, peopleRoster } from './people';
+
+const unfiltered = { filter: {}, sort: { field: 'index' as const, direction: 'asc' as const } };
+
+async function served(options: { chunkSize?: number } = {}) {
+  const db = freshDb();
+  const roster = peopleRoster();
+  const neighbour = makeRoster({ id: 's0' }, 3);
+  await saveSnapshot(db, neighbour.snapshot, neighbour.members);
+  await saveSnapshot(db, roster.snapshot, roster.members);
+  const events: RosterQueryEvent[] = [];
+  let heard: () => void = () => undefined;
+  const handle = serveRosterQueries(
+    db,
+    (event) => {
+      // What the page receives is what the worker posts: it must parse.
+      events.push(RosterQueryEvent.parse(event));
+      heard();
+    },
+    options,
+  );
+  const until = (done: () => boolean) =>
+    new Promise<void>((resolve) => {
+      heard = () => done() && resolve();
+      if (done()) resolve();
+    });
+  const ask = (request: RosterQueryRequest) => handle(request);
+  return { db, events, until, ask, members: roster.members };
+}
+
+describe('roster worker service', () => {
+  it('reads the snapshot and reports its counts, then answers any query from memory', async () => {
+    const s = await served({ chunkSize: 2 });
+    s.ask({ type: 'open', snapshotId: 's1', version: 0 });
+    await s.until(() => s.events.some((e) => e.type === 'ready'));
+    expect(s.events[0]).toMatchObject({ type: 'ready', snapshotId: 's1', version: 0, size: PEOPLE.length, counts: { classifications: { internal: 3, external: 5, unknown: 1 } } });
+    s.ask({ type: 'window', id: 7, snapshotId: 's1', version: 0, filter: { classification: 'external' }, sort: { field: 'name', direction: 'asc' }, offset: 1, limit: 2 });
+    await s.until(() => s.events.length === 2);
+    expect(s.events[1]).toMatchObject({ type: 'window', id: 7, total: 5 });
+    expect((s.events[1] as { rows: { name: string }[] }).rows.map((m) => m.name)).toEqual(['Kato Shiro', 'Same Name']);
+  });
+
+  it('answers the first rows in roster order before the rest is read, with the total the page knows', async () => {
+    const s = await served({ chunkSize: 2 });
+    s.ask({ type: 'window', id: 1, snapshotId: 's1', version: 0, ...unfiltered, offset: 0, limit: 2, knownTotal: PEOPLE.length });
+    s.ask({ type: 'window', id: 2, snapshotId: 's1', version: 0, filter: { text: 'same' }, sort: unfiltered.sort, offset: 0, limit: 10 });
+    await s.until(() => s.events.length === 3);
+    expect(s.events.map((e) => e.type)).toEqual(['window', 'ready', 'window']);
+    expect(s.events[0]).toMatchObject({ type: 'window', id: 1, total: PEOPLE.length, rows: s.members.slice(0, 2) });
+    // A filtered query waits until every member is read: its total counts them all.
+    expect(s.events[2]).toMatchObject({ type: 'window', id: 2, total: 2 });
+  });
+
+  it('reads the members again for a new version, and only the snapshot asked for', async () => {
+    const s = await served();
+    s.ask({ type: 'open', snapshotId: 's1', version: 0 });
+    await s.until(() => s.events.length === 1);
+    const smaller = makeRoster({ id: 's1' }, PEOPLE.slice(0, 2));
+    await saveSnapshot(s.db, smaller.snapshot, smaller.members);
+    // The same version is not read again.
+    s.ask({ type: 'open', snapshotId: 's1', version: 0 });
+    s.ask({ type: 'window', id: 3, snapshotId: 's1', version: 1, ...unfiltered, offset: 0, limit: 50 });
+    await s.until(() => s.events.length === 3);
+    expect(s.events.map((e) => e.type)).toEqual(['ready', 'ready', 'window']);
+    expect(s.events[1]).toMatchObject({ version: 1, size: 2 });
+    expect(s.events[2]).toMatchObject({ id: 3, total: 2 });
+    s.ask({ type: 'window', id: 4, snapshotId: 'nope', version: 0, ...unfiltered, offset: 0, limit: 50 });
+    await s.until(() => s.events.length === 5);
+    expect(s.events.slice(3)).toMatchObject([{ type: 'ready', size: 0 }, { type: 'window', id: 4, total: 0, rows: [] }]);
+  });
+
+  it('ignores a message that is not a request', async () => {
+    const s = await served();
+    const invalid: unknown[] = [
+      null,
+      'open',
+      { type: 'open' },
+      { type: 'window', id: -1, snapshotId: 's1', version: 0, ...unfiltered, offset: 0, limit: 5 },
+      { type: 'window', id: 1, snapshotId: 's1', version: 0, filter: { classification: 'nobody' }, sort: unfiltered.sort, offset: 0, limit: 5 },
+      { type: 'window', id: 1, snapshotId: 's1', version: 0, filter: { unknownField: 1 }, sort: unfiltered.sort, offset: 0, limit: 5 },
+      { type: 'window', id: 1, snapshotId: 's1', version: 0, ...unfiltered, offset: 0, limit: 100_000 },
+    ];
+    for (const message of invalid) s.ask(message as RosterQueryRequest);
+    s.ask({ type: 'open', snapshotId: 's0', version: 0 });
+    await s.until(() => s.events.length >= 1);
+    // Only the valid request was served: none of the others opened s1 or got a window.
+    expect(s.events).toMatchObject([{ type: 'ready', snapshotId: 's0', size: 3 }]);
+  });
+});
