@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readTable } from '../../lib/xlsx/table';
 import { openZip, readEntry } from '../../lib/xlsx/zip';
+import { bombWorkbook } from '../unit/xlsx/workbooks';
 import { startSession, type Session } from './harness';
 
 const BACKUP = resolve(import.meta.dirname, '../fixtures/backups/dashboard.json');
@@ -75,6 +76,22 @@ describe('an Excel workbook as the export template', () => {
     const original = new TextDecoder().decode(readEntry(before, before.byName.get('xl/worksheets/sheet1.xml')!));
     const withoutC3 = (xml: string) => xml.replace(/<c r="C3"[^>]*?(\/>|>.*?<\/c>)/, '');
     expect(withoutC3(sheet)).toBe(withoutC3(original));
+  });
+
+  it('refuses a zip-bomb template in words, inflated in the file worker rather than on the page', async () => {
+    await page.evaluate(() => {
+      location.hash = '#/export?snapshot=rc-employees-1&format=receptionist-employees';
+    });
+    await page.reload();
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    // 136 MB of sheet XML in well under 1 MB, its size understated in the zip directory.
+    const bomb = Buffer.from(bombWorkbook(136, 1000));
+    await page.getByLabel('Template').setInputFiles({ name: 'bomb.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bomb });
+    await page.getByText('The workbook inflates past the size this tool reads (xl/worksheets/sheet1.xml).', { exact: false }).waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('status').filter({ hasText: /^Not exported: 1 errors/ }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /Download/ }).isDisabled()).toBe(true);
+    expect(workers.some((url) => url.endsWith('/file-worker.js'))).toBe(true);
   });
 
   it('imports a roster from a workbook: the sheet holding the email column, the others offered by name', async () => {
