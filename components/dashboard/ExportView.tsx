@@ -18,7 +18,7 @@ import { formatTime, navigate, useAllSnapshots, useSnapshot } from './hooks';
 import { CONSOLE_LABEL } from './labels';
 import { routeHash, type SnapshotRef } from './routes';
 import { DataTable, PageText } from './DataTable';
-import { SavedTemplates } from './SavedTemplates';
+import { SavedTemplates, type LoadedTemplate } from './SavedTemplates';
 
 const ENCODINGS: { id: OutputEncoding; label: 'encodingUtf8Bom' | 'encodingUtf8' | 'encodingSjis' }[] = [
   { id: 'utf-8-bom', label: 'encodingUtf8Bom' },
@@ -44,7 +44,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
   // '' reads the sheet that holds the columns the format looks for.
   const [sheet, setSheet] = useState('');
   // The template's worksheets, as the worker that read it last named them.
-  const [sheetsOf, setSheetsOf] = useState<{ template: object; sheets: string[] } | null>(null);
+  const [sheetsOf, setSheetsOf] = useState<{ template: LoadedTemplate; sheets: string[] } | null>(null);
   const sheets = template && sheetsOf?.template === template ? sheetsOf.sheets : [];
   const [validRowsOnly, setValidRowsOnly] = useState(false);
   const [sso, setSso] = useState(false);
@@ -101,7 +101,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
     let current = true;
     void runBuild(input).then((event) => {
       if (!current) return;
-      if (event.type === 'built' || event.type === 'failed') setSheetsOf(template ? { template, sheets: event.sheets ?? [] } : null);
+      if ((event.type === 'built' || event.type === 'failed') && event.sheets && template) setSheetsOf({ template, sheets: event.sheets });
       setBuilt({ input, result: event.type === 'built' ? event.result : null, error: event.type === 'failed' ? event.text : null });
     });
     return () => {
@@ -112,7 +112,6 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
   const download = async () => {
     if (!result || !snapshot || !format) return;
     for (const file of result.files) downloadFile(file.bytes, file.name, file.mime);
-    const rows = result.rows;
     for (const file of result.files) {
       await logExport(rosterDb(), {
         id: crypto.randomUUID(),
@@ -120,7 +119,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
         snapshotId: snapshot.id,
         formatId: format.id,
         fileName: file.name,
-        rows: Math.max(0, rows),
+        rows: result.rows,
         encoding: template ? 'template' : output === 'xlsx' ? 'xlsx' : encoding,
       });
     }
@@ -246,7 +245,11 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
               {t('fileTemplateLimit', { size: formatBytes(ROSTER_FILE_MAX_BYTES) })}
               {template && ` ${t('exportTemplateLoaded', { name: template.name })}`}
             </p>
-            <SavedTemplates formatId={format.id} template={template} onChoose={(chosen) => (setSheet(''), setTemplate(chosen))} />
+            <SavedTemplates formatId={format.id} template={template} onChoose={(chosen) => {
+                setSheet('');
+                setTemplate(chosen);
+              }}
+            />
           </div>
         )}
         {format && format.template !== 'none' && sheets.length > 1 && (
