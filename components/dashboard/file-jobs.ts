@@ -18,7 +18,8 @@ export function startFileJob(job: FileJob, onProgress: (event: FileJobEvent & { 
   };
   worker.onmessage = (message: MessageEvent<unknown>) => {
     const event = FileJobEvent.safeParse(message.data);
-    if (!event.success) return;
+    // An answer outside the schema ends the job in words rather than leaving the page waiting.
+    if (!event.success) return end({ type: 'failed', code: 'bad-worker-message', text: { ja: 'ファイルの処理結果を受け取れませんでした。何も書き込んでいません。', en: 'The result of the file could not be received. Nothing was written.' } });
     if (event.data.type === 'progress') onProgress(event.data);
     else end(event.data);
   };

@@ -4,7 +4,7 @@ import type { Member } from '../model';
 import { sheetNames } from '../xlsx/table';
 import { ISSUES_LISTED, ROSTER_FILE_MAX_BYTES, tooLarge, type BuiltExport, type FileJob, type FileJobEvent } from './jobs';
 
-export type ExportJob = FileJob & { kind: 'build-export' };
+type ExportJob = FileJob & { kind: 'build-export' };
 
 /**
  * Builds an export file where it cannot freeze the dashboard: the worker reads the audit's members
@@ -56,7 +56,7 @@ export async function buildExport(job: ExportJob, db: RosterDb, emit: (event: Fi
 }
 
 /** What the page shows of a build: the files, the first problems with the count of all, what the upload does. */
-export function summarise(result: BuildResult, exported: number): BuiltExport {
+function summarise(result: BuildResult, exported: number): BuiltExport {
   const count = (severity: 'error' | 'warning') => result.issues.filter((issue) => issue.severity === severity).length;
   return {
     files: result.files,

@@ -55,9 +55,10 @@ const Issue = z.object({
   code: z.string().max(100),
   row: Count.optional(),
   line: Count.optional(),
-  column: z.string().max(1000).optional(),
-  member: z.string().max(1000).optional(),
-  message: Text,
+  column: z.string().max(100_000).optional(),
+  member: z.string().max(100_000).optional(),
+  // A problem may quote a template's cells; only ISSUES_LISTED of them cross.
+  message: z.object({ ja: z.string().max(1_000_000), en: z.string().max(1_000_000) }),
 });
 
 /** A built export as the page shows it: the first ISSUES_LISTED problems and the count of every one. */
@@ -65,7 +66,7 @@ export const BuiltExport = z.object({
   files: z.array(z.object({ name: Name, bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array), mime: z.string().max(200) })).max(100_000),
   issues: z.array(Issue).max(ISSUES_LISTED),
   issueCounts: z.object({ errors: Count, warnings: Count }),
-  skippedRows: z.array(z.object({ row: Count, member: z.string().max(1000), name: z.string().max(1000) })).max(1_000_000),
+  skippedRows: z.array(z.object({ row: Count, member: z.string().max(100_000), name: z.string().max(100_000) })).max(1_000_000),
   /** Cells a template patch changed. */
   changedCells: Count,
   /** Members in the files. */

@@ -98,7 +98,7 @@ function resolveTarget(source: string, target: string): string {
   return parts.join('/');
 }
 
-export interface Relationship {
+interface Relationship {
   type: string;
   target: string;
   external: boolean;
