@@ -9,5 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // What the dashboard's file worker answers (an export built, a roster file read) comes after the
+    // worker has started and opened the cache, which can pass vitest's 1 s default on a loaded machine.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

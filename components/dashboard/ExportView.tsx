@@ -1,17 +1,16 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { membersOf } from '@/lib/db';
-import { chatworkMembersByEmail, recordExport } from '@/lib/use-cases';
+import { recordExport } from '@/lib/use-cases';
 import type { OutputEncoding } from '@/lib/csv/encode';
-import type { BuildResult, ExportFormat, FormatInput, OutputKind, RowCounts } from '@/lib/formats';
-import { sheetNames } from '@/lib/xlsx/table';
+import type { ExportFormat, OutputKind, RowCounts } from '@/lib/formats';
 import { formatBytes } from '@/lib/db/errors';
-import { ROSTER_FILE_MAX_BYTES, tooLarge } from '@/lib/files/jobs';
+import { ROSTER_FILE_MAX_BYTES, tooLarge, type BuiltExport, type FileJob } from '@/lib/files/jobs';
 import { FINDING_RULES } from '@/lib/findings';
-import type { FindingId, Member, Snapshot } from '@/lib/model';
+import type { Localized } from '@/lib/i18n';
+import type { FindingId, Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
 import { ViewHeading } from './DashboardApp';
+import { FileJobProgress, useFileJob } from './FileJobProgress';
 import { Field } from './Field';
 import { downloadFile } from './download';
 import { EXPORT_FORMATS } from './formats';
@@ -19,7 +18,7 @@ import { formatTime, navigate, useAllSnapshots, useSnapshot } from './hooks';
 import { CONSOLE_LABEL } from './labels';
 import { routeHash, type SnapshotRef } from './routes';
 import { DataTable, PageText } from './DataTable';
-import { SavedTemplates } from './SavedTemplates';
+import { SavedTemplates, type LoadedTemplate } from './SavedTemplates';
 
 const ENCODINGS: { id: OutputEncoding; label: 'encodingUtf8Bom' | 'encodingUtf8' | 'encodingSjis' }[] = [
   { id: 'utf-8-bom', label: 'encodingUtf8Bom' },
@@ -44,7 +43,9 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
   const [output, setOutput] = useState<OutputKind>('csv');
   // '' reads the sheet that holds the columns the format looks for.
   const [sheet, setSheet] = useState('');
-  const sheets = useMemo(() => (template ? sheetNames(template.bytes) : []), [template]);
+  // The template's worksheets, as the worker that read it last named them.
+  const [sheetsOf, setSheetsOf] = useState<{ template: LoadedTemplate; sheets: string[] } | null>(null);
+  const sheets = template && sheetsOf?.template === template ? sheetsOf.sheets : [];
   const [validRowsOnly, setValidRowsOnly] = useState(false);
   const [sso, setSso] = useState(false);
   const [chatworkIdKind, setChatworkIdKind] = useState<'account-id' | 'chatwork-id'>('account-id');
@@ -54,30 +55,26 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
   const [draft, setDraft] = useState({ header: '', value: '' });
   // The verdict (and the download notice) remembers which choices it answers, so a stale one is never
   // shown or downloaded.
-  const [built, setBuilt] = useState<{ input: FormatInput; result: BuildResult | null; error: string } | null>(null);
-  const [downloaded, setDownloaded] = useState<{ input: FormatInput | null; text: string } | null>(null);
+  const [built, setBuilt] = useState<{ input: FileJob; result: BuiltExport | null; error: Localized | null } | null>(null);
+  const [downloaded, setDownloaded] = useState<{ input: FileJob | null; text: string } | null>(null);
 
   const chatworkAudits = (all ?? []).filter((s) => s.console === 'chatwork-users');
   const chatworkId = format?.id === 'receptionist-employees' ? (chatworkChoice ?? chatworkAudits[0]?.id) : undefined;
-  const members = useLiveQuery(async (): Promise<Member[] | null> => (snapshot ? membersOf(rosterDb(), snapshot.id).toArray() : null), [snapshot?.id]);
-  const chatworkByEmail = useLiveQuery(async () => (chatworkId ? chatworkMembersByEmail(rosterDb(), chatworkId) : undefined), [chatworkId]);
+  const templateBlob = useMemo(() => (template ? new Blob([template.bytes as Uint8Array<ArrayBuffer>]) : undefined), [template]);
 
-  const input = useMemo((): FormatInput | null => {
-    if (!snapshot || !members) return null;
-    // Nothing is built (or offered for download) before the roster to join has loaded.
-    if (format?.id === 'receptionist-employees' && (all === undefined || (chatworkId && !chatworkByEmail))) return null;
-    const chosen = findingScope ? members.filter((m) => m.findingIds.includes(findingScope)) : members;
-    // A value set for every exported member; a blank one is the admin's explicit wish to clear that column.
-    const typed = Object.fromEntries(bulkValues.map(({ header, value }) => [header, value]));
-    const values = bulkValues.length > 0 ? new Map(chosen.map((m) => [m.key, typed])) : undefined;
-    const allowClear = new Set(bulkValues.filter((v) => v.value === '').map((v) => v.header));
+  // The admin's choices, sent to the file worker: it reads the members from the cache and the template itself.
+  const input = useMemo((): FileJob | null => {
+    if (!snapshot || !format) return null;
+    // Nothing is built (or offered for download) before the rosters to join are known.
+    if (format.id === 'receptionist-employees' && all === undefined) return null;
     return {
-      snapshot,
-      members: chosen,
-      rosterMembers: members,
-      ...(values ? { values, allowClear } : {}),
-      ...(template ? { template: template.bytes, ...(sheet && sheets.includes(sheet) ? { sheet } : {}) } : {}),
-      ...(chatworkByEmail ? { chatworkByEmail } : {}),
+      kind: 'build-export',
+      formatId: format.id,
+      snapshotId: snapshot.id,
+      ...(findingScope ? { findingScope } : {}),
+      values: bulkValues,
+      ...(templateBlob ? { file: templateBlob, ...(sheet ? { sheet } : {}) } : {}),
+      ...(chatworkId ? { chatworkSnapshotId: chatworkId } : {}),
       encoding,
       output,
       validRowsOnly,
@@ -85,30 +82,32 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
       chatworkIdKind,
       lang,
     };
-  }, [snapshot, members, format?.id, all, chatworkId, findingScope, bulkValues, template, sheet, sheets, chatworkByEmail, encoding, output, validRowsOnly, sso, chatworkIdKind, lang]);
+  }, [snapshot, format, all, chatworkId, findingScope, bulkValues, templateBlob, sheet, encoding, output, validRowsOnly, sso, chatworkIdKind, lang]);
 
   const verdict = built && built.input === input ? built : null;
   const result = verdict?.result ?? null;
-  const buildError = verdict?.error ?? '';
+  const buildError = verdict?.error ? l(verdict.error) : '';
   const status = downloaded && downloaded.input === input ? downloaded.text : '';
   // A template left from another format does not apply to a format that takes none.
   const usesTemplate = !!template && format?.template !== 'none';
-  const waitingForTemplate = format?.template === 'required' && !input?.template;
+  const waitingForTemplate = format?.template === 'required' && !input?.file;
   const building = !!format && !!input && !waitingForTemplate && !result && !buildError;
+  const buildJob = useFileJob();
+  const runBuild = buildJob.run;
 
-  // Every error is shown before anything is downloaded: the build runs as the choices change.
+  // Every error is shown before anything is downloaded: the build runs in the file worker as the choices change.
   useEffect(() => {
-    if (!format || !input) return;
-    if (format.template === 'required' && !input.template) return;
-    const timer = setTimeout(() => {
-      try {
-        setBuilt({ input, result: format.build(input), error: '' });
-      } catch (error) {
-        setBuilt({ input, result: null, error: error instanceof Error ? error.message : String(error) });
-      }
-    }, 0);
-    return () => clearTimeout(timer);
-  }, [format, input]);
+    if (!format || !input || waitingForTemplate) return;
+    let current = true;
+    void runBuild(input).then((event) => {
+      if (!current) return;
+      if ((event.type === 'built' || event.type === 'failed') && event.sheets && template) setSheetsOf({ template, sheets: event.sheets });
+      setBuilt({ input, result: event.type === 'built' ? event.result : null, error: event.type === 'failed' ? event.text : null });
+    });
+    return () => {
+      current = false;
+    };
+  }, [format, input, waitingForTemplate, runBuild, template]);
 
   const download = async () => {
     if (!result || !snapshot || !format) return;
@@ -116,8 +115,8 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
     await recordExport(rosterDb(), {
       snapshotId: snapshot.id,
       formatId: format.id,
-      result,
-      membersAsked: input?.members.length ?? 0,
+      files: result.files,
+      rows: result.rows,
       encoding: template ? 'template' : output === 'xlsx' ? 'xlsx' : encoding,
       time: Date.now(),
     });
@@ -133,11 +132,11 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
       return;
     }
     setTemplateRefusal('');
+    setSheet('');
     setTemplate(file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null);
   };
 
-  const errors = result?.issues.filter((i) => i.severity === 'error') ?? [];
-  const warnings = result?.issues.filter((i) => i.severity === 'warning') ?? [];
+  const { errors, warnings } = result?.issueCounts ?? { errors: 0, warnings: 0 };
   const canDownload = !!result && result.files.length > 0 && !building;
 
   return (
@@ -243,7 +242,11 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
               {t('fileTemplateLimit', { size: formatBytes(ROSTER_FILE_MAX_BYTES) })}
               {template && ` ${t('exportTemplateLoaded', { name: template.name })}`}
             </p>
-            <SavedTemplates formatId={format.id} template={template} onChoose={setTemplate} />
+            <SavedTemplates formatId={format.id} template={template} onChoose={(chosen) => {
+                setSheet('');
+                setTemplate(chosen);
+              }}
+            />
           </div>
         )}
         {format && format.template !== 'none' && sheets.length > 1 && (
@@ -324,17 +327,18 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
               ? t('exportNeedTemplate')
               : result
                 ? result.files.length > 0
-                  ? t('exportReady', { errors: errors.length, warnings: warnings.length, files: result.files.length })
-                  : t('exportRefused', { errors: errors.length })
+                  ? t('exportReady', { errors, warnings, files: result.files.length })
+                  : t('exportRefused', { errors })
                 : ''}
         </p>
+        {building && <FileJobProgress progress={buildJob.progress} onCancel={buildJob.cancel} />}
         {buildError && <p className="error">{buildError}</p>}
         {templateRefusal && <p className="error">{templateRefusal}</p>}
         {result && result.issues.length > 0 && (
           <DataTable
             className="table-wrap issues"
             caption={t('exportIssues')}
-            rows={result.issues.slice(0, ISSUE_LIMIT)}
+            rows={result.issues}
             rowKey={(_, i) => String(i)}
             columns={[
               {
@@ -351,7 +355,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
               { header: t('exportMessage'), cell: (issue) => l(issue.message) },
             ]}
           >
-            {result.issues.length > ISSUE_LIMIT && <p className="muted small">{t('listLimited', { n: ISSUE_LIMIT })}</p>}
+            {errors + warnings > result.issues.length && <p className="muted small">{t('listMore', { n: result.issues.length, rest: errors + warnings - result.issues.length })}</p>}
           </DataTable>
         )}
         {result && result.skippedRows.length > 0 && (
@@ -367,9 +371,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
           </details>
         )}
         {result?.rowCounts && <RowCountsNotice counts={result.rowCounts} />}
-        {result && result.changedCells && result.changedCells.length > 0 && (
-          <p className="small">{t('exportChangedCells', { n: result.changedCells.length })}</p>
-        )}
+        {result && result.changedCells > 0 && <p className="small">{t('exportChangedCells', { n: result.changedCells })}</p>}
         <div className="form-actions">
           <button className="primary" disabled={!canDownload} onClick={() => void download()}>
             {t('exportDownload')}

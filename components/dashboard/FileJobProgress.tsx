@@ -14,7 +14,7 @@ export function useFileJob() {
 
   const run = useCallback(async (job: FileJob): Promise<FileJobEvent> => {
     running.current?.cancel();
-    setProgress({ type: 'progress', phase: 'reading', done: 0, total: job.file.size });
+    setProgress({ type: 'progress', phase: 'reading', done: 0, total: job.file?.size ?? 0 });
     const started = startFileJob(job, setProgress);
     running.current = started;
     try {

@@ -1,14 +1,24 @@
 import { z } from 'zod';
 import { formatBytes } from '../db/errors';
+import { FORMAT_IDS } from '../formats/types';
 import type { Localized } from '../i18n';
+import { FindingId } from '../model';
 
 /**
  * The messages between the dashboard and the worker that reads big files (a backup to restore, a
- * roster file to import) off the page's thread. Both sides parse what they receive.
+ * roster file to import, a template to build an export from) off the page's thread. Both sides
+ * parse what they receive.
  */
 
-/** The largest roster file read (CSV or workbook), checked on the file's size before it is read. */
+/** The largest roster file or template read (CSV or workbook), checked on the file's size before it is read. */
 export const ROSTER_FILE_MAX_BYTES = 64 * 1024 * 1024;
+
+/** Problems of an export listed for the admin; the rest are counted. */
+export const ISSUES_LISTED = 20;
+
+const Text = z.object({ ja: z.string().max(20_000), en: z.string().max(20_000) });
+const Count = z.number().int().nonnegative();
+const Name = z.string().max(500);
 
 export const FileJob = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('restore'), file: z.instanceof(Blob) }),
@@ -20,11 +30,50 @@ export const FileJob = z.discriminatedUnion('kind', [
     sheet: z.string().max(500).optional(),
     startedAt: z.number(),
   }),
+  /** An export built from the audit in the cache with the admin's choices; `file` is the template. */
+  z.object({
+    kind: z.literal('build-export'),
+    formatId: z.enum(FORMAT_IDS),
+    snapshotId: z.string().max(200),
+    file: z.instanceof(Blob).optional(),
+    sheet: Name.optional(),
+    findingScope: FindingId.optional(),
+    values: z.array(z.object({ header: Name, value: z.string().max(10_000) })).max(500),
+    chatworkSnapshotId: z.string().max(200).optional(),
+    encoding: z.enum(['utf-8-bom', 'utf-8', 'shift_jis']),
+    output: z.enum(['csv', 'xlsx']),
+    validRowsOnly: z.boolean(),
+    sso: z.boolean(),
+    chatworkIdKind: z.enum(['account-id', 'chatwork-id']),
+    lang: z.enum(['ja', 'en']),
+  }),
 ]);
 export type FileJob = z.infer<typeof FileJob>;
 
-const Text = z.object({ ja: z.string().max(20_000), en: z.string().max(20_000) });
-const Count = z.number().int().nonnegative();
+const Issue = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: z.string().max(100),
+  row: Count.optional(),
+  line: Count.optional(),
+  column: z.string().max(100_000).optional(),
+  member: z.string().max(100_000).optional(),
+  // A problem may quote a template's cells; only ISSUES_LISTED of them cross.
+  message: z.object({ ja: z.string().max(1_000_000), en: z.string().max(1_000_000) }),
+});
+
+/** A built export as the page shows it: the first ISSUES_LISTED problems and the count of every one. */
+export const BuiltExport = z.object({
+  files: z.array(z.object({ name: Name, bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array), mime: z.string().max(200) })).max(100_000),
+  issues: z.array(Issue).max(ISSUES_LISTED),
+  issueCounts: z.object({ errors: Count, warnings: Count }),
+  skippedRows: z.array(z.object({ row: Count, member: z.string().max(100_000), name: z.string().max(100_000) })).max(1_000_000),
+  /** Cells a template patch changed. */
+  changedCells: Count,
+  /** Members in the files. */
+  rows: Count,
+  rowCounts: z.object({ mode: z.enum(['add', 'overwrite']), rows: Count, keeps: Count, adds: Count, changes: Count, removes: z.union([Count, z.undefined()]) }).optional(),
+});
+export type BuiltExport = z.infer<typeof BuiltExport>;
 
 export const FileJobEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), phase: z.enum(['reading', 'checking', 'writing']), done: Count, total: Count }),
@@ -33,9 +82,11 @@ export const FileJobEvent = z.discriminatedUnion('type', [
     added: z.object({ snapshots: Count, members: Count, policies: Count, templates: Count, exports: Count }),
     kept: z.object({ snapshots: Count, policies: Count, templates: Count, exports: Count }),
   }),
-  z.object({ type: z.literal('imported'), snapshotId: z.string(), members: Count, sheets: z.array(z.string().max(500)).max(1000) }),
+  z.object({ type: z.literal('imported'), snapshotId: z.string(), members: Count, sheets: z.array(Name).max(1000) }),
+  /** `sheets`: the template's worksheets, for the admin to choose from (none for CSV). */
+  z.object({ type: z.literal('built'), result: BuiltExport, sheets: z.array(Name).max(1000) }),
   /** Every failure: a code, and the words for the admin in both languages. */
-  z.object({ type: z.literal('failed'), code: z.string().max(100), text: Text, sheets: z.array(z.string().max(500)).max(1000).optional() }),
+  z.object({ type: z.literal('failed'), code: z.string().max(100), text: Text, sheets: z.array(Name).max(1000).optional() }),
 ]);
 export type FileJobEvent = z.infer<typeof FileJobEvent>;
 

@@ -2,17 +2,25 @@ import { BACKUP_MAX_BYTES, importBackup, RosterDbError, type EstimateStorage, ty
 import { importRoster } from '../import';
 import { recordSnapshot } from '../use-cases';
 import { sheetNames } from '../xlsx/table';
+import { buildExport } from './export';
 import { ROSTER_FILE_MAX_BYTES, tooLarge, unexpectedFailure, type FileJob, type FileJobEvent } from './jobs';
 
 /**
  * Runs one file job where it cannot freeze the dashboard (in a worker): the size bound is checked
  * before the file is read, progress is reported as it goes, and every end is one event — what was
- * restored or imported, or a failure with its code and words. Cancelling is the worker's end: every
- * write is one transaction, so a job stopped part-way has written nothing.
+ * restored, imported or built, or a failure with its code and words. Cancelling is the worker's end:
+ * every write is one transaction (and an export writes nothing), so a job stopped part-way has
+ * written nothing.
  */
 export async function runFileJob(job: FileJob, deps: { db: RosterDb; estimate?: EstimateStorage }, emit: (event: FileJobEvent) => void): Promise<void> {
   try {
-    emit(job.kind === 'restore' ? await restore(job, deps.db, emit) : await importFile(job, deps, emit));
+    emit(
+      job.kind === 'restore'
+        ? await restore(job, deps.db, emit)
+        : job.kind === 'import-roster'
+          ? await importFile(job, deps, emit)
+          : await buildExport(job, deps.db, emit, (file) => readBytes(file, emit)),
+    );
   } catch (error) {
     emit(error instanceof RosterDbError ? { type: 'failed', code: error.code, text: error.text } : unexpectedFailure(error));
   }

@@ -1,5 +1,5 @@
 import { logExport, membersOf, type RosterDb } from '../db';
-import type { BuildResult, FormatId } from '../formats';
+import type { FormatId } from '../formats';
 import type { Member } from '../model';
 
 /**
@@ -19,9 +19,9 @@ export async function chatworkMembersByEmail(db: RosterDb, chatworkSnapshotId: s
 export interface HandedOver {
   snapshotId: string;
   formatId: FormatId;
-  result: BuildResult;
-  /** Members the build was asked for; rows it skipped are not counted as exported. */
-  membersAsked: number;
+  files: readonly { name: string }[];
+  /** Members in the files (rows the build skipped are not counted). */
+  rows: number;
   /** How the bytes were written: 'template', 'xlsx' or a CSV encoding. */
   encoding: string;
   time: number;
@@ -30,15 +30,14 @@ export interface HandedOver {
 
 /** Logs every file of a build handed to the admin, one log entry per file. */
 export async function recordExport(db: RosterDb, handed: HandedOver): Promise<void> {
-  const rows = Math.max(0, handed.membersAsked - handed.result.skippedRows.length);
-  for (const file of handed.result.files) {
+  for (const file of handed.files) {
     await logExport(db, {
       id: handed.newId?.() ?? crypto.randomUUID(),
       time: handed.time,
       snapshotId: handed.snapshotId,
       formatId: handed.formatId,
       fileName: file.name,
-      rows,
+      rows: handed.rows,
       encoding: handed.encoding,
     });
   }

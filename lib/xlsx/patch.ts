@@ -1,7 +1,9 @@
 import { planPatch, type PatchFailure, type PatchOptions, type PatchSuccess, type PlanRow } from '../csv/patch';
+import { dateSerial } from './dates';
 import { attempt, type XlsxProblem } from './errors';
 import { columnName, type CellModel, type RowModel, type SheetModel } from './read';
 import { openSheet, type OpenSheet, type TableReadOptions } from './table';
+import { grownTables, parseRange, rangeRef } from './tables';
 import { attrOf, escapeOoxml, escapeXml } from './xml';
 import { rewriteZip } from './zip';
 
@@ -21,14 +23,21 @@ function textCell(prefix: string, value: string): string {
   return ` t="inlineStr"><${prefix}is><${prefix}t${space}>${escaped}</${prefix}t></${prefix}is></${prefix}c>`;
 }
 
+/** What the cell held before the change, which decides whether a new value may keep its type. */
+type Held = 'number' | 'date' | 'other';
+
 /**
  * A cell with a new value: its style kept, written as an inline string (so the shared strings part
- * stays as it is) and never as a formula. A number cell stays a number only for a plain number.
+ * stays as it is) and never as a formula. A number cell stays a number only for a plain number; a
+ * date cell stays a date (its serial, shown by its own date format) only for a `yyyymmdd` date.
  */
-function cellXml(prefix: string, ref: string, style: string | undefined, value: string, wasNumber: boolean): string {
+function cellXml(model: SheetModel, ref: string, style: string | undefined, value: string, held: Held): string {
+  const prefix = model.prefix;
   const head = `<${prefix}c r="${ref}"${style === undefined ? '' : ` s="${escapeXml(style)}"`}`;
   if (value === '') return `${head}/>`;
-  if (wasNumber && PLAIN_NUMBER.test(value)) return `${head}><${prefix}v>${value}</${prefix}v></${prefix}c>`;
+  const serial = held === 'date' ? dateSerial(value, model.date1904) : undefined;
+  const number = serial !== undefined ? String(serial) : held === 'number' && PLAIN_NUMBER.test(value) ? value : undefined;
+  if (number !== undefined) return `${head}><${prefix}v>${number}</${prefix}v></${prefix}c>`;
   return head + textCell(prefix, value);
 }
 
@@ -43,7 +52,6 @@ function columnStyle(model: SheetModel, col: number): string | undefined {
 }
 
 function rowCells(model: SheetModel, r: number, row: RowModel | undefined, edits: Map<number, string>, splices: Splice[]): string {
-  const prefix = model.prefix;
   let added = '';
   const cols = [...edits.keys()].sort((a, b) => a - b);
   for (const col of cols) {
@@ -52,10 +60,11 @@ function rowCells(model: SheetModel, r: number, row: RowModel | undefined, edits
     const ref = `${columnName(col)}${r}`;
     if (cell) {
       const style = attrOf(cell.attrs, 's', model.part);
-      splices.push({ start: cell.start, end: cell.end, text: cellXml(prefix, ref, style, value, cell.numeric && cell.value !== '') });
+      const held: Held = cell.date === 'date' ? 'date' : cell.numeric && cell.value !== '' && !cell.date ? 'number' : 'other';
+      splices.push({ start: cell.start, end: cell.end, text: cellXml(model, ref, style, value, held) });
       continue;
     }
-    const text = cellXml(prefix, ref, row?.style ?? columnStyle(model, col), value, false);
+    const text = cellXml(model, ref, row?.style ?? columnStyle(model, col), value, 'other');
     const after = row?.cells.find((candidate) => candidate.col > col);
     if (after) splices.push({ start: after.start, end: after.start, text });
     else added += text;
@@ -107,28 +116,28 @@ export function editSheet(model: SheetModel, edits: SheetEdits): string {
 
 /** The used range stretched over the edited cells; undefined when it already covers them. */
 function dimensionCovering(ref: string, edits: SheetEdits): string | undefined {
-  const match = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(ref);
-  if (!match) return undefined;
-  const lastCol = (letters: string) => [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
-  let maxCol = lastCol(match[3] ?? match[1]!);
-  let maxRow = Number(match[4] ?? match[2]);
+  const range = parseRange(ref);
+  if (!range) return undefined;
   let grown = false;
   for (const [r, cols] of edits) {
     for (const col of cols.keys()) {
-      if (col > maxCol) [maxCol, grown] = [col, true];
+      if (col > range.lastCol) [range.lastCol, grown] = [col, true];
     }
-    if (r > maxRow) [maxRow, grown] = [r, true];
+    if (r > range.lastRow) [range.lastRow, grown] = [r, true];
   }
-  return grown ? `${match[1]}${match[2]}:${columnName(maxCol)}${maxRow}` : undefined;
+  return grown ? rangeRef(range) : undefined;
 }
 
-/** The package with one sheet's XML replaced; every other entry copied byte for byte. */
+/**
+ * The package with one sheet's XML replaced (and the range of a table that written rows extend);
+ * every other entry copied byte for byte.
+ */
 export function writeSheet(opened: OpenSheet, edits: SheetEdits): Uint8Array {
   if (edits.size === 0) return opened.workbook.zip.bytes.slice();
   const { model } = opened;
   const text = new TextEncoder().encode(editSheet(model, edits));
   const bytes = model.bom ? new Uint8Array([0xef, 0xbb, 0xbf, ...text]) : text;
-  return rewriteZip(opened.workbook.zip, new Map([[model.part, bytes]]));
+  return rewriteZip(opened.workbook.zip, new Map([[model.part, bytes], ...grownTables(opened.workbook, model.part, edits)]));
 }
 
 function* sheetPlanRows(opened: OpenSheet): Iterable<PlanRow<RowModel>> {

@@ -1,3 +1,4 @@
+import { builtInKind, formatKind, serialText, type DateKind } from './dates';
 import { XlsxError } from './errors';
 import { openZip, readEntry, readText, type ZipPackage } from './zip';
 import { decodeText, partText, unescapeOoxml, XmlScanner } from './xml';
@@ -17,9 +18,14 @@ export interface Workbook {
   zip: ZipPackage;
   sheets: SheetInfo[];
   sharedStringsPath?: string;
+  stylesPath?: string;
+  /** Dates count from 1904 (`<workbookPr date1904="1"/>`, old Mac workbooks) rather than 1900. */
+  date1904: boolean;
   /** The workbook links to other files (kept as they are and never followed). */
   externalLinks: boolean;
   strings?: string[];
+  /** Cell styles (`s`, an index into `cellXfs`) whose number format shows a date or a time. */
+  dateStyles?: Map<number, DateKind>;
 }
 
 export interface CellModel {
@@ -34,6 +40,8 @@ export interface CellModel {
   attrs: string;
   /** The cell holds a number, written as `<v>` with no type or `t="n"`. */
   numeric: boolean;
+  /** A number shown as a date or time by its style: `value` is its text (`yyyymmdd`), not the serial. */
+  date?: DateKind;
 }
 
 export interface RowModel {
@@ -63,6 +71,8 @@ export interface SheetModel {
   dataEmpty?: { start: number; end: number };
   /** Default styles of column ranges (1-based, inclusive), from `<cols>`. */
   colStyles: { min: number; max: number; style: string }[];
+  /** The workbook's dates count from 1904. */
+  date1904: boolean;
   /** Offsets of the `ref` value of `<dimension>`. */
   dimension?: { start: number; end: number };
 }
@@ -94,7 +104,7 @@ interface Relationship {
   external: boolean;
 }
 
-function relationships(zip: ZipPackage, part: string): Map<string, Relationship> {
+export function relationships(zip: ZipPackage, part: string): Map<string, Relationship> {
   const slash = part.lastIndexOf('/');
   const relsPath = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
   const text = readText(zip, relsPath);
@@ -136,10 +146,17 @@ export function openWorkbook(bytes: Uint8Array): Workbook {
   }
   if (sheets.length === 0) throw new XlsxError('no-sheet');
   const sharedStrings = [...rels.values()].find((rel) => rel.type.endsWith('/sharedStrings') && !rel.external);
+  const styles = [...rels.values()].find((rel) => rel.type.endsWith('/styles') && !rel.external);
+  let date1904 = false;
+  for (const pr = new XmlScanner(workbookXml, workbookPath); pr.next(); ) {
+    if (pr.name === 'workbookPr' && pr.kind !== 'close') date1904 = /^(1|true)$/.test(pr.attr('date1904') ?? '');
+  }
   return {
     zip,
     sheets,
+    date1904,
     ...(sharedStrings && zip.byName.has(sharedStrings.target) ? { sharedStringsPath: sharedStrings.target } : {}),
+    ...(styles && zip.byName.has(styles.target) ? { stylesPath: styles.target } : {}),
     externalLinks: [...rels.values()].some((rel) => rel.type.endsWith('/externalLink')),
   };
 }
@@ -194,6 +211,33 @@ export function sharedStrings(workbook: Workbook): string[] {
   return strings;
 }
 
+/** The cell styles that show a number as a date or time, read once from the styles part. */
+export function dateStyles(workbook: Workbook): Map<number, DateKind> {
+  if (workbook.dateStyles) return workbook.dateStyles;
+  const styles = new Map<number, DateKind>();
+  const path = workbook.stylesPath;
+  const text = path ? readText(workbook.zip, path) : undefined;
+  if (path && text !== undefined) {
+    const custom = new Map<number, DateKind | undefined>();
+    const scanner = new XmlScanner(text, path);
+    let inCellXfs = false;
+    let index = 0;
+    while (scanner.next()) {
+      if (scanner.name === 'numFmt' && scanner.kind !== 'close') custom.set(Number(scanner.attr('numFmtId')), formatKind(scanner.attr('formatCode') ?? ''));
+      else if (scanner.name === 'cellXfs') inCellXfs = scanner.kind === 'open';
+      else if (inCellXfs && scanner.name === 'xf' && scanner.kind !== 'close') {
+        const id = Number(scanner.attr('numFmtId') ?? 0);
+        // A custom format may reuse a built-in id; the workbook's own code then decides.
+        const kind = custom.has(id) ? custom.get(id) : builtInKind(id);
+        if (kind) styles.set(index, kind);
+        index++;
+      }
+    }
+  }
+  workbook.dateStyles = styles;
+  return styles;
+}
+
 /** 0-based column of a reference such as `AB12`; -1 when it holds no letters. */
 export function columnOf(ref: string): number {
   let col = 0;
@@ -238,10 +282,10 @@ export function readSheet(workbook: Workbook, sheet: SheetInfo): SheetModel {
   const xml = partText(bytes, sheet.path);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const scanner = new XmlScanner(xml, sheet.path);
-  const model: SheetModel = { part: sheet.path, xml, bom, prefix: '', rows: [], dataOpenEnd: -1, dataCloseStart: -1, colStyles: [] };
+  const model: SheetModel = { part: sheet.path, xml, bom, prefix: '', rows: [], dataOpenEnd: -1, dataCloseStart: -1, colStyles: [], date1904: workbook.date1904 };
   const strings = () => sharedStrings(workbook);
   let row: RowModel | undefined;
-  let cell: (CellModel & { type: string | undefined; raw: string; inline: string | undefined }) | undefined;
+  let cell: (CellModel & { type: string | undefined; raw: string; inline: string | undefined; style: string | undefined }) | undefined;
   let valueFrom = -1;
   let cells = 0;
   while (scanner.next()) {
@@ -280,6 +324,9 @@ export function readSheet(workbook: Workbook, sheet: SheetInfo): SheetModel {
         if (cell) {
           cell.end = scanner.end;
           cell.value = cellValue(cell.type, cell.raw, cell.inline, strings, sheet.path);
+          const date = cell.numeric && cell.raw !== '' && cell.style !== undefined ? dateStyles(workbook).get(Number(cell.style)) : undefined;
+          const text = date && serialText(Number(cell.value), date, workbook.date1904);
+          if (date && text !== undefined) [cell.value, cell.date] = [text, date];
         }
         cell = undefined;
         continue;
@@ -289,7 +336,7 @@ export function readSheet(workbook: Workbook, sheet: SheetInfo): SheetModel {
       const last = row.cells[row.cells.length - 1];
       const col = ref ? columnOf(ref) : last ? last.col + 1 : 0;
       const type = scanner.attr('t');
-      const next = { col, start: scanner.start, end: scanner.end, value: '', formula: false, attrs: scanner.attrs, numeric: type === undefined || type === 'n', raw: '', type, inline: undefined as string | undefined };
+      const next = { col, start: scanner.start, end: scanner.end, value: '', formula: false, attrs: scanner.attrs, numeric: type === undefined || type === 'n', raw: '', type, inline: undefined as string | undefined, style: scanner.attr('s') };
       row.cells.push(next);
       cell = kind === 'open' ? next : undefined;
     } else if (cell) {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readTable } from '../../lib/xlsx/table';
 import { openZip, readEntry } from '../../lib/xlsx/zip';
+import { bombWorkbook } from '../unit/xlsx/workbooks';
 import { startSession, type Session } from './harness';
 
 const BACKUP = resolve(import.meta.dirname, '../fixtures/backups/dashboard.json');
@@ -46,14 +47,18 @@ describe('an Excel workbook as the export template', () => {
       location.hash = '#/export?snapshot=rc-employees-1&format=receptionist-employees';
     });
     const template = await employeesWorkbook();
+    // The template is read and patched in the dashboard's file worker, not on the page's thread.
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     await page.getByLabel('Template').setInputFiles({ name: 'employees.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(template) });
     // Two sheets: the admin may choose, and by default the one holding the email column is read.
-    await expect.poll(() => page.getByLabel('Sheet', { exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByLabel('Sheet', { exact: true }).count(), { timeout: 30_000 }).toBe(1);
     const download = page.getByRole('button', { name: /Download/ });
-    await expect.poll(() => download.isEnabled()).toBe(true);
+    await expect.poll(() => download.isEnabled(), { timeout: 30_000 }).toBe(true);
     expect(await download.textContent()).toContain('.xlsx');
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(workers.some((url) => url.endsWith('/file-worker.js'))).toBe(true);
     const output = new Uint8Array(readFileSync(await file.path()));
 
     const before = openZip(template);
@@ -73,13 +78,62 @@ describe('an Excel workbook as the export template', () => {
     expect(withoutC3(sheet)).toBe(withoutC3(original));
   });
 
+  it('refuses a zip-bomb template in words, inflated in the file worker rather than on the page', async () => {
+    await page.evaluate(() => {
+      location.hash = '#/export?snapshot=rc-employees-1&format=receptionist-employees';
+    });
+    await page.reload();
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    // 136 MB of sheet XML in well under 1 MB, its size understated in the zip directory.
+    const bomb = Buffer.from(bombWorkbook(136, 1000));
+    await page.getByLabel('Template').setInputFiles({ name: 'bomb.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bomb });
+    await page.getByText('The workbook inflates past the size this tool reads (xl/worksheets/sheet1.xml).', { exact: false }).waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('status').filter({ hasText: /^Not exported: 1 errors/ }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /Download/ }).isDisabled()).toBe(true);
+    expect(workers.some((url) => url.endsWith('/file-worker.js'))).toBe(true);
+  });
+
+  it('imports a roster from a workbook: the sheet holding the email column, the others offered by name', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('メモ').addRow(['このシートは名簿ではありません']);
+    const staff = workbook.addWorksheet('社員');
+    staff.addRow(['名前', 'メールアドレス', '入社日']);
+    staff.addRow(['山田 太郎', 'taro@xlsx-import.example', new Date(Date.UTC(2024, 3, 1))]);
+    staff.addRow(['佐藤 花子', 'hanako@xlsx-import.example', new Date(Date.UTC(2019, 9, 16))]);
+    staff.addRow(['Guest User', 'guest@partner.example', null]);
+    staff.getColumn(3).numFmt = 'yyyy/mm/dd';
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    await page.evaluate(() => {
+      location.hash = '#/snapshots';
+    });
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await page.getByLabel('Roster file', { exact: true }).setInputFiles({ name: 'staff.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    const status = page.getByRole('region', { name: 'Import a roster file' }).getByRole('status');
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('Imported 3 members from staff.xlsx.');
+    expect(workers.some((url) => url.endsWith('/file-worker.js'))).toBe(true);
+
+    // The sheet not holding the roster, chosen by the admin, is refused in words.
+    const sheet = page.getByLabel('Sheet', { exact: true });
+    await expect.poll(() => sheet.locator('option').allTextContents(), { timeout: 30_000 }).toEqual(expect.arrayContaining(['メモ', '社員']));
+    await sheet.selectOption('メモ');
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/^Not imported: /);
+    expect(await status.textContent()).not.toMatch(/no-identifier-column|xlsx-/);
+
+    await sheet.selectOption('社員');
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('Imported 3 members from staff.xlsx.');
+    await status.getByRole('link', { name: 'Open' }).click();
+    for (const name of ['山田 太郎', '佐藤 花子', 'Guest User']) await page.getByText(name, { exact: true }).first().waitFor();
+  });
+
   it('writes a built-in layout as a workbook on request', async () => {
     await page.evaluate(() => {
       location.hash = '#/export?snapshot=lw-members-1&format=audit-report';
     });
     await page.getByRole('radio', { name: 'Excel workbook (.xlsx)' }).check();
     const download = page.getByRole('button', { name: /Download/ });
-    await expect.poll(async () => (await download.isEnabled()) && (await download.textContent())?.includes('.xlsx')).toBe(true);
+    await expect.poll(async () => (await download.isEnabled()) && (await download.textContent())?.includes('.xlsx'), { timeout: 30_000 }).toBe(true);
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
     const table = readTable(new Uint8Array(readFileSync(await file.path())));
     if (!table.ok) throw new Error(table.error.message.en);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listExports } from '../../../lib/db/files';
 import { saveSnapshot } from '../../../lib/db/snapshots';
-import type { BuildResult } from '../../../lib/formats';
 import { chatworkMembersByEmail, recordExport } from '../../../lib/use-cases';
 import { freshDb } from '../db/fake-db';
 import { makeMember, makeSnapshot } from '../db/factory';
@@ -9,11 +8,10 @@ import { makeMember, makeSnapshot } from '../db/factory';
 const file = (name: string) => ({ name, mime: 'text/csv', bytes: new Uint8Array([1]) });
 
 describe('exporting', () => {
-  it('logs one entry per file handed over, counting the members asked for less the rows skipped', async () => {
+  it('logs one entry per file handed over, with the members in the files', async () => {
     const db = freshDb();
     let n = 0;
-    const result = { files: [file('a.csv'), file('b.csv')], issues: [], skippedRows: [{ index: 0 }, { index: 4 }] } as unknown as BuildResult;
-    await recordExport(db, { snapshotId: 's1', formatId: 'audit-report', result, membersAsked: 10, encoding: 'utf-8-bom', time: 5, newId: () => `e${++n}` });
+    await recordExport(db, { snapshotId: 's1', formatId: 'audit-report', files: [file('a.csv'), file('b.csv')], rows: 8, encoding: 'utf-8-bom', time: 5, newId: () => `e${++n}` });
     const log = (await listExports(db, 's1')).sort((a, b) => a.id.localeCompare(b.id));
     expect(log.map((e) => [e.id, e.fileName, e.rows, e.encoding, e.formatId])).toEqual([
       ['e1', 'a.csv', 8, 'utf-8-bom', 'audit-report'],
@@ -23,8 +21,7 @@ describe('exporting', () => {
 
   it('logs nothing for a refused build', async () => {
     const db = freshDb();
-    const refused = { files: [], issues: [], skippedRows: [] } as unknown as BuildResult;
-    await recordExport(db, { snapshotId: 's1', formatId: 'audit-report', result: refused, membersAsked: 3, encoding: 'template', time: 5 });
+    await recordExport(db, { snapshotId: 's1', formatId: 'audit-report', files: [], rows: 0, encoding: 'template', time: 5 });
     expect(await listExports(db)).toEqual([]);
   });
 

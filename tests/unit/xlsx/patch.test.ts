@@ -5,7 +5,7 @@ import { openWorkbook, readSheet } from '../../../lib/xlsx/read';
 import { readTable, sheetNames } from '../../../lib/xlsx/table';
 import { writeWorkbook } from '../../../lib/xlsx/write';
 import { openZip, readEntry } from '../../../lib/xlsx/zip';
-import { exceljsTemplate, handWorkbook, RED, sheetXml } from './workbooks';
+import { exceljsTemplate, expectOnlyEntriesChanged, handWorkbook, OPENPYXL, RED, sheetXml } from './workbooks';
 
 const SHEET = 'xl/worksheets/sheet1.xml';
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -16,18 +16,6 @@ function patched(bytes: Uint8Array, changes: Record<string, Record<string, strin
   return result;
 }
 
-/** Every entry but `changed` is the same local record, byte for byte (compressed data, header and all). */
-function expectOnlyEntryChanged(before: Uint8Array, after: Uint8Array, changed: string) {
-  const a = openZip(before);
-  const b = openZip(after);
-  expect(b.entries.map((e) => e.name)).toEqual(a.entries.map((e) => e.name));
-  for (const entry of a.entries) {
-    const other = b.byName.get(entry.name)!;
-    const raw = (zip: typeof a, e: typeof entry) => Buffer.from(zip.bytes.subarray(e.localOffset, e.localOffset + e.recordLength));
-    if (entry.name === changed) expect(raw(b, other).equals(raw(a, entry))).toBe(false);
-    else expect(raw(b, other).equals(raw(a, entry)), entry.name).toBe(true);
-  }
-}
 
 function cellXmlOf(bytes: Uint8Array, ref: string): string {
   const zip = openZip(bytes);
@@ -65,7 +53,7 @@ describe('a workbook written by exceljs (styles, validation, comment, defined na
       [2, 3, '部署', '=HYPERLINK("http://x")'],
       [3, 4, '部署', '+81-90-1234-5678'],
     ]);
-    expectOnlyEntryChanged(bytes, result.bytes, SHEET);
+    expectOnlyEntriesChanged(bytes, result.bytes, [SHEET]);
     const style = / s="(\d+)"/.exec(before)?.[1];
     expect(cellXmlOf(result.bytes, 'C3')).toBe(`<c r="C3"${style ? ` s="${style}"` : ''} t="inlineStr"><is><t>00123</t></is></c>`);
     const formulaText = cellXmlOf(result.bytes, 'E3');
@@ -105,7 +93,22 @@ describe('a workbook written by exceljs (styles, validation, comment, defined na
     const result = patched(bytes, { 'user2@example.co.jp': { 'チャットワーク アカウントID': '1000002' } });
     const reread = readTable(result.bytes, { wanted: 'メールアドレス' });
     expect(reread.ok && reread.rows[1]![2]).toBe('1000002');
-    expectOnlyEntryChanged(bytes, result.bytes, SHEET);
+    expectOnlyEntriesChanged(bytes, result.bytes, [SHEET]);
+  });
+});
+
+describe('a workbook written by openpyxl (inline strings, a table, dates, validation, comment, defined name, formula, second sheet)', () => {
+  it('reads the sheet, patches only the target cells, and gives every other entry back byte for byte', () => {
+    expect(sheetNames(OPENPYXL)).toEqual(['メンバー', 'リスト']);
+    expect(Buffer.from(patched(OPENPYXL, {}, 'ID').bytes).equals(Buffer.from(OPENPYXL))).toBe(true);
+    const result = patched(OPENPYXL, { 'ichiro.suzuki@example': { 携帯電話: '+81-90-5555-6666', 社員番号: '00999', 文字数: '1' } }, 'ID');
+    expect(result.changedCells.map((c) => [c.line, c.column, c.after])).toEqual([[4, '携帯電話', '+81-90-5555-6666'], [4, '社員番号', '00999']]);
+    expect(result.refused.map((r) => r.reason)).toEqual(['formula-cell']);
+    expectOnlyEntriesChanged(OPENPYXL, result.bytes, [SHEET]);
+    expect(cellXmlOf(result.bytes, 'D4')).toBe('<c r="D4" s="3" t="inlineStr"><is><t>00999</t></is></c>');
+    expect(cellXmlOf(result.bytes, 'F4')).toBe('<c r="F4" t="inlineStr"><is><t>+81-90-5555-6666</t></is></c>');
+    const reread = readTable(result.bytes, { wanted: 'ID' });
+    expect(reread.ok && reread.rows[2]).toEqual(['鈴木', '一郎', 'ichiro.suzuki@example', '00999', '20010109', '+81-90-5555-6666', '']);
   });
 });
 
@@ -115,7 +118,7 @@ describe('a workbook written by the product', () => {
     const table = readTable(bytes);
     expect(table.ok && [table.headers, ...table.rows]).toEqual([['ID', 'Name', 'Phone'], ['00123', 'A', '+81-3-0000-0000'], ['00124', 'B']]);
     const result = patched(bytes, { '00124': { Phone: '090-0000-0000' } }, 'ID');
-    expectOnlyEntryChanged(bytes, result.bytes, SHEET);
+    expectOnlyEntriesChanged(bytes, result.bytes, [SHEET]);
     expect(cellXmlOf(result.bytes, 'C3')).toBe('<c r="C3" s="1" t="inlineStr"><is><t>090-0000-0000</t></is></c>');
   });
 });

@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import { constants, deflateRawSync } from 'node:zlib';
 import { zipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import { openZip } from '../../../lib/xlsx/zip';
 
 /**
  * Workbooks for the tests, made here rather than committed: one by exceljs (a writer other than the
@@ -9,6 +12,21 @@ import { zipSync } from 'fflate';
  */
 
 export const RED = 'FFFF0000';
+
+/** Written by openpyxl (scripts/fixtures/openpyxl-workbook.py): a third writer, with an Excel table and date cells. */
+export const OPENPYXL = new Uint8Array(readFileSync(new URL('../../fixtures/xlsx/openpyxl-members.xlsx', import.meta.url)));
+
+/** Every entry but `changed` is the same local record, byte for byte (compressed data, header and all). */
+export function expectOnlyEntriesChanged(before: Uint8Array, after: Uint8Array, changed: readonly string[]) {
+  const a = openZip(before);
+  const b = openZip(after);
+  expect(b.entries.map((e) => e.name)).toEqual(a.entries.map((e) => e.name));
+  for (const entry of a.entries) {
+    const other = b.byName.get(entry.name)!;
+    const raw = (zip: typeof a, e: typeof entry) => Buffer.from(zip.bytes.subarray(e.localOffset, e.localOffset + e.recordLength));
+    expect(raw(b, other).equals(raw(a, entry)), entry.name).toBe(!changed.includes(entry.name));
+  }
+}
 
 export async function exceljsTemplate(rows = 3): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
