@@ -12,10 +12,10 @@ import type { Localized } from '@/lib/i18n';
 import type { ConsoleId, MemberFinding, Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
-import { ViewHeading } from './DashboardApp';
+import { ViewHeading } from './ViewHeading';
 import { Field } from './Field';
 import { formatTime, useAllSnapshots } from './hooks';
-import { CONSOLE_LABEL } from './labels';
+import { CONSOLE_LABEL } from '@/lib/labels';
 import { DataTable, PageText } from './DataTable';
 
 const LIST_LIMIT = 500;

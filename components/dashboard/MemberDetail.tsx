@@ -7,7 +7,7 @@ import { IDENTIFIER_PROBLEM_TEXT } from '@/lib/identity/normalize';
 import type { FieldKey, Member, Snapshot } from '@/lib/model';
 import type { Localized } from '@/lib/i18n';
 import { useI18n } from '../i18n-context';
-import { ACCOUNT_STATE_LABEL, CLASSIFICATION_LABEL, LINK_STATUS_LABEL, SEVERITY_LABEL } from './labels';
+import { ACCOUNT_STATE_LABEL, CLASSIFICATION_LABEL, LINK_STATUS_LABEL, SEVERITY_LABEL } from '@/lib/labels';
 
 const FIELD_LABEL: Record<FieldKey, Localized> = {
   organisation: { ja: '組織', en: 'Organisation' },

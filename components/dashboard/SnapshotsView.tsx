@@ -4,11 +4,11 @@ import { deleteSnapshot, deleteTenant, listSnapshots, type SnapshotGroup } from 
 import type { Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
-import { ViewHeading } from './DashboardApp';
+import { ViewHeading } from './ViewHeading';
 import { TrendChart } from './charts';
 import { ImportRoster } from './ImportRoster';
 import { formatTime } from './hooks';
-import { CONSOLE_LABEL } from './labels';
+import { CONSOLE_LABEL } from '@/lib/labels';
 import { routeHash } from './routes';
 import { snapshotCompleteness } from '@/lib/completeness';
 import { verdictText } from '../verdict-text';

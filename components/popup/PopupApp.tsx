@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { AuditEvent, type AuditRequest, type PageInfo, type ScanCandidate, type ScanMode } from '@/lib/messages';
 import type { PickState } from '@/lib/scan/list-pick';
 import type { MessageKey } from '@/lib/i18n';
-import { CONSOLE_LABEL } from '../dashboard/labels';
+import { CONSOLE_LABEL } from '@/lib/labels';
 import { useI18n } from '../i18n-context';
 import { linkStatusText, verdictText } from '../verdict-text';
 import type { Completeness } from '@/lib/completeness';
