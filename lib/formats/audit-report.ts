@@ -5,7 +5,7 @@ import type { Lang } from '../i18n';
 import { CLASSIFICATION_LABEL, LINK_STATUS_LABEL } from '../labels';
 import type { Snapshot } from '../model';
 import { buildTable, dateStamp, fileNamePart, memberRows, type MemberColumn } from './table';
-import type { ExportFormat } from './types';
+import { BUILT_IN_FILE, type ExportFormat } from './types';
 
 interface ReportContext {
   snapshot: Snapshot;
@@ -66,7 +66,7 @@ function reasonOf(completeness: Completeness): string {
 export const auditReport: ExportFormat = {
   id: 'audit-report',
   label: { ja: '監査レポート', en: 'Audit report' },
-  template: 'none',
+  options: { template: 'none', ...BUILT_IN_FILE, bulkValues: false, sso: false, chatworkRoster: false, chatworkIdKinds: [], validRowsOnly: true },
   columns,
   build: (input) => {
     const lang = input.lang ?? 'ja';
