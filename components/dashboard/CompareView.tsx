@@ -92,7 +92,7 @@ export function CompareView({ a, b }: { a?: SnapshotRef | undefined; b?: Snapsho
       {error && <p className="error">{error}</p>}
       {result && (
         <>
-          {comparisonLimits(t, result).map((limit) => (
+          {comparisonLimits({ t }, result).map((limit) => (
             <p key={limit} className="notice warn">
               {limit}
             </p>

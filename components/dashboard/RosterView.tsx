@@ -61,7 +61,7 @@ export function RosterView({ snapshotRef, initialFinding }: { snapshotRef: Snaps
       </p>
       <p className={snapshot.complete ? 'muted' : 'notice warn'}>
         {!snapshot.complete && <strong>{t('incomplete')} </strong>}
-        {verdictText(t, snapshotCompleteness(snapshot))}
+        {verdictText({ t, l }, snapshotCompleteness(snapshot))}
       </p>
       <RosterOverview snapshot={snapshot} domains={domains} filter={filter} onChoose={(chosen) => chooseFromChart(setFilter, chosen)} />
       <RosterTable snapshot={snapshot} domains={domains} search={search} onIndexWanted={setIndexWantedFor} filter={filter} setFilter={setFilter} />

@@ -153,7 +153,7 @@ function SnapshotGroupCard({ group }: { group: SnapshotGroup }) {
                   <td className="num">{findingTotal(snapshot).toLocaleString()}</td>
                   <td>
                     {snapshot.complete ? <span className="badge ok">{t('complete')}</span> : <span className="badge warn">{t('incomplete')}</span>}
-                    <div className={snapshot.complete ? 'small muted' : 'small warning-text'}>{verdictText(t, snapshotCompleteness(snapshot))}</div>
+                    <div className={snapshot.complete ? 'small muted' : 'small warning-text'}>{verdictText({ t, l }, snapshotCompleteness(snapshot))}</div>
                   </td>
                   <td>
                     {confirming === snapshot.id ? (

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { FindingId } from '../../lib/model';
+import { INCOMPLETE_REASONS } from '../../lib/completeness';
+import { FORMAT_IDS } from '../../lib/formats';
+import { ConsoleId, FindingId } from '../../lib/model';
 
 /** Checks of a page as an admin meets it: what axe-core finds, and codes that must never show. */
 
@@ -18,21 +20,21 @@ export async function allViolations(page: Page): Promise<string[]> {
 }
 
 /**
- * Codes that must never reach an admin in the Japanese UI: finding ids, classification reason codes,
- * the verdict's reason codes, and English words once added to Japanese labels for tests' sake.
+ * Codes that must never reach an admin in the Japanese UI, taken from the code lists themselves:
+ * finding ids, the reasons an audit stops short, format and console ids; then the classification
+ * reasons (phrases, not a list) and English words once added to Japanese labels for tests' sake.
  */
 const CODES = [
   ...FindingId.options,
+  ...INCOMPLETE_REASONS,
+  ...FORMAT_IDS,
+  ...ConsoleId.options,
   'no domain policy yet',
   'not internal',
   'no internal domains set',
   'unparseable identifier',
   'no identifier',
   'matched ',
-  'page-load-failed',
-  'end-not-reached',
-  'short-of-total',
-  'nothing-read',
   'shared-only',
   '(Save)',
   '(Template)',
