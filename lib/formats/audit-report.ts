@@ -1,4 +1,4 @@
-import { snapshotCompleteness, type Completeness } from '../completeness';
+import { incompleteReasonCode, snapshotCompleteness, type Completeness } from '../completeness';
 import { classifyMember } from '../classify';
 import { findingRule } from '../findings';
 import type { Lang } from '../i18n';
@@ -59,7 +59,8 @@ function statedOf(completeness: Completeness): string {
 }
 
 function reasonOf(completeness: Completeness): string {
-  return completeness.verdict === 'incomplete' ? completeness.reason.replace(/^failed:.*/s, 'failed') : '';
+  // The code alone (`failed: …` carries an error's detail, which is no code); one this version does not know, as stored.
+  return completeness.verdict === 'incomplete' ? (incompleteReasonCode(completeness.reason) ?? completeness.reason) : '';
 }
 
 /** One row per member of one snapshot: what the audit found, for people and spreadsheets. */
