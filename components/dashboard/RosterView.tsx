@@ -57,7 +57,7 @@ export function RosterView({ snapshotRef, initialFinding }: { snapshotRef: Snaps
         {l(CONSOLE_LABEL[snapshot.console])} · {snapshot.tenant}
       </ViewHeading>
       <p className="muted subtitle">
-        {formatTime(snapshot.startedAt, lang)} · <span className="truncate-inline" title={snapshot.sourceUrl}>{snapshot.title || snapshot.sourceUrl}</span>
+        {formatTime(snapshot.startedAt, lang)} · <bdi className="truncate-inline" title={snapshot.sourceUrl}>{snapshot.title || snapshot.sourceUrl}</bdi>
       </p>
       <p className={snapshot.complete ? 'muted' : 'notice warn'}>
         {!snapshot.complete && <strong>{t('incomplete')} </strong>}

@@ -143,7 +143,7 @@ function SnapshotGroupCard({ group }: { group: SnapshotGroup }) {
                   <td>
                     <a href={routeHash({ view: 'roster', snapshot: snapshot.id })}>{time}</a>
                     <div className="muted small truncate" title={snapshot.sourceUrl}>
-                      {snapshot.title || snapshot.sourceUrl}
+                      <bdi>{snapshot.title || snapshot.sourceUrl}</bdi>
                     </div>
                   </td>
                   <td className="num">{snapshot.counts.members.toLocaleString()}</td>
