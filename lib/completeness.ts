@@ -11,6 +11,37 @@ export const AUDIT_LIMITS = {
   ms: 60 * 60 * 1000,
 } as const;
 
+/**
+ * Why an audit stopped short: the reader's codes (`IncompleteReason` in lib/scan/contract.ts), the
+ * verdict's own (short-of-total, end-not-reached, nothing-read), the background's bounds and its
+ * stop by the browser, and `failed` (stored as `failed: …` with the error's detail). Each has words in
+ * lib/labels.ts.
+ */
+export const INCOMPLETE_REASONS = [
+  'cancelled',
+  'page-gone',
+  'page-load-failed',
+  'roster-lost',
+  'needs-click',
+  'scroll-stalled',
+  'scroll-moved-back',
+  'page-limit',
+  'short-of-total',
+  'end-not-reached',
+  'nothing-read',
+  'failed',
+  'worker-stopped',
+  'row-limit',
+  'time-limit',
+] as const;
+export type IncompleteReasonCode = (typeof INCOMPLETE_REASONS)[number];
+
+/** The code of a stored reason (`failed: …` is `failed`); undefined for none, or one this version does not know. */
+export function incompleteReasonCode(reason: string | undefined): IncompleteReasonCode | undefined {
+  const code = reason?.startsWith('failed') ? 'failed' : reason;
+  return (INCOMPLETE_REASONS as readonly (string | undefined)[]).includes(code) ? (code as IncompleteReasonCode) : undefined;
+}
+
 const Count = z.number().int().nonnegative().max(100_000_000);
 
 /**

@@ -9,10 +9,10 @@ import type { Localized } from '@/lib/i18n';
 import type { Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
-import { ViewHeading } from './DashboardApp';
+import { ViewHeading } from './ViewHeading';
 import { Field } from './Field';
 import { formatTime, navigate, useAllSnapshots } from './hooks';
-import { CLASSIFICATION_LABEL, CONSOLE_LABEL } from './labels';
+import { CLASSIFICATION_LABEL, CONSOLE_LABEL } from '@/lib/labels';
 import { DataTable, PageText } from './DataTable';
 import { LATEST, type SnapshotRef } from './routes';
 import { downloadFile, fileStamp } from './download';
@@ -93,7 +93,7 @@ export function CompareView({ a, b }: { a?: SnapshotRef | undefined; b?: Snapsho
       {error && <p className="error">{error}</p>}
       {result && (
         <>
-          {comparisonLimits(t, result).map((limit) => (
+          {comparisonLimits({ t }, result).map((limit) => (
             <p key={limit} className="notice warn">
               {limit}
             </p>

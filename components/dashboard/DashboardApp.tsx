@@ -1,4 +1,3 @@
-import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
 import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../i18n-context';
 import { useHashRoute } from './hooks';
@@ -11,6 +10,7 @@ import { CompareView } from './CompareView';
 import { JoinView } from './JoinView';
 import { ExportView } from './ExportView';
 import { DataView } from './DataView';
+import { PageKey, ViewHeading } from './ViewHeading';
 
 const NAV: { view: ViewName; label: MessageKey; route: Route }[] = [
   { view: 'snapshots', label: 'navAudits', route: { view: 'snapshots' } },
@@ -20,26 +20,6 @@ const NAV: { view: ViewName; label: MessageKey; route: Route }[] = [
   { view: 'settings', label: 'navSettings', route: { view: 'settings' } },
   { view: 'data', label: 'navData', route: { view: 'data' } },
 ];
-
-/** Which page is shown; a view's heading takes focus when it changes, so keyboard and screen reader users land on it. */
-const PageKey = createContext('');
-
-/** The main heading of a view: focused on route change. */
-export function ViewHeading({ children, actions }: { children: ReactNode; actions?: ReactNode }) {
-  const pageKey = useContext(PageKey);
-  const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    ref.current?.focus({ preventScroll: false });
-  }, [pageKey]);
-  return (
-    <header className="view-header">
-      <h1 id="view-heading" tabIndex={-1} ref={ref}>
-        {children}
-      </h1>
-      {actions && <div className="view-actions">{actions}</div>}
-    </header>
-  );
-}
 
 function View({ route }: { route: Route }) {
   const { t } = useI18n();

@@ -6,7 +6,7 @@ import { tooLarge, unexpectedFailure, type FileJobEvent } from '@/lib/files/jobs
 import type { Localized } from '@/lib/i18n';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
-import { ViewHeading } from './DashboardApp';
+import { ViewHeading } from './ViewHeading';
 import { downloadFile, fileStamp } from './download';
 import { FileJobProgress, FileSizeLimit, useFileJob } from './FileJobProgress';
 

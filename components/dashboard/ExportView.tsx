@@ -1,103 +1,99 @@
-import { useEffect, useId, useMemo, useState } from 'react';
-import { recordExport } from '@/lib/use-cases';
-import type { OutputEncoding } from '@/lib/csv/encode';
-import type { ExportFormat, OutputKind, RowCounts } from '@/lib/formats';
-import { formatBytes } from '@/lib/db/errors';
+import { useEffect, useMemo, useState } from 'react';
+import { DEFAULT_OUTPUT_ENCODING } from '@/lib/csv/encode';
+import type { ExportFormat, RowCounts } from '@/lib/formats';
 import { ROSTER_FILE_MAX_BYTES, tooLarge, type BuiltExport, type FileJob } from '@/lib/files/jobs';
 import { FINDING_RULES } from '@/lib/findings';
 import type { Localized } from '@/lib/i18n';
+import { CONSOLE_LABEL } from '@/lib/labels';
 import type { FindingId, Snapshot } from '@/lib/model';
+import { recordExport } from '@/lib/use-cases';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
-import { ViewHeading } from './DashboardApp';
-import { FileJobProgress, useFileJob } from './FileJobProgress';
+import { ViewHeading } from './ViewHeading';
 import { Field } from './Field';
 import { downloadFile } from './download';
+import { ExportOptions, NO_CHOICES, offered, type ExportChoices } from './ExportOptions';
 import { EXPORT_FORMATS } from './formats';
 import { formatTime, navigate, useAllSnapshots, useSnapshot } from './hooks';
-import { CONSOLE_LABEL } from './labels';
 import { routeHash, type SnapshotRef } from './routes';
 import { DataTable, PageText } from './DataTable';
-import { SavedTemplates, type LoadedTemplate } from './SavedTemplates';
+import { FileJobProgress, useFileJob } from './FileJobProgress';
+import type { LoadedTemplate } from './SavedTemplates';
 
-const ENCODINGS: { id: OutputEncoding; label: 'encodingUtf8Bom' | 'encodingUtf8' | 'encodingSjis' }[] = [
-  { id: 'utf-8-bom', label: 'encodingUtf8Bom' },
-  { id: 'utf-8', label: 'encodingUtf8' },
-  { id: 'shift_jis', label: 'encodingSjis' },
-];
 const ISSUE_LIMIT = 1000;
+
+type ExportJob = Extract<FileJob, { kind: 'build-export' }>;
 
 /** Formats that fit an audit's console first; the audit report and link list fit every roster. */
 function defaultFormat(snapshot: Snapshot | null | undefined): string {
   return snapshot?.console === 'receptionist-employees' ? 'receptionist-employees' : 'audit-report';
 }
 
+/**
+ * The export of one audit in one format. The controls are the options the format declares
+ * (`format.options`), so this view names no format.
+ */
 export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef; formatId?: string | undefined }) {
   const { t, l, lang } = useI18n();
   const snapshot = useSnapshot(snapshotRef);
   const all = useAllSnapshots();
-  const ids = useId();
   const format: ExportFormat | undefined = EXPORT_FORMATS.find((f) => f.id === (formatId ?? defaultFormat(snapshot)));
-  const [template, setTemplate] = useState<{ name: string; bytes: Uint8Array } | null>(null);
-  const [encoding, setEncoding] = useState<OutputEncoding>('utf-8-bom');
-  const [output, setOutput] = useState<OutputKind>('csv');
-  // '' reads the sheet that holds the columns the format looks for.
-  const [sheet, setSheet] = useState('');
+  const options = format?.options;
+  const [template, setTemplate] = useState<LoadedTemplate | null>(null);
+  const [choices, setChoices] = useState<ExportChoices>(NO_CHOICES);
+  const choose = (patch: Partial<ExportChoices>) => setChoices((current) => ({ ...current, ...patch }));
+  const [findingScope, setFindingScope] = useState<FindingId | ''>('');
   // The template's worksheets, as the worker that read it last named them.
   const [sheetsOf, setSheetsOf] = useState<{ template: LoadedTemplate; sheets: string[] } | null>(null);
   const sheets = template && sheetsOf?.template === template ? sheetsOf.sheets : [];
-  const [validRowsOnly, setValidRowsOnly] = useState(false);
-  const [sso, setSso] = useState(false);
-  const [chatworkIdKind, setChatworkIdKind] = useState<'account-id' | 'chatwork-id'>('account-id');
-  const [chatworkChoice, setChatworkChoice] = useState<string | undefined>();
-  const [findingScope, setFindingScope] = useState<FindingId | ''>('');
-  const [bulkValues, setBulkValues] = useState<{ header: string; value: string }[]>([]);
-  const [draft, setDraft] = useState({ header: '', value: '' });
   // The verdict (and the download notice) remembers which choices it answers, so a stale one is never
   // shown or downloaded.
-  const [built, setBuilt] = useState<{ input: FileJob; result: BuiltExport | null; error: Localized | null } | null>(null);
-  const [downloaded, setDownloaded] = useState<{ input: FileJob | null; text: string } | null>(null);
+  const [built, setBuilt] = useState<{ input: ExportJob; result: BuiltExport | null; error: Localized | null } | null>(null);
+  const [downloaded, setDownloaded] = useState<{ input: ExportJob | null; text: string } | null>(null);
 
   const chatworkAudits = (all ?? []).filter((s) => s.console === 'chatwork-users');
-  const chatworkId = format?.id === 'receptionist-employees' ? (chatworkChoice ?? chatworkAudits[0]?.id) : undefined;
+  const chatworkId = options?.chatworkRoster ? (choices.chatworkRoster ?? chatworkAudits[0]?.id) : undefined;
   const templateBlob = useMemo(() => (template ? new Blob([template.bytes as Uint8Array<ArrayBuffer>]) : undefined), [template]);
 
+  // A template left from another format does not apply to a format that takes none.
+  const usesTemplate = !!templateBlob && !!options && options.template !== 'none';
   // The admin's choices, sent to the file worker: it reads the members from the cache and the template itself.
-  const input = useMemo((): FileJob | null => {
-    if (!snapshot || !format) return null;
+  const input = useMemo((): ExportJob | null => {
+    if (!snapshot || !format || !options) return null;
     // Nothing is built (or offered for download) before the rosters to join are known.
-    if (format.id === 'receptionist-employees' && all === undefined) return null;
+    if (options.chatworkRoster && all === undefined) return null;
+    const encoding = offered(options.encodings, choices.encoding);
+    const output = offered(options.outputs, choices.output);
+    const chatworkIdKind = offered(options.chatworkIdKinds, choices.chatworkIdKind);
     return {
       kind: 'build-export',
       formatId: format.id,
       snapshotId: snapshot.id,
       ...(findingScope ? { findingScope } : {}),
-      values: bulkValues,
-      ...(templateBlob ? { file: templateBlob, ...(sheet ? { sheet } : {}) } : {}),
+      values: options.bulkValues ? choices.bulkValues : [],
+      ...(usesTemplate ? { file: templateBlob, ...(choices.sheet ? { sheet: choices.sheet } : {}) } : {}),
       ...(chatworkId ? { chatworkSnapshotId: chatworkId } : {}),
-      encoding,
-      output,
-      validRowsOnly,
-      sso,
-      chatworkIdKind,
+      ...(encoding ? { encoding } : {}),
+      ...(output ? { output } : {}),
+      ...(chatworkIdKind ? { chatworkIdKind } : {}),
+      ...(options.validRowsOnly ? { validRowsOnly: choices.validRowsOnly } : {}),
+      ...(options.sso ? { sso: choices.sso } : {}),
       lang,
     };
-  }, [snapshot, format, all, chatworkId, findingScope, bulkValues, templateBlob, sheet, encoding, output, validRowsOnly, sso, chatworkIdKind, lang]);
+  }, [snapshot, format, options, all, chatworkId, findingScope, choices, usesTemplate, templateBlob, lang]);
 
   const verdict = built && built.input === input ? built : null;
   const result = verdict?.result ?? null;
   const buildError = verdict?.error ? l(verdict.error) : '';
   const status = downloaded && downloaded.input === input ? downloaded.text : '';
-  // A template left from another format does not apply to a format that takes none.
-  const usesTemplate = !!template && format?.template !== 'none';
-  const waitingForTemplate = format?.template === 'required' && !input?.file;
+  const waitingForTemplate = options?.template === 'required' && !input?.file;
   const building = !!format && !!input && !waitingForTemplate && !result && !buildError;
   const buildJob = useFileJob();
   const runBuild = buildJob.run;
 
   // Every error is shown before anything is downloaded: the build runs in the file worker as the choices change.
   useEffect(() => {
-    if (!format || !input || waitingForTemplate) return;
+    if (!input || waitingForTemplate) return;
     let current = true;
     void runBuild(input).then((event) => {
       if (!current) return;
@@ -107,17 +103,17 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
     return () => {
       current = false;
     };
-  }, [format, input, waitingForTemplate, runBuild, template]);
+  }, [input, waitingForTemplate, runBuild, template]);
 
   const download = async () => {
-    if (!result || !snapshot || !format) return;
+    if (!result || !snapshot || !format || !input) return;
     for (const file of result.files) downloadFile(file.bytes, file.name, file.mime);
     await recordExport(rosterDb(), {
       snapshotId: snapshot.id,
       formatId: format.id,
       files: result.files,
       rows: result.rows,
-      encoding: template ? 'template' : output === 'xlsx' ? 'xlsx' : encoding,
+      encoding: input.file ? 'template' : input.output === 'xlsx' ? 'xlsx' : (input.encoding ?? DEFAULT_OUTPUT_ENCODING),
       time: Date.now(),
     });
     setDownloaded({ input, text: t('exportDownloaded', { files: result.files.map((f) => f.name).join(', ') }) });
@@ -132,11 +128,11 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
       return;
     }
     setTemplateRefusal('');
-    setSheet('');
     setTemplate(file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null);
   };
 
-  const { errors, warnings } = result?.issueCounts ?? { errors: 0, warnings: 0 };
+  const errors = result?.issueCounts.errors ?? 0;
+  const warnings = result?.issueCounts.warnings ?? 0;
   const canDownload = !!result && result.files.length > 0 && !building;
 
   return (
@@ -186,136 +182,18 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
             )}
           </Field>
         )}
-        {format && format.columns.length > 0 && format.id !== 'audit-report' && (
-          <fieldset className="field">
-            <legend>{t('exportValues')}</legend>
-            <p className="muted small">{t('exportValuesHelp')}</p>
-            {bulkValues.length > 0 && (
-              <ul className="plain value-list">
-                {bulkValues.map((entry) => (
-                  <li key={entry.header}>
-                    <code>{entry.header}</code> = {entry.value === '' ? <em>{t('exportValueBlank')}</em> : <code>{entry.value}</code>}{' '}
-                    <button type="button" className="link-button" onClick={() => setBulkValues((list) => list.filter((v) => v.header !== entry.header))}>
-                      {t('exportValueRemove', { column: entry.header })}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-            <div className="filters">
-              <Field label={t('exportColumn')}>
-                {(id) => (
-                  <select id={id} value={draft.header} onChange={(e) => setDraft((d) => ({ ...d, header: e.target.value }))}>
-                    <option value="">{t('choose')}</option>
-                    {format.columns.map((column) => (
-                      <option key={column.header} value={column.header}>{column.header}</option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field label={t('exportValue')}>
-                {(id) => <input id={id} type="text" value={draft.value} onChange={(e) => setDraft((d) => ({ ...d, value: e.target.value }))} />}
-              </Field>
-              <button
-                type="button"
-                disabled={!draft.header}
-                onClick={() => {
-                  setBulkValues((list) => [...list.filter((v) => v.header !== draft.header), draft]);
-                  setDraft({ header: '', value: '' });
-                }}
-              >
-                {t('exportValueAdd')}
-              </button>
-            </div>
-          </fieldset>
+        {format && (
+          <ExportOptions
+            format={format}
+            choices={choices}
+            onChange={choose}
+            template={template}
+            onTemplateFile={(file) => void readTemplate(file)}
+            onSavedTemplate={setTemplate}
+            sheets={sheets}
+            chatworkAudits={chatworkAudits}
+          />
         )}
-        {format && format.template !== 'none' && (
-          <div className="field">
-            <label htmlFor={`${ids}-template`}>{t('exportTemplate')}</label>
-            <input id={`${ids}-template`} type="file" accept=".csv,.txt,text/csv,.xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void readTemplate(e.target.files?.[0])} aria-describedby={`${ids}-template-help`} />
-            <p id={`${ids}-template-help`} className="muted small">
-              {format.id === 'receptionist-employees'
-                ? t('exportReceptionistTemplate')
-                : format.template === 'required'
-                  ? t('exportTemplateRequired')
-                  : t('exportTemplateOptional')}{' '}
-              {t('fileTemplateLimit', { size: formatBytes(ROSTER_FILE_MAX_BYTES) })}
-              {template && ` ${t('exportTemplateLoaded', { name: template.name })}`}
-            </p>
-            <SavedTemplates formatId={format.id} template={template} onChoose={(chosen) => {
-                setSheet('');
-                setTemplate(chosen);
-              }}
-            />
-          </div>
-        )}
-        {format && format.template !== 'none' && sheets.length > 1 && (
-          <Field label={t('exportSheet')}>
-            {(id) => (
-              <select id={id} value={sheets.includes(sheet) ? sheet : ''} onChange={(e) => setSheet(e.target.value)}>
-                <option value="">{t('exportSheetAuto')}</option>
-                {sheets.map((name) => (
-                  <option key={name} value={name}>{name}</option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
-        <fieldset className="field">
-          <legend>{t('exportOutput')}</legend>
-          {(['csv', 'xlsx'] as const).map((kind) => (
-            <label key={kind} className="check">
-              <input type="radio" name={`${ids}-output`} value={kind} checked={output === kind} onChange={() => setOutput(kind)} disabled={usesTemplate} />
-              {t(kind === 'csv' ? 'exportOutputCsv' : 'exportOutputXlsx')}
-            </label>
-          ))}
-          {usesTemplate && <p className="muted small">{t('exportTemplateKeepsKind')}</p>}
-        </fieldset>
-        <fieldset className="field">
-          <legend>{t('exportEncoding')}</legend>
-          {ENCODINGS.map((choice) => (
-            <label key={choice.id} className="check">
-              <input type="radio" name={`${ids}-encoding`} value={choice.id} checked={encoding === choice.id} onChange={() => setEncoding(choice.id)} disabled={!!template || output === 'xlsx'} />
-              {t(choice.label)}
-            </label>
-          ))}
-          {template && <p className="muted small">{t('exportTemplateKeepsEncoding')}</p>}
-        </fieldset>
-        {format?.id === 'receptionist-employees' && (
-          <>
-            <Field label={t('exportChatworkRoster')}>
-              {(id) => (
-                <select id={id} value={chatworkId ?? ''} onChange={(e) => setChatworkChoice(e.target.value)}>
-                {chatworkAudits.length === 0 && <option value="">{t('joinNoAudit')}</option>}
-                {chatworkAudits.map((s) => (
-                  <option key={s.id} value={s.id}>{s.tenant} · {formatTime(s.startedAt, lang)} ({s.counts.members.toLocaleString()})</option>
-                ))}
-              </select>
-              )}
-            </Field>
-            <fieldset className="field">
-              <legend>{t('exportChatworkKind')}</legend>
-              <label className="check">
-                <input type="radio" name={`${ids}-cw`} checked={chatworkIdKind === 'account-id'} onChange={() => setChatworkIdKind('account-id')} />
-                {t('exportChatworkAccountId')}
-              </label>
-              <label className="check">
-                <input type="radio" name={`${ids}-cw`} checked={chatworkIdKind === 'chatwork-id'} onChange={() => setChatworkIdKind('chatwork-id')} />
-                {t('exportChatworkId')}
-              </label>
-            </fieldset>
-          </>
-        )}
-        {format?.id.startsWith('lineworks-bulk-add') && (
-          <label className="check">
-            <input type="checkbox" checked={sso} onChange={(e) => setSso(e.target.checked)} />
-            {t('exportSso')}
-          </label>
-        )}
-        <label className="check">
-          <input type="checkbox" checked={validRowsOnly} onChange={(e) => setValidRowsOnly(e.target.checked)} />
-          {t('exportValidOnly')}
-        </label>
       </div>
 
       <section className="card" aria-labelledby="export-check-heading">
@@ -323,7 +201,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
         <p role="status" aria-live="polite">
           {building
             ? t('exportBuilding')
-            : format?.template === 'required' && !template
+            : waitingForTemplate
               ? t('exportNeedTemplate')
               : result
                 ? result.files.length > 0

@@ -1,10 +1,10 @@
-import { FINDING_RULES, rulesForConsole } from '@/lib/findings';
+import { FINDING_RULES, rulesForConsole, SEVERITY_ORDER } from '@/lib/findings';
 import type { FindingId } from '@/lib/model';
 import { useI18n } from '../i18n-context';
-import { ViewHeading } from './DashboardApp';
+import { ViewHeading } from './ViewHeading';
 import { BarChart } from './charts';
 import { formatTime, useSnapshot } from './hooks';
-import { CONSOLE_LABEL, SEVERITY_LABEL, SEVERITY_ORDER } from './labels';
+import { CONSOLE_LABEL, SEVERITY_LABEL } from '@/lib/labels';
 import { routeHash, type SnapshotRef } from './routes';
 
 /** Findings of one audit grouped by rule, each rule explained in plain words. */

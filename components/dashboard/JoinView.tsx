@@ -4,28 +4,19 @@ import {
   joinReceptionistChatwork,
   RosterDbError,
   type LineworksMembersContactsRow,
-  type MemberContactRelation,
   type ReceptionistChatworkRow,
 } from '@/lib/db';
 import { findingRule } from '@/lib/findings';
-import type { Localized } from '@/lib/i18n';
 import type { ConsoleId, MemberFinding, Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
-import { ViewHeading } from './DashboardApp';
+import { ViewHeading } from './ViewHeading';
 import { Field } from './Field';
 import { formatTime, useAllSnapshots } from './hooks';
-import { CONSOLE_LABEL } from './labels';
+import { CONSOLE_LABEL, RELATION_LABEL } from '@/lib/labels';
 import { DataTable, PageText } from './DataTable';
 
 const LIST_LIMIT = 500;
-
-const RELATION_LABEL: Record<MemberContactRelation, Localized> = {
-  'member-and-contact': { ja: 'メンバーかつ連絡先', en: 'Member and contact' },
-  'internal-contact-not-member': { ja: '社内ドメインの連絡先（メンバーでない）', en: 'Internal-domain contact, not a member' },
-  'member-only': { ja: 'メンバーのみ', en: 'Member only' },
-  'contact-only': { ja: '連絡先のみ', en: 'Contact only' },
-};
 
 export function JoinView() {
   const { t } = useI18n();

@@ -7,26 +7,7 @@ import { IDENTIFIER_PROBLEM_TEXT } from '@/lib/identity/normalize';
 import type { FieldKey, Member, Snapshot } from '@/lib/model';
 import type { Localized } from '@/lib/i18n';
 import { useI18n } from '../i18n-context';
-import { ACCOUNT_STATE_LABEL, CLASSIFICATION_LABEL, LINK_STATUS_LABEL, SEVERITY_LABEL } from './labels';
-
-const FIELD_LABEL: Record<FieldKey, Localized> = {
-  organisation: { ja: '組織', en: 'Organisation' },
-  position: { ja: '役職', en: 'Position' },
-  status: { ja: '状態', en: 'Status' },
-  role: { ja: '権限', en: 'Role' },
-  employeeNumber: { ja: '社員番号', en: 'Employee number' },
-  phone: { ja: '電話番号', en: 'Phone' },
-  chatworkAccountId: { ja: 'Chatwork アカウントID (識別ID)', en: 'Chatwork account ID' },
-  chatworkId: { ja: 'Chatwork ID', en: 'Chatwork ID' },
-  slackMemberId: { ja: 'Slack メンバーID', en: 'Slack member ID' },
-  calendarLinked: { ja: 'カレンダー連携', en: 'Calendar linked' },
-  calendarAddress: { ja: '連携カレンダーのアドレス', en: 'Calendar account' },
-  meetingTool: { ja: '会議ツール', en: 'Meeting tool' },
-  zoomLinked: { ja: 'Zoom 連携', en: 'Zoom linked' },
-  personalMeetingUrl: { ja: '個人ミーティングURL', en: 'Personal meeting URL' },
-  contactKind: { ja: '連絡先の種類', en: 'Contact kind' },
-  tab: { ja: 'タブ', en: 'Tab' },
-};
+import { ACCOUNT_STATE_LABEL, CLASSIFICATION_LABEL, FIELD_LABEL, LINK_STATUS_LABEL, SEVERITY_LABEL } from '@/lib/labels';
 
 /**
  * Everything read and derived for one member; every value is untrusted page text, shown as text only

@@ -1,16 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { DomainCount, MemberFilter, MemberSortField } from '@/lib/roster-query';
-import { findingRule, FINDING_RULES } from '@/lib/findings';
+import { findingRule, FINDING_RULES, SEVERITY_ORDER } from '@/lib/findings';
 import { Classification, LinkStatus, type FindingId, type Member, type Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
 import { ClassificationCounts } from '../ClassificationCounts';
 import { hasLinkStatus } from '../link-status';
-import { ViewHeading } from './DashboardApp';
+import { ViewHeading } from './ViewHeading';
 import { Field } from './Field';
 import { BarChart, SplitChart } from './charts';
 import { formatTime, useSnapshot } from './hooks';
-import { CLASSIFICATION_LABEL, CONSOLE_LABEL, LINK_STATUS_LABEL, SEVERITY_ORDER } from './labels';
+import { CLASSIFICATION_LABEL, CONSOLE_LABEL, LINK_STATUS_LABEL } from '@/lib/labels';
 import { MemberDetail } from './MemberDetail';
 import { routeHash, type SnapshotRef } from './routes';
 import { usePagedMembers, type MemberSort } from './usePagedMembers';
@@ -56,11 +56,11 @@ export function RosterView({ snapshotRef, initialFinding }: { snapshotRef: Snaps
         {l(CONSOLE_LABEL[snapshot.console])} · {snapshot.tenant}
       </ViewHeading>
       <p className="muted subtitle">
-        {formatTime(snapshot.startedAt, lang)} · <span className="truncate-inline" title={snapshot.sourceUrl}>{snapshot.title || snapshot.sourceUrl}</span>
+        {formatTime(snapshot.startedAt, lang)} · <bdi className="truncate-inline" title={snapshot.sourceUrl}>{snapshot.title || snapshot.sourceUrl}</bdi>
       </p>
       <p className={snapshot.complete ? 'muted' : 'notice warn'}>
         {!snapshot.complete && <strong>{t('incomplete')} </strong>}
-        {verdictText(t, snapshotCompleteness(snapshot))}
+        {verdictText({ t, l }, snapshotCompleteness(snapshot))}
       </p>
       <RosterOverview snapshot={snapshot} domains={domains} filter={filter} onChoose={(chosen) => chooseFromChart(setFilter, chosen)} />
       <RosterTable snapshot={snapshot} domains={domains} roster={roster} filter={filter} setFilter={setFilter} />

@@ -8,7 +8,7 @@ import { DEFAULT_POLICY_TENANT } from '@/lib/model';
 import { applyPolicy, removeOwnPolicy } from '@/lib/use-cases';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
-import { ViewHeading } from './DashboardApp';
+import { ViewHeading } from './ViewHeading';
 import { Field } from './Field';
 
 /** `proposed`: domains the popup found on a page, comma-separated, filled into the default policy's form for the admin to check and save. */

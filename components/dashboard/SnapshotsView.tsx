@@ -4,11 +4,11 @@ import { deleteSnapshot, deleteTenant, listSnapshots, type SnapshotGroup } from 
 import type { Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
-import { ViewHeading } from './DashboardApp';
+import { ViewHeading } from './ViewHeading';
 import { TrendChart } from './charts';
 import { ImportRoster } from './ImportRoster';
 import { formatTime } from './hooks';
-import { CONSOLE_LABEL } from './labels';
+import { CONSOLE_LABEL } from '@/lib/labels';
 import { routeHash } from './routes';
 import { snapshotCompleteness } from '@/lib/completeness';
 import { verdictText } from '../verdict-text';
@@ -143,7 +143,7 @@ function SnapshotGroupCard({ group }: { group: SnapshotGroup }) {
                   <td>
                     <a href={routeHash({ view: 'roster', snapshot: snapshot.id })}>{time}</a>
                     <div className="muted small truncate" title={snapshot.sourceUrl}>
-                      {snapshot.title || snapshot.sourceUrl}
+                      <bdi>{snapshot.title || snapshot.sourceUrl}</bdi>
                     </div>
                   </td>
                   <td className="num">{snapshot.counts.members.toLocaleString()}</td>
@@ -153,7 +153,7 @@ function SnapshotGroupCard({ group }: { group: SnapshotGroup }) {
                   <td className="num">{findingTotal(snapshot).toLocaleString()}</td>
                   <td>
                     {snapshot.complete ? <span className="badge ok">{t('complete')}</span> : <span className="badge warn">{t('incomplete')}</span>}
-                    <div className={snapshot.complete ? 'small muted' : 'small warning-text'}>{verdictText(t, snapshotCompleteness(snapshot))}</div>
+                    <div className={snapshot.complete ? 'small muted' : 'small warning-text'}>{verdictText({ t, l }, snapshotCompleteness(snapshot))}</div>
                   </td>
                   <td>
                     {confirming === snapshot.id ? (

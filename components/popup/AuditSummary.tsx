@@ -46,7 +46,7 @@ export function AuditSummary({ snapshotId }: { snapshotId: string }) {
         <p>
           {t('popupJoined', { n: diff.joined.length })} · {t('popupLeft', { n: diff.left.length })} ·{' '}
           {t('popupChanged', { n: diff.changed.length })}
-          {comparisonLimits(t, diff).map((limit) => (
+          {comparisonLimits({ t }, diff).map((limit) => (
             <span key={limit} className="small warning-text">
               <br />
               {limit}

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { AuditEvent, type AuditRequest, type PageInfo, type ScanCandidate, type ScanMode } from '@/lib/messages';
 import type { PickState } from '@/lib/scan/list-pick';
-import type { MessageKey } from '@/lib/i18n';
-import { CONSOLE_LABEL } from '../dashboard/labels';
+import { AUDIT_ERROR_TEXT, CONSOLE_LABEL } from '@/lib/labels';
 import { useI18n } from '../i18n-context';
 import { linkStatusText, verdictText } from '../verdict-text';
 import type { Completeness } from '@/lib/completeness';
@@ -24,15 +23,6 @@ interface PortLike {
   onDisconnect: { addListener(fn: () => void): void };
   disconnect(): void;
 }
-
-const ERROR_TEXT: Record<string, MessageKey> = {
-  'not-allowed': 'errorNotAllowed',
-  'no-roster': 'errorNoRoster',
-  'tab-gone': 'errorTabGone',
-  failed: 'errorFailed',
-  storage: 'errorStorage',
-  'out-of-order': 'errorOutOfOrder',
-};
 
 /** The one-click audit of one tab: `tabId` from `?tabId=N` or the active tab. */
 export function PopupApp({ tabId, connect }: { tabId: number | undefined; connect: () => PortLike }) {
@@ -69,7 +59,7 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
           setPhase({ kind: 'done', snapshotId: event.snapshotId, completeness: event.completeness, candidates: event.candidates });
           break;
         case 'audit/error':
-          setPhase({ kind: 'error', text: t(ERROR_TEXT[event.code] ?? 'errorFailed', { message: event.message }) });
+          setPhase({ kind: 'error', text: l(AUDIT_ERROR_TEXT[event.code], { message: event.message }) });
           if (event.code === 'no-roster') setCanChoose(true);
           break;
         // The admin chose a list (the popup stayed open): look at the page again, through that list.
@@ -93,7 +83,7 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
     );
     port.postMessage({ type: 'audit/inspect', tabId });
     return () => port.disconnect();
-  }, [tabId, connect, t]);
+  }, [tabId, connect, t, l]);
 
   const start = (mode: ScanMode, candidate?: number) => {
     if (tabId === undefined) return;
@@ -116,10 +106,10 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
         ? t(phase.pages ? 'popupProgressOf' : 'popupProgress', { rows: phase.rows, page: phase.page, pages: phase.pages ?? 0 })
         : phase.kind === 'done'
           ? mode === 'link-status'
-            ? linkStatusText(t, phase.completeness)
+            ? linkStatusText({ t, l }, phase.completeness)
             : phase.completeness.verdict === 'complete'
-              ? verdictText(t, phase.completeness)
-              : `${verdictText(t, phase.completeness)} ${t('popupIncompleteSaved')}`
+              ? verdictText({ t, l }, phase.completeness)
+              : `${verdictText({ t, l }, phase.completeness)} ${t('popupIncompleteSaved')}`
           : phase.kind === 'error'
             ? phase.text
             : choiceStatus(t, phase);

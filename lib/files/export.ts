@@ -33,11 +33,11 @@ export async function buildExport(job: ExportJob, db: RosterDb, emit: (event: Fi
     ...(job.values.length > 0 ? { values: new Map(members.map((m) => [m.key, typed])), allowClear: new Set(job.values.filter((v) => v.value === '').map((v) => v.header)) } : {}),
     ...(template ? { template, ...(job.sheet && sheets.includes(job.sheet) ? { sheet: job.sheet } : {}) } : {}),
     ...(chatworkByEmail ? { chatworkByEmail } : {}),
-    encoding: job.encoding,
-    output: job.output,
-    validRowsOnly: job.validRowsOnly,
-    sso: job.sso,
-    chatworkIdKind: job.chatworkIdKind,
+    ...(job.encoding ? { encoding: job.encoding } : {}),
+    ...(job.output ? { output: job.output } : {}),
+    ...(job.validRowsOnly !== undefined ? { validRowsOnly: job.validRowsOnly } : {}),
+    ...(job.sso !== undefined ? { sso: job.sso } : {}),
+    ...(job.chatworkIdKind ? { chatworkIdKind: job.chatworkIdKind } : {}),
     lang: job.lang,
   };
   try {

@@ -40,11 +40,12 @@ export const FileJob = z.discriminatedUnion('kind', [
     findingScope: FindingId.optional(),
     values: z.array(z.object({ header: Name, value: z.string().max(10_000) })).max(500),
     chatworkSnapshotId: z.string().max(200).optional(),
-    encoding: z.enum(['utf-8-bom', 'utf-8', 'shift_jis']),
-    output: z.enum(['csv', 'xlsx']),
-    validRowsOnly: z.boolean(),
-    sso: z.boolean(),
-    chatworkIdKind: z.enum(['account-id', 'chatwork-id']),
+    /** The options the format declares (lib/formats `options`); one it does not declare is left out. */
+    encoding: z.enum(['utf-8-bom', 'utf-8', 'shift_jis']).optional(),
+    output: z.enum(['csv', 'xlsx']).optional(),
+    validRowsOnly: z.boolean().optional(),
+    sso: z.boolean().optional(),
+    chatworkIdKind: z.enum(['account-id', 'chatwork-id']).optional(),
     lang: z.enum(['ja', 'en']),
   }),
 ]);

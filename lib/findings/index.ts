@@ -16,7 +16,7 @@ import suspended from './rules/suspended';
 import zoomUnset from './rules/zoom-unset';
 
 export type { FindingCheck, FindingContext, FindingRule, FindingSubject } from './rule';
-export { defineFindingRule } from './rule';
+export { defineFindingRule, SEVERITY_ORDER } from './rule';
 
 // Keyed by id so that the compiler refuses a FindingId without its rule.
 const RULES_BY_ID = {

@@ -12,6 +12,9 @@ export interface FindingContext {
   domainPolicySet: boolean;
 }
 
+/** Worst first: how findings are listed. */
+export const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+
 export type FindingCheck = false | { detail?: string };
 
 export interface FindingRule {

@@ -1,11 +1,11 @@
-import { snapshotCompleteness, type Completeness } from '../completeness';
+import { incompleteReasonCode, snapshotCompleteness, type Completeness } from '../completeness';
 import { classifyMember } from '../classify';
 import { findingRule } from '../findings';
 import type { Lang } from '../i18n';
 import { CLASSIFICATION_LABEL, LINK_STATUS_LABEL } from '../labels';
 import type { Snapshot } from '../model';
 import { buildTable, dateStamp, fileNamePart, memberRows, type MemberColumn } from './table';
-import type { ExportFormat } from './types';
+import { BUILT_IN_FILE, type ExportFormat } from './types';
 
 interface ReportContext {
   snapshot: Snapshot;
@@ -59,14 +59,15 @@ function statedOf(completeness: Completeness): string {
 }
 
 function reasonOf(completeness: Completeness): string {
-  return completeness.verdict === 'incomplete' ? completeness.reason.replace(/^failed:.*/s, 'failed') : '';
+  // The code alone (`failed: …` carries an error's detail, which is no code); one this version does not know, as stored.
+  return completeness.verdict === 'incomplete' ? (incompleteReasonCode(completeness.reason) ?? completeness.reason) : '';
 }
 
 /** One row per member of one snapshot: what the audit found, for people and spreadsheets. */
 export const auditReport: ExportFormat = {
   id: 'audit-report',
   label: { ja: '監査レポート', en: 'Audit report' },
-  template: 'none',
+  options: { template: 'none', ...BUILT_IN_FILE, bulkValues: false, sso: false, chatworkRoster: false, chatworkIdKinds: [], validRowsOnly: true },
   columns,
   build: (input) => {
     const lang = input.lang ?? 'ja';

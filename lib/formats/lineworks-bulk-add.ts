@@ -1,7 +1,7 @@
 import type { Localized } from '../i18n';
 import { lineworksColumns, type PasswordMode } from './lineworks-columns';
 import { buildTable, dateStamp, fileNamePart, memberRows } from './table';
-import type { ExportFormat, FormatId } from './types';
+import { BUILT_IN_FILE, type ExportFormat, type FormatId } from './types';
 
 /** LINE WORKS takes at most this many members per bulk file. */
 export const LINEWORKS_MAX_ROWS = 100;
@@ -19,7 +19,7 @@ const MODES: Record<PasswordMode, { id: FormatId; label: Localized }> = {
 function lineworksBulkAdd(mode: PasswordMode): ExportFormat {
   return {
     ...MODES[mode],
-    template: 'optional',
+    options: { template: 'optional', ...BUILT_IN_FILE, bulkValues: true, sso: true, chatworkRoster: false, chatworkIdKinds: [], validRowsOnly: true },
     columns: lineworksColumns(mode),
     build: (input) => {
       const columns = lineworksColumns(mode, input.sso);

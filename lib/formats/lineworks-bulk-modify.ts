@@ -25,7 +25,7 @@ function membersById(members: readonly Member[]): Map<string, Member> {
 export const lineworksBulkModify: ExportFormat = {
   id: 'lineworks-bulk-modify',
   label: { ja: 'LINE WORKS 一括修正', en: 'LINE WORKS bulk modify' },
-  template: 'required',
+  options: { template: 'required', outputs: [], encodings: [], bulkValues: true, sso: false, chatworkRoster: false, chatworkIdKinds: [], validRowsOnly: true },
   columns,
   build: (input) =>
     buildTemplatePatch({

@@ -1,7 +1,7 @@
 import type { Localized } from '../i18n';
 import type { Member } from '../model';
 import { buildTable, dateStamp, fileNamePart, memberRows, type MemberColumn } from './table';
-import type { ExportFormat } from './types';
+import { BUILT_IN_FILE, type ExportFormat } from './types';
 
 const LINK_LINE_USER: Localized = {
   ja: 'LINE ユーザーです。外部連携 (トーク招待) して、1:1 トーク・無料通話・外部グループへの招待をできるようにしてください。',
@@ -28,7 +28,7 @@ const columns: MemberColumn<'ja' | 'en'>[] = [
 export const linkInvitations: ExportFormat = {
   id: 'link-invitations',
   label: { ja: '外部連携の招待リスト', en: 'External-link invitation list' },
-  template: 'none',
+  options: { template: 'none', ...BUILT_IN_FILE, bulkValues: false, sso: false, chatworkRoster: false, chatworkIdKinds: [], validRowsOnly: true },
   columns,
   build: (input) =>
     buildTable({

@@ -5,7 +5,7 @@ import { readTable } from '../xlsx/table';
 import type { Member } from '../model';
 import { buildTable, dateStamp, fileNamePart, memberRows, type MemberColumn } from './table';
 import { buildTemplatePatch, type RowChange } from './template-patch';
-import type { ColumnSpec, ExportFormat, FieldRule, FormatInput, RowCounts } from './types';
+import { BUILT_IN_FILE, type ColumnSpec, type ExportFormat, type FieldRule, type FormatInput, type RowCounts } from './types';
 
 type IdKind = NonNullable<FormatInput['chatworkIdKind']>;
 
@@ -101,7 +101,19 @@ function addFileCounts(input: FormatInput, written: readonly Member[]): RowCount
 export const receptionistEmployees: ExportFormat = {
   id: 'receptionist-employees',
   label: { ja: 'RECEPTIONIST 社員一括登録 (Chatwork ID)', en: 'RECEPTIONIST employees (Chatwork IDs)' },
-  template: 'optional',
+  options: {
+    template: 'optional',
+    templateHelp: {
+      ja: '全件上書き用: RECEPTIONIST から社員を全件ダウンロードしたファイル (CSV または Excel ブック (.xlsx))。全員をそのまま残し、Chatwork の列だけを埋めます。指定しない場合は追加専用のファイルになります。',
+      en: 'For a full overwrite (全件上書き): the full employee download from RECEPTIONIST, as CSV or as an Excel workbook (.xlsx). Every employee in it is kept and only the Chatwork column is filled. Without it the file is add-only.',
+    },
+    ...BUILT_IN_FILE,
+    bulkValues: true,
+    sso: false,
+    chatworkRoster: true,
+    chatworkIdKinds: ['account-id', 'chatwork-id'],
+    validRowsOnly: true,
+  },
   columns: builtInColumns('account-id'),
   build: (input) => {
     const kind = input.chatworkIdKind ?? 'account-id';

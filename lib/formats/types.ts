@@ -17,6 +17,41 @@ export type FormatId = (typeof FORMAT_IDS)[number];
 
 export type OutputKind = 'csv' | 'xlsx';
 
+/** A Chatwork account ID (識別ID, fixed, exported by the admin) or a Chatwork ID (chosen by the user). */
+export type ChatworkIdKind = 'account-id' | 'chatwork-id';
+
+/**
+ * The choices a format takes from the admin, declared by the format: the export view renders one
+ * control per declared option (and none for an option a format does not take), so a new format is
+ * one new file. A list's first entry is the default.
+ */
+export interface FormatOptions {
+  /** The console's own file to fill or patch: none, optional (else the built-in layout) or required. */
+  template: 'none' | 'optional' | 'required';
+  /** What the template is and does, where the general words (required / optional) do not say enough (RECEPTIONIST: it makes the file a 全件上書き). */
+  templateHelp?: Localized;
+  /** File kinds of the built-in layout; [] when the format only patches a template (which keeps its own kind). */
+  outputs: readonly OutputKind[];
+  /** Encodings of the built-in layout as CSV; [] when the format only patches a template (which keeps its own). */
+  encodings: readonly OutputEncoding[];
+  /** One value the admin sets in a column for every exported member (an initial password, a new organisation). */
+  bulkValues: boolean;
+  /** LINE WORKS single sign-on: External Key becomes required. */
+  sso: boolean;
+  /** A Chatwork roster joined by email for each member's Chatwork IDs. */
+  chatworkRoster: boolean;
+  /** Which Chatwork identifier is written; [] when the format writes none. */
+  chatworkIdKinds: readonly ChatworkIdKind[];
+  /** Rows in error may be left out and listed instead of the file being refused. */
+  validRowsOnly: boolean;
+}
+
+/** What a built-in layout offers: CSV (UTF-8 with BOM first, for Excel in Japan) or a workbook. */
+export const BUILT_IN_FILE = {
+  outputs: ['csv', 'xlsx'],
+  encodings: ['utf-8-bom', 'utf-8', 'shift_jis'],
+} as const satisfies Pick<FormatOptions, 'outputs' | 'encodings'>;
+
 /** A rule a field's value must meet before it is exported; an empty value is checked by `required` alone. */
 export interface FieldRule {
   schema: z.ZodType<string>;
@@ -58,7 +93,7 @@ export interface FormatInput {
   /** LINE WORKS single sign-on: External Key becomes required. */
   sso?: boolean;
   /** Which Chatwork identifier RECEPTIONIST gets. */
-  chatworkIdKind?: 'account-id' | 'chatwork-id';
+  chatworkIdKind?: ChatworkIdKind;
   /** Language of the words the file carries for people (suggested actions, the audit report's labelled columns); Japanese when not said. */
   lang?: 'ja' | 'en';
 }
@@ -118,7 +153,7 @@ export interface BuildResult {
 export interface ExportFormat {
   id: FormatId;
   label: Localized;
-  template: 'none' | 'optional' | 'required';
+  options: FormatOptions;
   columns: readonly ColumnSpec[];
   build(input: FormatInput): BuildResult;
 }

@@ -326,6 +326,9 @@ describe('dashboard (Japanese)', () => {
       '#/join',
       '#/export?snapshot=lw-members-2&format=audit-report',
       '#/export?snapshot=lw-contacts-1&format=link-invitations',
+      '#/export?snapshot=lw-members-2&format=lineworks-bulk-add-auto',
+      '#/export?snapshot=lw-members-2&format=lineworks-bulk-modify',
+      '#/export?snapshot=rc-employees-1&format=receptionist-employees',
       '#/data',
     ];
     for (const hash of views) {

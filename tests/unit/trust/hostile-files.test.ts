@@ -307,7 +307,7 @@ describe('formula injection in every export', () => {
 });
 
 describe('hostile templates given to an export', () => {
-  const templateFormats = FORMAT_IDS.filter((id) => FORMATS[id].template !== 'none');
+  const templateFormats = FORMAT_IDS.filter((id) => FORMATS[id].options.template !== 'none');
   const hostile: [string, () => Uint8Array, string][] = [
     ['cut inside a quote', utf8CutMidQuote, 'template-unterminated-quote'],
     ['an .xlsx renamed .csv', xlsxRenamedCsv, 'template-xlsx-not-a-workbook'],
