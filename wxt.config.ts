@@ -8,6 +8,9 @@ export default defineConfig({
   // ROSTER_AUDIT_OUT_DIR lets several builds live side by side (parallel test runs).
   outDir: process.env.ROSTER_AUDIT_OUT_DIR ?? (testBuild ? '.output/test' : '.output'),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // AMO's source archive: what rebuilds the package, not what the scripts leave behind (the demo's
+  // fix-up files and the store screenshots hold the sample rosters' names; bench results are local).
+  zip: { excludeSources: ['demo-output/**', 'store-screenshots/**', 'bench/results.json'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

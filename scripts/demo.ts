@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ChromiumNotFoundError, findChromium } from './lib/chromium';
-import { expectedAudits } from './lib/expected';
 import { FIXTURE_ROOT } from './lib/fixture-server';
-import { auditThroughPopup, downloadExport, ExportRefused, setInternalDomains } from './lib/journey';
-import { PRODUCTION_EXTENSION_DIR, startSession, type Session, type StoredSnapshot } from './lib/session';
+import { downloadExport, ExportRefused } from './lib/journey';
+import { auditSampleConsoles, buildProduction, checkCjkFont, ensureChromium, sampleConsoles, step } from './lib/sample-run';
+import { PRODUCTION_EXTENSION_DIR, startSession, type Session } from './lib/session';
 
 /**
  * `npm run demo`: build the extension, serve the sample consoles under their real host names,
@@ -15,45 +13,6 @@ import { PRODUCTION_EXTENSION_DIR, startSession, type Session, type StoredSnapsh
 
 const OUTPUT_DIR = resolve(import.meta.dirname, '../demo-output');
 const headless = process.argv.includes('--headless') || (process.platform === 'linux' && !process.env.DISPLAY);
-
-function step(text: string) {
-  console.log(`\u25b8 ${text}`);
-}
-
-/**
- * Chromium draws Japanese with whatever CJK font the system has; without one every Japanese
- * character in the screenshot is a box. Says so, and how to add one, rather than leave a puzzle.
- */
-function checkCjkFont() {
-  if (process.platform !== 'linux') return;
-  let fonts = '';
-  try {
-    fonts = execFileSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' });
-  } catch {
-    // No fontconfig at all: no CJK font either.
-  }
-  if (fonts.trim() === '') {
-    console.log('! No Japanese (CJK) font is installed: Japanese text in demo-output/dashboard.png will show as boxes.');
-    console.log('  Add one with `sudo apt-get install -y fonts-noto-cjk` and run the demo again.');
-  }
-}
-
-function ensureChromium() {
-  try {
-    step(`Chromium: ${findChromium()}`);
-  } catch (error) {
-    if (error instanceof ChromiumNotFoundError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
-
-/** The sample consoles, not the generic layouts: the demo shows what an admin of those consoles sees. */
-function sampleConsoles() {
-  return expectedAudits().filter((audit) => audit.console !== 'generic');
-}
 
 async function interactive(session: Session) {
   for (const { host, path } of sampleConsoles().filter((a) => a.mode === 'roster')) await session.openConsole(host, path);
@@ -89,22 +48,7 @@ const EXPORTS: {
 ];
 
 async function journey(session: Session) {
-  const audits = sampleConsoles();
-  const domains = [...new Set(audits.flatMap((a) => a.policy.internalDomains))];
-  step(`Setting the sample tenant's internal domains: ${domains.join(', ')}`);
-  await setInternalDomains(session, domains);
-
-  const snapshots = new Map<string, StoredSnapshot>();
-  for (const audit of audits) {
-    step(`Auditing ${audit.host}${audit.path}${audit.mode === 'link-status' ? ' (link status)' : ''}`);
-    const page = await session.openConsole(audit.host, audit.path);
-    const { status, popup } = await auditThroughPopup(session, page, { mode: audit.mode });
-    if (!/^(Audit complete|Link status check complete)/.test(status)) throw new Error(`audit of ${audit.host} ended with: ${status}`);
-    const { snapshot } = await session.readSnapshot('latest');
-    snapshots.set(`${snapshot.console}/${audit.mode}`, snapshot);
-    await popup.close();
-    await page.close();
-  }
+  const snapshots = await auditSampleConsoles(session);
 
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const written: string[] = [];
@@ -166,9 +110,8 @@ async function journey(session: Session) {
 
 async function main() {
   ensureChromium();
-  checkCjkFont();
-  step('Building the extension');
-  execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  checkCjkFont('demo-output/dashboard.png');
+  buildProduction();
   const session = await startSession({ extensionDir: PRODUCTION_EXTENSION_DIR, headless, lang: 'en-US' });
   try {
     if (headless) await journey(session);

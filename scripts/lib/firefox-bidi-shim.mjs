@@ -4,8 +4,37 @@
 // arguments and puts a small WebDriver BiDi proxy between Playwright and Firefox that answers the
 // few emulation commands Playwright always sends and Firefox ESR does not know.
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import WebSocket, { WebSocketServer } from 'ws';
+
+/**
+ * The chrome channel: a second client (the tests) sends `{ id, functionDeclaration, args }` and the
+ * function runs in the browser window's chrome, where the toolbar and the add-ons' actions live and
+ * BiDi cannot click. WebDriver BiDi reaches chrome (`moz:scope`) because the launcher sets
+ * MOZ_REMOTE_ALLOW_SYSTEM_ACCESS; Firefox allows one WebDriver session, so it goes over the
+ * automation's own session (Marionette would need a second one). Answers `{ id, value }` or `{ id, error }`.
+ */
+const CHROME_CHANNEL_PATH = '/roster-audit/chrome';
+function serveChromeChannel(client, currentAsk) {
+  client.on('message', async (raw) => {
+    const { id, functionDeclaration, args = [] } = JSON.parse(raw.toString());
+    const answer = (body) => client.send(JSON.stringify({ id, ...body }));
+    const ask = currentAsk();
+    if (!ask) return answer({ error: 'no automation session yet' });
+    const tree = await ask('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+    const window = tree.result?.contexts?.find((context) => context.url === 'chrome://browser/content/browser.xhtml');
+    if (!window) return answer({ error: `no browser window in chrome scope: ${JSON.stringify(tree.error ?? tree.message ?? tree.result)}` });
+    const reply = await ask('script.callFunction', {
+      functionDeclaration,
+      arguments: args.map((value) => ({ type: 'string', value })),
+      target: { context: window.context },
+      awaitPromise: true,
+    });
+    if (reply.type === 'success' && reply.result?.type !== 'exception') return answer({ value: reply.result?.result?.value ?? null });
+    answer({ error: reply.result?.exceptionDetails?.text ?? reply.message ?? JSON.stringify(reply) });
+  });
+}
 
 /** Commands Playwright sends on every page for emulation this project never asks for. */
 const ANSWERED_HERE = new Set(process.env.ROSTER_AUDIT_BIDI_ANSWERED?.split(',') ?? []);
@@ -23,9 +52,18 @@ createInterface({ input: firefox.stderr }).on('line', (line) => {
   }
   const upstream = listening[1];
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 }, () => {
-    process.stderr.write(`WebDriver BiDi listening on ws://127.0.0.1:${server.address().port}\n`);
+    const port = server.address().port;
+    // Where the launcher looks for the chrome channel below.
+    if (process.env.ROSTER_AUDIT_CHROME_CHANNEL_FILE) writeFileSync(process.env.ROSTER_AUDIT_CHROME_CHANNEL_FILE, String(port));
+    process.stderr.write(`WebDriver BiDi listening on ws://127.0.0.1:${port}\n`);
   });
+  /** Asks Firefox over the automation's own session (the latest one). */
+  let askFirefox;
   server.on('connection', (client, request) => {
+    if (request.url === CHROME_CHANNEL_PATH) {
+      serveChromeChannel(client, () => askFirefox);
+      return;
+    }
     const firefoxSide = new WebSocket(`${upstream}${request.url ?? ''}`);
     const early = [];
     /** Replies to the proxy's own commands, by id (a range Playwright's counter never reaches). */
@@ -37,6 +75,7 @@ createInterface({ input: firefox.stderr }).on('line', (line) => {
         ownReplies.set(id, done);
         firefoxSide.send(JSON.stringify({ id, method, params }));
       });
+    askFirefox = ask;
     /**
      * Firefox leaves out the load events of documents in the add-on process (bug 1755014), and
      * reports such a document's script realm only once a command addresses it. Both are supplied

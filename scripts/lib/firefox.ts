@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { firefox, type BrowserContext } from 'playwright-core';
 import type { BrowserUnderTest } from './browser';
+import WebSocket from 'ws';
 
 /**
  * Firefox ESR with the add-on installed, driven by Playwright over WebDriver BiDi. How, and why
@@ -26,6 +27,11 @@ import type { BrowserUnderTest } from './browser';
  *   connection. The pages keep their real host names and the server still sees every request.
  * - **The certificate.** The fixture certificate is self-signed; the BiDi session accepts it
  *   (`acceptInsecureCerts`), for pages and the add-on alike.
+ * - **The toolbar click's grant.** Playwright cannot click the browser's own toolbar. The shim
+ *   offers a chrome channel (a script run in the browser window's chrome over the same BiDi
+ *   session), through which `grantActiveTab` grants a tab `activeTab` the way the add-on's toolbar
+ *   button does, so the store package can be tested on a host it does not declare. Marionette
+ *   cannot do it beside BiDi: Firefox allows one WebDriver session.
  */
 
 export const ADDON_ID = 'roster-audit@roster-audit.dev';
@@ -56,6 +62,43 @@ export interface FirefoxLaunchOptions {
   downloadsPath: string;
 }
 
+export interface FirefoxBrowser extends BrowserUnderTest {
+  /**
+   * Grants the add-on `activeTab` on the tab showing `url`, as a click on its toolbar button does
+   * (Firefox's `triggerClickOrPopup`: `tabManager.addActiveTabPermission`), without opening the
+   * popup panel.
+   */
+  grantActiveTab(url: string): Promise<void>;
+}
+
+/** Where the shim writes the port of its chrome channel. */
+const CHROME_CHANNEL_FILE = 'roster-audit-chrome-channel-port';
+
+/** Runs `functionDeclaration` in the browser window's chrome, through the shim's chrome channel. */
+async function inChrome(userDataDir: string, functionDeclaration: string, args: string[]): Promise<unknown> {
+  const port = readFileSync(join(userDataDir, CHROME_CHANNEL_FILE), 'utf8').trim();
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/roster-audit/chrome`);
+  try {
+    await new Promise((done, fail) => socket.once('open', done).once('error', fail));
+    const reply = new Promise<{ value?: unknown; error?: string }>((done) => socket.once('message', (raw) => done(JSON.parse(String(raw)))));
+    socket.send(JSON.stringify({ id: 1, functionDeclaration, args }));
+    const { value, error } = await reply;
+    if (error) throw new Error(`in Firefox's chrome: ${error}`);
+    return value;
+  } finally {
+    socket.close();
+  }
+}
+
+/** Runs in the browser window's chrome: what the toolbar button's click grants, for one tab. */
+const GRANT_ACTIVE_TAB = `function (addonId, url) {
+  const window = Services.wm.getMostRecentWindow('navigator:browser');
+  const tab = window.gBrowser.tabs.find((tab) => tab.linkedBrowser.currentURI.spec === url);
+  if (!tab) throw new Error('no tab shows ' + url);
+  WebExtensionPolicy.getByID(addonId).extension.tabManager.addActiveTabPermission(tab);
+  return true;
+}`;
+
 /**
  * The file that appears in `dir` after `start`, once Firefox has finished writing it. Firefox
  * reports no download event for a download started by an add-on page (the same bug 1755014), so
@@ -81,7 +124,7 @@ async function downloadedFile(dir: string, start: () => Promise<void>): Promise<
   throw new Error(`no download appeared in ${dir} within 60 s`);
 }
 
-export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions): Promise<BrowserUnderTest> {
+export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions): Promise<FirefoxBrowser> {
   const binary = findFirefox();
   if (!binary) throw new Error(FIREFOX_MISSING);
   const userDataDir = mkdtempSync(join(tmpdir(), 'roster-audit-firefox-'));
@@ -96,6 +139,7 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
       ROSTER_AUDIT_FIREFOX_BINARY: binary,
       ROSTER_AUDIT_BIDI_ANSWERED: ANSWERED_BY_SHIM.join(','),
       MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1',
+      ROSTER_AUDIT_CHROME_CHANNEL_FILE: join(userDataDir, CHROME_CHANNEL_FILE),
     },
     headless: options.headless ?? true,
     ignoreHTTPSErrors: true,
@@ -135,6 +179,9 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
       } finally {
         await page.close();
       }
+    },
+    async grantActiveTab(url) {
+      await inChrome(userDataDir, GRANT_ACTIVE_TAB, [ADDON_ID, url]);
     },
     close: async ({ keepProfile = false } = {}) => {
       await context.close().catch(() => undefined);

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { BrowserUnderTest } from './browser';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
-import { launchFirefoxWithExtension } from './firefox';
+import { launchFirefoxWithExtension, type FirefoxBrowser } from './firefox';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 
 /** The build `npm run build:test` makes: the production extension plus host access to any HTTPS test host. */
@@ -95,7 +95,9 @@ export async function startSession(opts: SessionOptions = {}): Promise<Session> 
 }
 
 /** Firefox ESR with the Firefox test build, the same fixture server and the same steps (scripts/lib/firefox.ts). */
-export async function startFirefoxSession(opts: Pick<SessionOptions, 'extensionDir' | 'headless'> = {}): Promise<Session<BrowserUnderTest>> {
+export async function startFirefoxSession(
+  opts: Pick<SessionOptions, 'extensionDir' | 'headless'> = {},
+): Promise<Session<FirefoxBrowser>> {
   const extensionDir = opts.extensionDir ?? FIREFOX_TEST_EXTENSION_DIR;
   checkBuild(extensionDir, 'npm run build:test:firefox');
   const server = await startFixtureServer();

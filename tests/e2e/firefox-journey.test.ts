@@ -22,12 +22,13 @@ const POLICY = expectedAudits()[0]!.policy;
 const AUDIT_REPORT_HEADER = 'console,source_url,name,identifier,email,domain,classification,link_status,findings';
 const BOM = [0xef, 0xbb, 0xbf];
 /** The roster kinds the reader must get right in Firefox: a console, server pages, a virtual grid, contacts. */
-const AUDITED = [
+const AUDITED: readonly { host: string; path: string; mode: 'roster' | 'link-status'; nextPages?: readonly string[] }[] = [
   { host: 'admin.worksmobile.com', path: '/members/', mode: 'roster' },
-  { host: 'intranet.example.com', path: '/paginated/page-1.html', mode: 'roster' },
+  // Read without navigating, as the page itself asks (`content.fetch`, Firefox's own path in the scanner).
+  { host: 'intranet.example.com', path: '/paginated/page-1.html', mode: 'roster', nextPages: ['/paginated/page-2.html', '/paginated/page-3.html', '/paginated/page-4.html'] },
   { host: 'intranet.example.com', path: '/aria-grid.html', mode: 'roster' },
   { host: 'contact.worksmobile.com', path: '/', mode: 'link-status' },
-] as const;
+];
 
 function csvLines(bytes: Uint8Array): string[] {
   const text = new TextDecoder().decode(bytes.subarray(bytes[0] === 0xef ? 3 : 0));
@@ -54,6 +55,15 @@ describe.skipIf(!firefox)('the admin journey in Firefox', () => {
       expect(snapshot.console).toBe(expected.console);
       expect(snapshot.complete).toBe(true);
       expect(members.map(comparableMember)).toEqual(expected.members.map(comparableMember));
+      for (const next of audited.nextPages ?? []) {
+        // The page's own request, with the admin's session on a real console: it names the page as
+        // its referer. A content script's global `fetch` in Firefox asks as the add-on, and sends none.
+        const asked = session.server.requests.filter((r) => r.host === audited.host && r.path === next);
+        expect(asked.length, next).toBeGreaterThan(0);
+        for (const request of asked) {
+          expect({ referer: request.referer && new URL(request.referer).host, fetchSite: request.fetchSite }, next).toEqual({ referer: audited.host, fetchSite: 'same-origin' });
+        }
+      }
       await popup.close();
       await page.close();
     });

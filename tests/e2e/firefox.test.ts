@@ -3,8 +3,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_HOST_PERMISSIONS } from '../../lib/console-hosts';
-import type { BrowserUnderTest } from '../../scripts/lib/browser';
-import { findFirefox } from '../../scripts/lib/firefox';
+import { expectedAudits } from '../../scripts/lib/expected';
+import { findFirefox, type FirefoxBrowser } from '../../scripts/lib/firefox';
 import { auditThroughPopup, startFirefoxSession, type Session } from './harness';
 
 /**
@@ -82,11 +82,12 @@ describe('the Firefox build', () => {
 
 /**
  * MV2 in Firefox grants the declared console hosts at install (docs/firefox.md): the store package
- * audits a console with no further grant, and sees nothing of a tab on an undeclared host (only the
- * admin's click on its button there, activeTab, would open that page to it).
+ * audits a console with no further grant, and sees nothing of a tab on an undeclared host until the
+ * admin's click on its button there grants that tab (activeTab), which is all an audit needs: no
+ * optional permission, no request.
  */
 describe.skipIf(!findFirefox())('the Firefox store package in Firefox', () => {
-  let session: Session<BrowserUnderTest>;
+  let session: Session<FirefoxBrowser>;
   beforeAll(async () => {
     session = await startFirefoxSession({ extensionDir: ADDON_DIR });
   }, 180_000);
@@ -108,5 +109,21 @@ describe.skipIf(!findFirefox())('the Firefox store package in Firefox', () => {
     // The same lookup finds a declared console's tab: the check is not blind.
     const consolePage = await session.openConsole('admin.worksmobile.com', '/members/');
     expect(await session.tabIdOf(consolePage)).toBeGreaterThan(0);
+  });
+
+  it('audits a paged roster on a host it does not declare with the click\'s activeTab alone, and loses the tab when it navigates', { timeout: 300_000 }, async () => {
+    const path = '/paginated/page-1.html';
+    const page = await session.openConsole('intranet.example.com', path);
+    await expect(session.tabIdOf(page)).rejects.toThrow(/no tab shows/);
+    await session.browser.grantActiveTab(page.url());
+    const { status, popup } = await auditThroughPopup(session, page);
+    // Every page read (the next ones by the page's own same-origin requests): no host permission asked for.
+    expect(status).toMatch(/^Audit complete/);
+    const expected = expectedAudits().find((audit) => audit.host === 'intranet.example.com' && audit.path === path)!;
+    expect((await session.readSnapshot('latest')).members.length).toBe(expected.members.length);
+    await popup.close();
+    // activeTab lasts until the tab navigates: the add-on holds nothing more on that host.
+    await page.goto(session.server.url('intranet.example.com', '/plain-table.html'));
+    await expect(session.tabIdOf(page)).rejects.toThrow(/no tab shows/);
   });
 });
