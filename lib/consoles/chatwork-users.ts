@@ -7,7 +7,6 @@ import { badgeIn, pageShows, withFields, type ConsoleProfile } from './profile';
 export const chatworkUsers: ConsoleProfile = {
   id: 'chatwork-users',
   console: 'chatwork-users',
-  label: { ja: 'Chatwork 管理者設定 ユーザー管理', en: 'Chatwork admin: users' },
   hosts: /(^|\.)chatwork\.com$/,
   cue: (doc) => pageShows(doc, ['ユーザー管理', 'ユーザー一覧', 'User management', 'Users']),
   synonyms: [

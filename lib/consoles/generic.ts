@@ -4,7 +4,6 @@ import type { ConsoleProfile } from './profile';
 export const generic: ConsoleProfile = {
   id: 'generic',
   console: 'generic',
-  label: { ja: '汎用（表・グリッド・一覧）', en: 'Generic (table, grid, list)' },
   hosts: /(?:)/,
   cue: () => true,
   synonyms: [],

@@ -7,7 +7,6 @@ import { pageShows, type ConsoleProfile } from './profile';
 export const immedioUsers: ConsoleProfile = {
   id: 'immedio-users',
   console: 'immedio-users',
-  label: { ja: 'immedio ユーザー管理', en: 'immedio: users' },
   hosts: /(^|\.)immedio\.io$/,
   cue: (doc) => pageShows(doc, ['ユーザー管理', 'ユーザー', 'Users']),
   synonyms: [

@@ -90,7 +90,6 @@ function labelled(detail: Element, labels: readonly string[]): string {
 export const lineworksContacts: ConsoleProfile = {
   id: 'lineworks-contacts',
   console: 'lineworks-contacts',
-  label: { ja: 'LINE WORKS 顧客/取引先', en: 'LINE WORKS: customers/partners' },
   hosts: /(^|\.)worksmobile\.com$/,
   // The address book has a host of its own; elsewhere the address or the page names the list (often only in a tab).
   cue: (doc, url) =>

@@ -4,7 +4,6 @@ import { badgeIn, pageShows, withFields, type ConsoleProfile } from './profile';
 export const lineworksMembers: ConsoleProfile = {
   id: 'lineworks-members',
   console: 'lineworks-members',
-  label: { ja: 'LINE WORKS 管理者画面 メンバー', en: 'LINE WORKS admin: members' },
   hosts: /(^|\.)worksmobile\.com$/,
   cue: (doc) => pageShows(doc, ['メンバー', 'Members', '구성원']),
   tenantSelector: '[class*="tenant"], [class*="Tenant"], [data-tenant]',

@@ -4,7 +4,6 @@ import { badgeIn, pageShows, withFields, type ConsoleProfile } from './profile';
 export const receptionistEmployees: ConsoleProfile = {
   id: 'receptionist-employees',
   console: 'receptionist-employees',
-  label: { ja: 'RECEPTIONIST 社員一覧', en: 'RECEPTIONIST: employees' },
   hosts: /(^|\.)receptionist\.jp$/,
   cue: (doc) => pageShows(doc, ['社員', '従業員', 'Employees']),
   synonyms: [

@@ -2,7 +2,6 @@
  * The scanner's contract with a console: what a profile declares and the scanner reads. The
  * profiles themselves live in `lib/consoles`, which depends on this file and never the reverse.
  */
-import type { Localized } from '../i18n';
 import type { ConsoleId, LinkStatus, MemberRow } from '../model';
 import type { ColumnRules } from './columns';
 import type { RawRow } from './source';
@@ -35,7 +34,6 @@ export interface DetailWalk {
 export interface ConsoleProfile extends ColumnRules {
   id: string;
   console: ConsoleId;
-  label: Localized;
   /** Hosts the console is served from. */
   hosts: RegExp;
   /** Page content that tells this console's roster from the site's other pages. */
