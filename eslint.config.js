@@ -23,10 +23,7 @@ const LIB_FORBIDDEN_GLOBALS = ['chrome', 'browser', 'defineBackground', 'defineC
 
 /** The Node globals the plain-JavaScript fixture scripts use (TypeScript checks names in .ts files, not here). */
 const NODE_GLOBALS = Object.fromEntries(
-  ['process', 'console', 'setTimeout', 'clearTimeout', 'URL', 'Buffer', 'TextEncoder', 'TextDecoder', 'structuredClone'].map((name) => [
-    name,
-    'readonly',
-  ]),
+  ['process', 'console', 'setTimeout', 'clearTimeout', 'URL', 'Buffer', 'TextEncoder', 'TextDecoder', 'structuredClone'].map((name) => [name, 'readonly']),
 );
 
 export default defineConfig([

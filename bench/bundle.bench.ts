@@ -36,4 +36,3 @@ export async function runBundleBench(): Promise<BenchFigure[]> {
     rmSync(outDir, { recursive: true, force: true });
   }
 }
-

@@ -33,7 +33,10 @@ export async function interleavedMediansMs(
 ): Promise<{ baseline: number; subject: number }> {
   const times = { baseline: [] as number[], subject: [] as number[] };
   for (let i = 0; i < runs; i++) {
-    for (const [key, fn] of [['baseline', baseline], ['subject', subject]] as const) {
+    for (const [key, fn] of [
+      ['baseline', baseline],
+      ['subject', subject],
+    ] as const) {
       const start = performance.now();
       await fn();
       times[key].push(performance.now() - start);

@@ -64,7 +64,7 @@ export async function runLibraryGridBench(doc: Document): Promise<BenchFigure[]>
     for (let frame = 0; frame < 20 && !host.querySelector('[role=row][row-index="0"]'); frame++) await nextFrame();
     const seen = new Set<string>();
     // Step by most of a view, a frame or two apart, until every row has been drawn (or the end stays put).
-    for (let still = 0; seen.size < ROWS && still < 3; ) {
+    for (let still = 0; seen.size < ROWS && still < 3;) {
       for (const row of Array.from(host.querySelectorAll('[role=row][row-index]'))) {
         const texts = Array.from(row.querySelectorAll('[role=gridcell]'), (cell) => cell.textContent ?? '');
         if (texts.some(Boolean)) seen.add(row.getAttribute('row-index') ?? '');
@@ -85,7 +85,13 @@ export async function runLibraryGridBench(doc: Document): Promise<BenchFigure[]>
     scroller.scrollTop = 0;
     await nextFrame();
     let read = 0;
-    const result = await scanRoster(doc, URL_HERE, profileFor(doc, URL_HERE), { mode: 'roster' }, liveHooks((rows) => (read += rows.length)));
+    const result = await scanRoster(
+      doc,
+      URL_HERE,
+      profileFor(doc, URL_HERE),
+      { mode: 'roster' },
+      liveHooks((rows) => (read += rows.length)),
+    );
     if (read !== ROWS || !result.reachedEnd) throw new Error(`AG Grid scan read ${read} of ${ROWS} rows (${result.reason ?? 'reached the end'})`);
   };
   const time = async (fn: () => Promise<void>) => {
@@ -102,5 +108,13 @@ export async function runLibraryGridBench(doc: Document): Promise<BenchFigure[]>
   }
   host.remove();
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[1]!;
-  return [{ name: 'scan: 2,000-row AG Grid (pinned column, virtualised rows) vs plain scroll-through', value: Math.round(median(scans)), unit: 'ms', baseline: Math.round(median(baselines)), target: TARGET }];
+  return [
+    {
+      name: 'scan: 2,000-row AG Grid (pinned column, virtualised rows) vs plain scroll-through',
+      value: Math.round(median(scans)),
+      unit: 'ms',
+      baseline: Math.round(median(baselines)),
+      target: TARGET,
+    },
+  ];
 }

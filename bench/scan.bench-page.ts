@@ -11,7 +11,13 @@ const ROW_HEIGHT = 28;
 const VIEW_HEIGHT = 560;
 const URL_HERE = 'https://bench.example.test/members';
 
-const person = (i: number) => [`社員 ${i}`, `user${i}@example.co.jp`, `本社|営業部|第${i % 20}課`, i % 9 === 0 ? '一時停止' : '使用中', i % 5 === 0 ? '課長' : ''];
+const person = (i: number) => [
+  `社員 ${i}`,
+  `user${i}@example.co.jp`,
+  `本社|営業部|第${i % 20}課`,
+  i % 9 === 0 ? '一時停止' : '使用中',
+  i % 5 === 0 ? '課長' : '',
+];
 const HEADERS = ['名前', 'メールアドレス', '組織', 'ステータス', '役職'];
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));

@@ -8,7 +8,14 @@ const ROWS = 10_000;
 /** A 10,000-row employee workbook as the product writes one. */
 function workbook(): Uint8Array {
   const headers = ['名前', 'メールアドレス', 'チャットワーク アカウントID', '社員番号', '部署', '電話番号'];
-  const rows = Array.from({ length: ROWS }, (_, i) => [`山田 太郎${i}`, `user${i}@example.co.jp`, i % 3 === 0 ? '' : String(1_000_000 + i), String(i).padStart(6, '0'), '本社|営業部', '+81-3-0000-0000']);
+  const rows = Array.from({ length: ROWS }, (_, i) => [
+    `山田 太郎${i}`,
+    `user${i}@example.co.jp`,
+    i % 3 === 0 ? '' : String(1_000_000 + i),
+    String(i).padStart(6, '0'),
+    '本社|営業部',
+    '+81-3-0000-0000',
+  ]);
   return writeWorkbook({ sheetName: '社員', headers, required: headers.map(() => false), rows });
 }
 

@@ -24,7 +24,10 @@ export function verdictText(words: Pick<Words, 't' | 'l'>, completeness: Complet
 }
 
 /** What a comparison with an incomplete audit leaves out, in words; [] when both audits are complete. */
-export function comparisonLimits({ t }: Pick<Words, 't'>, diff: { incomplete: { before: boolean; after: boolean }; withheld: { joined: number; left: number } }): string[] {
+export function comparisonLimits(
+  { t }: Pick<Words, 't'>,
+  diff: { incomplete: { before: boolean; after: boolean }; withheld: { joined: number; left: number } },
+): string[] {
   const limits: string[] = [];
   if (diff.incomplete.before) limits.push(t('compareLimitedBefore', { n: diff.withheld.joined.toLocaleString('en-US') }));
   if (diff.incomplete.after) limits.push(t('compareLimitedAfter', { n: diff.withheld.left.toLocaleString('en-US') }));

@@ -4,16 +4,7 @@ import { auditTimeLimitMs } from '@/lib/audit-settings';
 import { AUDIT_LIMITS } from '@/lib/completeness';
 import { beginStaging, discardStaging, openRosterDb, stageRows, StorageFullError } from '@/lib/db';
 import { recordCutOffAudits, recordStagedAudit } from '@/lib/use-cases';
-import {
-  AUDIT_PORT,
-  AuditRequest,
-  PickerMessage,
-  SCAN_PORT,
-  type AuditErrorCode,
-  type AuditEvent,
-  type ScanControl,
-  type ScanMode,
-} from '@/lib/messages';
+import { AUDIT_PORT, AuditRequest, PickerMessage, SCAN_PORT, type AuditErrorCode, type AuditEvent, type ScanControl, type ScanMode } from '@/lib/messages';
 import { profileById } from '@/lib/consoles';
 import { forgetPick, recallPick, rememberPick } from '@/lib/pick-memory';
 import { isOwnExtensionPage, scannerTabOf, type OwnExtension } from '@/lib/trust';
@@ -214,15 +205,19 @@ async function runAudit(
             }
             const rows = message.rows;
             if (rows.length > 0) {
-              staged = staged.then(() =>
-                stagingFailure ? undefined : stageRows(db, auditId, rows).catch((error: unknown) => (stagingFailure = error)),
-              );
+              staged = staged.then(() => (stagingFailure ? undefined : stageRows(db, auditId, rows).catch((error: unknown) => (stagingFailure = error))));
             }
             if (collector.rowLimitReached) stopAt('row-limit');
             break;
           }
           case 'scan/progress':
-            emit({ type: 'audit/progress', rows: message.rows, page: message.page, ...(message.pages ? { pages: message.pages } : {}), ...(request.mode ? { mode: request.mode } : {}) });
+            emit({
+              type: 'audit/progress',
+              rows: message.rows,
+              page: message.page,
+              ...(message.pages ? { pages: message.pages } : {}),
+              ...(request.mode ? { mode: request.mode } : {}),
+            });
             break;
           case 'scan/end':
             if (!staged) refuse(new AuditFailure('out-of-order', 'the page ended the read before it described itself'));

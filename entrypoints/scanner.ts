@@ -74,7 +74,15 @@ export default defineUnlistedScript(() => {
       post({ type: 'scan/error', code: noRoster ? 'no-roster' : 'failed', message: String((error as Error)?.message ?? error).slice(0, 1000) });
       return;
     }
-    post({ type: 'scan/begin', page: inspected.page, tenant: inspected.tenant.slice(0, 253), cues: inspected.cues, headers: inspected.headers.slice(0, 100), candidates: inspected.candidates.slice(0, 50), ...(inspected.pick ? { pick: inspected.pick } : {}) });
+    post({
+      type: 'scan/begin',
+      page: inspected.page,
+      tenant: inspected.tenant.slice(0, 253),
+      cues: inspected.cues,
+      headers: inspected.headers.slice(0, 100),
+      candidates: inspected.candidates.slice(0, 50),
+      ...(inspected.pick ? { pick: inspected.pick } : {}),
+    });
   };
 
   const hooks: ScanHooks = {
@@ -105,14 +113,30 @@ export default defineUnlistedScript(() => {
       return;
     }
     const { mode, candidate } = control;
-    scanRoster(document, location.href, profileFor(document, location.href), { mode, ...(candidate !== undefined ? { candidate } : {}), ...(pick ? { pick } : {}) }, hooks)
+    scanRoster(
+      document,
+      location.href,
+      profileFor(document, location.href),
+      { mode, ...(candidate !== undefined ? { candidate } : {}), ...(pick ? { pick } : {}) },
+      hooks,
+    )
       .then((result) => {
         flush();
-        post({ type: 'scan/end', reachedEnd: result.reachedEnd, pagesRead: result.pagesRead, ...(result.statedTotal !== undefined ? { statedTotal: result.statedTotal } : {}), ...(result.reason ? { reason: result.reason.slice(0, 500) } : {}) });
+        post({
+          type: 'scan/end',
+          reachedEnd: result.reachedEnd,
+          pagesRead: result.pagesRead,
+          ...(result.statedTotal !== undefined ? { statedTotal: result.statedTotal } : {}),
+          ...(result.reason ? { reason: result.reason.slice(0, 500) } : {}),
+        });
       })
       .catch((error: unknown) => {
         flush();
-        post({ type: 'scan/error', code: error instanceof NoRosterError ? 'no-roster' : 'failed', message: String((error as Error)?.message ?? error).slice(0, 1000) });
+        post({
+          type: 'scan/error',
+          code: error instanceof NoRosterError ? 'no-roster' : 'failed',
+          message: String((error as Error)?.message ?? error).slice(0, 1000),
+        });
       });
   });
 });

@@ -8,7 +8,11 @@ import type { KeyValueArea } from './pick-memory';
  * or fights its scrolling) is stopped there and kept as incomplete.
  */
 const KEY = 'audit-time-limit-minutes';
-export const AuditMinutes = z.number().int().min(1).max(24 * 60);
+export const AuditMinutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 60);
 
 export async function auditTimeLimitMs(storage: Pick<KeyValueArea, 'get'>): Promise<number> {
   const stored = AuditMinutes.safeParse((await storage.get(KEY))[KEY]);

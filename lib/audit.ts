@@ -115,11 +115,7 @@ export interface SnapshotOutcome {
 }
 
 /** One audit of one roster: every row classified under `policy`, with its counts. */
-export function buildSnapshot(
-  rows: readonly MemberRow[],
-  source: RosterSource,
-  outcome: SnapshotOutcome,
-): { snapshot: Snapshot; members: Member[] } {
+export function buildSnapshot(rows: readonly MemberRow[], source: RosterSource, outcome: SnapshotOutcome): { snapshot: Snapshot; members: Member[] } {
   const { members, counts } = buildMembers(rows, { snapshotId: outcome.snapshotId, console: source.console, policy: outcome.policy });
   const snapshot: Snapshot = {
     id: outcome.snapshotId,

@@ -66,7 +66,17 @@ const quote = (value: string) => {
  * `changed_fields` the field names joined by `;`), then the change and what changed in the admin's language.
  */
 export function changesCsv(rows: readonly ChangeRow[], lang: Lang): string {
-  const header = ['change', 'name', 'identifier', 'email', 'domain', 'classification', 'changed_fields', lang === 'ja' ? '種類' : 'Change', lang === 'ja' ? '変更内容' : 'What changed'];
+  const header = [
+    'change',
+    'name',
+    'identifier',
+    'email',
+    'domain',
+    'classification',
+    'changed_fields',
+    lang === 'ja' ? '種類' : 'Change',
+    lang === 'ja' ? '変更内容' : 'What changed',
+  ];
   const lines = rows.map((row) =>
     [
       row.kind,

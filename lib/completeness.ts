@@ -78,7 +78,12 @@ export function judgeCompleteness({ rowsRead, statedTotal, reachedEnd, reason }:
 }
 
 /** A snapshot's verdict; for one saved before verdicts were kept, what its flag and count say. */
-export function snapshotCompleteness(snapshot: { complete: boolean; incompleteReason?: string | undefined; completeness?: Completeness | undefined; counts: { members: number } }): Completeness {
+export function snapshotCompleteness(snapshot: {
+  complete: boolean;
+  incompleteReason?: string | undefined;
+  completeness?: Completeness | undefined;
+  counts: { members: number };
+}): Completeness {
   if (snapshot.completeness) return snapshot.completeness;
   return snapshot.complete
     ? { verdict: 'complete', evidence: 'end-of-list', read: snapshot.counts.members }

@@ -29,9 +29,32 @@ export interface ProposedDomain {
  * one internal would make every stranger on it internal.
  */
 const FREE_MAIL = new Set([
-  'gmail.com', 'googlemail.com', 'yahoo.co.jp', 'yahoo.com', 'ymail.ne.jp', 'outlook.com', 'outlook.jp', 'hotmail.com',
-  'hotmail.co.jp', 'live.jp', 'live.com', 'msn.com', 'icloud.com', 'me.com', 'mac.com', 'aol.com', 'docomo.ne.jp',
-  'ezweb.ne.jp', 'au.com', 'softbank.ne.jp', 'i.softbank.jp', 'nifty.com', 'biglobe.ne.jp', 'ocn.ne.jp', 'protonmail.com', 'proton.me',
+  'gmail.com',
+  'googlemail.com',
+  'yahoo.co.jp',
+  'yahoo.com',
+  'ymail.ne.jp',
+  'outlook.com',
+  'outlook.jp',
+  'hotmail.com',
+  'hotmail.co.jp',
+  'live.jp',
+  'live.com',
+  'msn.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'aol.com',
+  'docomo.ne.jp',
+  'ezweb.ne.jp',
+  'au.com',
+  'softbank.ne.jp',
+  'i.softbank.jp',
+  'nifty.com',
+  'biglobe.ne.jp',
+  'ocn.ne.jp',
+  'protonmail.com',
+  'proton.me',
 ]);
 
 /** A domain holding at least this share of the members with an address is the tenant's own, most likely. */

@@ -34,11 +34,17 @@ export const MESSAGES = {
     en: 'Audit complete: {read} members, read to the end of the list (the page states no total).',
   },
   verdictCompleteFile: { ja: '完了: ファイルから {read} 名を取り込みました。', en: 'Complete: {read} members imported from a file.' },
-  verdictIncompleteOfTotal: { ja: '監査は途中で終了しました: {total} 名中 {read} 名を読み取りました。{reason}', en: 'Audit stopped early: {read} of {total} members read. {reason}' },
+  verdictIncompleteOfTotal: {
+    ja: '監査は途中で終了しました: {total} 名中 {read} 名を読み取りました。{reason}',
+    en: 'Audit stopped early: {read} of {total} members read. {reason}',
+  },
   verdictIncomplete: { ja: '監査は途中で終了しました: {read} 名を読み取りました。{reason}', en: 'Audit stopped early: {read} members read. {reason}' },
   popupIncompleteSaved: { ja: '読み取った分は「不完全」として保存しました。', en: 'What was read is saved and marked incomplete.' },
   linkStatusComplete: { ja: '外部連携の確認が完了しました: {read} 件の連絡先を確認しました。', en: 'Link status check complete: {read} contacts checked.' },
-  linkStatusIncomplete: { ja: '外部連携の確認は途中で終了しました: {read} 件の連絡先を確認しました。{reason}', en: 'Link status check stopped early: {read} contacts checked. {reason}' },
+  linkStatusIncomplete: {
+    ja: '外部連携の確認は途中で終了しました: {read} 件の連絡先を確認しました。{reason}',
+    en: 'Link status check stopped early: {read} contacts checked. {reason}',
+  },
   compareLimitedBefore: {
     ja: '前回の監査は名簿をすべて読み取れていないため、追加されたメンバーとしては表示しません（今回の監査にのみいる {n} 名）。',
     en: 'The earlier audit did not read its whole roster, so nobody is reported as joined ({n} appear only in the later audit).',
@@ -57,10 +63,16 @@ export const MESSAGES = {
   popupOtherLists: { ja: 'このページの他の一覧', en: 'Other lists on this page' },
   popupNoTab: { ja: '監査するタブがありません。', en: 'No tab to audit.' },
   popupChooseList: { ja: 'ページ上の一覧を選ぶ', en: 'Choose the list on the page' },
-  popupChoosing: { ja: 'ページ上で、名簿の一覧のどれか1行をクリックしてください。Esc キーで中止します。', en: 'Click any row of the list on the page. Esc cancels.' },
+  popupChoosing: {
+    ja: 'ページ上で、名簿の一覧のどれか1行をクリックしてください。Esc キーで中止します。',
+    en: 'Click any row of the list on the page. Esc cancels.',
+  },
   popupListChosen: { ja: '一覧を選びました: {list} ({rows} 行)', en: 'List chosen: {list} ({rows} rows)' },
   popupChoiceCancelled: { ja: '一覧は選ばれませんでした。', en: 'No list was chosen.' },
-  popupChosenList: { ja: 'このページでは選んだ一覧を監査します: {list} ({rows} 行)', en: 'Audits of this page read the list chosen for it: {list} ({rows} rows).' },
+  popupChosenList: {
+    ja: 'このページでは選んだ一覧を監査します: {list} ({rows} 行)',
+    en: 'Audits of this page read the list chosen for it: {list} ({rows} rows).',
+  },
   popupChosenMissing: {
     ja: 'このページで選んだ一覧 ({list}) が今は見つからないため、自動で見つけた一覧を監査します。',
     en: 'The list chosen for this page ({list}) is not on it now; the list the reader found is audited instead.',
@@ -70,14 +82,17 @@ export const MESSAGES = {
   listKindTable: { ja: '表', en: 'Table' },
   listKindGrid: { ja: 'グリッド', en: 'Grid' },
   listKindList: { ja: '一覧', en: 'List' },
-  pickerInstruction: { ja: 'Roster Audit: 名簿の一覧のどれか1行をクリックしてください (Esc キーで中止)。', en: 'Roster Audit: click any row of the list of people. Esc cancels.' },
+  pickerInstruction: {
+    ja: 'Roster Audit: 名簿の一覧のどれか1行をクリックしてください (Esc キーで中止)。',
+    en: 'Roster Audit: click any row of the list of people. Esc cancels.',
+  },
   pickerNotARow: {
     ja: 'そこは一覧の行ではありません。名簿の一覧の行をクリックするか、Esc キーで中止してください。',
     en: 'That is not a row of a list. Click a row of the list of people, or press Esc to cancel.',
   },
   errorInterrupted: {
     ja: '監査が中断されました（ブラウザーが拡張機能のバックグラウンド処理を停止しました）。読み取った分は未完了の監査としてダッシュボードに残ります。',
-    en: 'The audit was interrupted: the browser stopped the extension\'s background. What was read is kept as an incomplete audit in the dashboard.',
+    en: "The audit was interrupted: the browser stopped the extension's background. What was read is kept as an incomplete audit in the dashboard.",
   },
   // counts
   internal: { ja: '社内', en: 'Internal' },
@@ -98,7 +113,10 @@ export const MESSAGES = {
   navSettings: { ja: 'ドメイン設定', en: 'Domain policy' },
   navData: { ja: 'データ管理', en: 'Data' },
   skipToContent: { ja: '本文へ移動', en: 'Skip to main content' },
-  privacyNote: { ja: '名簿データはこのブラウザー内にのみ保存され、外部へ送信されることはありません。', en: 'Roster data stays in this browser: the extension sends nothing anywhere.' },
+  privacyNote: {
+    ja: '名簿データはこのブラウザー内にのみ保存され、外部へ送信されることはありません。',
+    en: 'Roster data stays in this browser: the extension sends nothing anywhere.',
+  },
   notFoundTitle: { ja: 'ページが見つかりません', en: 'Page not found' },
   loading: { ja: '読み込み中…', en: 'Loading…' },
   open: { ja: '開く', en: 'Open' },
@@ -160,7 +178,10 @@ export const MESSAGES = {
   confirmDeleteAudit: { ja: '{time} の監査結果を削除しますか?', en: 'Delete the audit of {time}?' },
   deleteAuditOf: { ja: '{time} の監査結果を削除', en: 'Delete the audit of {time}' },
   deleteRoster: { ja: 'この名簿の監査結果をすべて削除', en: 'Delete every audit of this roster' },
-  confirmDeleteRoster: { ja: '{roster} の監査結果をすべて削除しますか? ドメインポリシーは残ります。', en: 'Delete every audit of {roster}? Its domain policy is kept.' },
+  confirmDeleteRoster: {
+    ja: '{roster} の監査結果をすべて削除しますか? ドメインポリシーは残ります。',
+    en: 'Delete every audit of {roster}? Its domain policy is kept.',
+  },
   auditDeleted: { ja: '{time} の監査結果を削除しました。', en: 'The audit of {time} was deleted.' },
   tenantUnknown: { ja: '(テナント不明)', en: '(no tenant)' },
   trendTitle: { ja: '監査ごとのメンバー数の推移', en: 'Members across audits' },
@@ -206,20 +227,29 @@ export const MESSAGES = {
   policyDefaultTitle: { ja: '既定の設定', en: 'Default policy' },
   policyDefaultHelp: { ja: '個別の設定がないすべてのテナントに使われます。', en: 'Used for every tenant that has no policy of its own.' },
   policyTenantTitle: { ja: '{tenant} の設定', en: 'Policy of {tenant}' },
-  policyTenantHelp: { ja: 'このテナントの監査結果だけに使われ、既定の設定は適用されなくなります。', en: "Only this tenant's audits use it; the default no longer applies to them." },
+  policyTenantHelp: {
+    ja: 'このテナントの監査結果だけに使われ、既定の設定は適用されなくなります。',
+    en: "Only this tenant's audits use it; the default no longer applies to them.",
+  },
   policyOwn: { ja: '個別設定あり', en: 'own policy' },
   policyUsesDefault: { ja: '既定を使用', en: 'uses the default' },
   policyShowingDefault: {
     ja: 'このテナントには個別の設定がないため、既定の設定を表示しています。保存すると個別の設定になります。',
     en: 'This tenant has no policy of its own yet; the default is shown. Saving gives it its own.',
   },
-  policyPrefilled: { ja: '監査したページで見つかったドメインを入力しました。確認して保存してください。', en: 'The domains found on the audited page are filled in. Check them and save.' },
+  policyPrefilled: {
+    ja: '監査したページで見つかったドメインを入力しました。確認して保存してください。',
+    en: 'The domains found on the audited page are filled in. Check them and save.',
+  },
   proposalTitle: { ja: '社内ドメインの候補', en: 'Suggested internal domains' },
   proposalIntro: {
     ja: 'ドメインの設定がまだないため、アドレスのあるメンバーは「不明」として数えています。ページから次のドメインが見つかりました:',
     en: 'No domain policy yet, so members with an address are counted as unknown. These domains were found on the page:',
   },
-  proposalNone: { ja: 'ページから社内ドメインを判断できませんでした。ドメイン設定で設定してください。', en: 'No internal domain could be told from the page. Set them in Domain policy.' },
+  proposalNone: {
+    ja: 'ページから社内ドメインを判断できませんでした。ドメイン設定で設定してください。',
+    en: 'No internal domain could be told from the page. Set them in Domain policy.',
+  },
   proposalApply: { ja: 'これらを社内ドメインにする', en: 'Use these domains as internal' },
   proposalEdit: { ja: 'ドメイン設定で編集', en: 'Edit in Domain policy' },
   proposalApplying: { ja: '適用しています…', en: 'Applying…' },
@@ -230,7 +260,10 @@ export const MESSAGES = {
   proposalMembers: { ja: 'メンバー {n} 人', en: '{n} members' },
   evidenceAdmin: { ja: 'ログイン中の管理者({address})のドメイン', en: 'domain of the signed-in admin ({address})' },
   evidenceTenant: { ja: 'テナントのドメイン', en: "the tenant's domain" },
-  evidenceDominant: { ja: 'アドレスのあるメンバー {withAddress} 人中 {members} 人のドメイン', en: '{members} of {withAddress} members with an address are on it' },
+  evidenceDominant: {
+    ja: 'アドレスのあるメンバー {withAddress} 人中 {members} 人のドメイン',
+    en: '{members} of {withAddress} members with an address are on it',
+  },
   evidenceSimilar: { ja: '{like} と似た名前', en: 'named like {like}' },
   policyDomains: { ja: '社内ドメイン', en: 'Internal domains' },
   policyDomainsHelp: {
@@ -245,17 +278,26 @@ export const MESSAGES = {
   },
   policyRemoveOwn: { ja: 'このテナントの個別設定を削除', en: "Remove this tenant's own policy" },
   policyApplying: { ja: '保存して、保存済みの監査結果を再分類しています…', en: 'Saving and re-classifying the saved audits…' },
-  policySaved: { ja: '保存しました。{snapshots} 件の監査結果を再分類し、{changed} 人の結果が変わりました。', en: 'Saved. {snapshots} audits re-classified; {changed} members changed.' },
+  policySaved: {
+    ja: '保存しました。{snapshots} 件の監査結果を再分類し、{changed} 人の結果が変わりました。',
+    en: 'Saved. {snapshots} audits re-classified; {changed} members changed.',
+  },
   policyRemoved: {
     ja: '削除しました。{snapshots} 件の監査結果が既定の設定に戻り、{changed} 人の結果が変わりました。',
     en: 'Removed. {snapshots} audits now use the default; {changed} members changed.',
   },
   compareTitle: { ja: '監査結果の比較', en: 'Compare audits' },
-  compareIntro: { ja: '同じ名簿の2回の監査で、追加・削除・変更されたメンバーを確認します。', en: 'Who joined, who left and what changed between two audits of the same roster.' },
+  compareIntro: {
+    ja: '同じ名簿の2回の監査で、追加・削除・変更されたメンバーを確認します。',
+    en: 'Who joined, who left and what changed between two audits of the same roster.',
+  },
   compareBefore: { ja: '前の監査', en: 'Earlier audit' },
   compareAfter: { ja: '後の監査', en: 'Later audit' },
   compareNeedTwo: { ja: '同じ名簿の監査結果を2件選んでください。', en: 'Choose two audits of the same roster.' },
-  compareDifferentRosters: { ja: '異なる名簿の監査結果です。比較結果は参考程度にしてください。', en: 'These audits are of different rosters; the comparison may not mean much.' },
+  compareDifferentRosters: {
+    ja: '異なる名簿の監査結果です。比較結果は参考程度にしてください。',
+    en: 'These audits are of different rosters; the comparison may not mean much.',
+  },
   compareJoined: { ja: '追加', en: 'Joined' },
   compareLeft: { ja: '削除', en: 'Left' },
   compareChanged: { ja: '変更', en: 'Changed' },
@@ -308,14 +350,20 @@ export const MESSAGES = {
   exportOutput: { ja: 'ファイルの種類', en: 'File type' },
   exportOutputCsv: { ja: 'CSV', en: 'CSV' },
   exportOutputXlsx: { ja: 'Excel ブック (.xlsx)', en: 'Excel workbook (.xlsx)' },
-  exportTemplateKeepsKind: { ja: 'テンプレートを使う場合は、同じ種類のファイル (CSV またはブック) で出力します。', en: 'A template comes back as the kind of file it is (CSV or workbook).' },
+  exportTemplateKeepsKind: {
+    ja: 'テンプレートを使う場合は、同じ種類のファイル (CSV またはブック) で出力します。',
+    en: 'A template comes back as the kind of file it is (CSV or workbook).',
+  },
   exportTemplateLoaded: { ja: '読み込み済み: {name}', en: 'Loaded: {name}.' },
   exportSavedTemplates: { ja: '保存したテンプレート', en: 'Saved templates' },
   exportRemember: { ja: 'このテンプレートを保存', en: 'Remember this template' },
   exportRemembered: { ja: '{name} をこの形式用に保存しました。', en: 'Remembered {name} for this format.' },
   exportForget: { ja: 'このテンプレートを削除', en: 'Forget this template' },
   exportForgotten: { ja: '{name} を削除しました。', en: 'Forgot {name}.' },
-  exportTemplateKeepsEncoding: { ja: 'テンプレートを使う場合は、その文字コード・区切り文字・改行がそのまま使われます。', en: 'A template keeps its own encoding, delimiter and line endings.' },
+  exportTemplateKeepsEncoding: {
+    ja: 'テンプレートを使う場合は、その文字コード・区切り文字・改行がそのまま使われます。',
+    en: 'A template keeps its own encoding, delimiter and line endings.',
+  },
   exportEncoding: { ja: '文字コード', en: 'Encoding' },
   encodingUtf8Bom: { ja: 'UTF-8 (BOM 付き・Excel 向け)', en: 'UTF-8 with BOM (Excel)' },
   encodingUtf8: { ja: 'UTF-8', en: 'UTF-8' },
@@ -325,11 +373,17 @@ export const MESSAGES = {
   exportChatworkAccountId: { ja: 'Chatwork アカウントID (識別ID・推奨)', en: 'Chatwork account ID (recommended)' },
   exportChatworkId: { ja: 'Chatwork ID', en: 'Chatwork ID' },
   exportSso: { ja: 'シングルサインオン (External Key 必須)', en: 'Single sign-on (External Key required)' },
-  exportValidOnly: { ja: 'エラーのない行だけを出力する (エラーのある行は除外して一覧表示)', en: 'Export valid rows only (rows with errors are skipped and listed)' },
+  exportValidOnly: {
+    ja: 'エラーのない行だけを出力する (エラーのある行は除外して一覧表示)',
+    en: 'Export valid rows only (rows with errors are skipped and listed)',
+  },
   exportCheck: { ja: '確認とダウンロード', en: 'Check and download' },
   exportBuilding: { ja: 'すべての値を確認しています…', en: 'Checking every value…' },
   exportNeedTemplate: { ja: '続けるにはテンプレートファイルを選んでください。', en: 'Choose a template file to continue.' },
-  exportReady: { ja: '準備完了: ファイル {files} 件、エラー {errors} 件、警告 {warnings} 件。', en: 'Ready: {files} file(s), {errors} errors, {warnings} warnings.' },
+  exportReady: {
+    ja: '準備完了: ファイル {files} 件、エラー {errors} 件、警告 {warnings} 件。',
+    en: 'Ready: {files} file(s), {errors} errors, {warnings} warnings.',
+  },
   exportRefused: {
     ja: '出力できません: エラー {errors} 件。修正するか、エラーのない行だけを出力してください。',
     en: 'Not exported: {errors} errors. Fix them, or choose to export valid rows only.',
@@ -343,8 +397,14 @@ export const MESSAGES = {
   exportMessage: { ja: '内容', en: 'Problem' },
   exportSkipped: { ja: '{n} 行を除外しました', en: '{n} rows skipped' },
   exportChangedCells: { ja: 'テンプレートの {n} セルを変更します。', en: '{n} cells of the template change.' },
-  exportAddOnly: { ja: '追加専用ファイル: 追加でアップロードしてください。全件上書きでは使わないでください。', en: 'Add-only file: upload it with the add import, never with full overwrite (全件上書き).' },
-  exportAddCounts: { ja: '社員 {rows} 人を含みます (登録済み {keeps} 人、新規 {adds} 人)。', en: 'It holds {rows} employees: {keeps} already registered, {adds} new.' },
+  exportAddOnly: {
+    ja: '追加専用ファイル: 追加でアップロードしてください。全件上書きでは使わないでください。',
+    en: 'Add-only file: upload it with the add import, never with full overwrite (全件上書き).',
+  },
+  exportAddCounts: {
+    ja: '社員 {rows} 人を含みます (登録済み {keeps} 人、新規 {adds} 人)。',
+    en: 'It holds {rows} employees: {keeps} already registered, {adds} new.',
+  },
   exportAddWouldDelete: {
     ja: '全件上書きでアップロードすると、このファイルにいない監査済みの社員 {removes} 人が削除されます。全員をまとめて変更するには、社員を全件ダウンロードしたファイルをテンプレートにしてください。',
     en: 'Uploaded with full overwrite, it would delete the {removes} audited employees it does not hold. To change everyone at once, give the full employee download as the template.',
@@ -378,8 +438,14 @@ export const MESSAGES = {
   dataTemplates: { ja: 'テンプレート', en: 'Templates' },
   dataExports: { ja: 'エクスポート履歴', en: 'Exports logged' },
   dataUsage: { ja: '{quota} 中 {used} 使用', en: '{used} used of {quota}' },
-  dataIsPersistent: { ja: '永続ストレージが有効です。容量が不足してもブラウザーが自動で削除することはありません。', en: 'Storage is persistent: the browser will not clear it under storage pressure.' },
-  dataNotPersistent: { ja: '永続ストレージではありません。ディスク容量が不足するとブラウザーが削除する場合があります。', en: 'Storage is not persistent: the browser may clear it when the disk runs low.' },
+  dataIsPersistent: {
+    ja: '永続ストレージが有効です。容量が不足してもブラウザーが自動で削除することはありません。',
+    en: 'Storage is persistent: the browser will not clear it under storage pressure.',
+  },
+  dataNotPersistent: {
+    ja: '永続ストレージではありません。ディスク容量が不足するとブラウザーが削除する場合があります。',
+    en: 'Storage is not persistent: the browser may clear it when the disk runs low.',
+  },
   dataRequestPersist: { ja: '永続ストレージを要求', en: 'Request persistent storage' },
   dataPersisted: { ja: '永続ストレージが有効になりました。', en: 'Storage is now persistent.' },
   dataPersistDenied: { ja: 'ブラウザーは永続ストレージを許可しませんでした。', en: 'The browser did not grant persistent storage.' },
@@ -391,7 +457,10 @@ export const MESSAGES = {
   dataBackup: { ja: 'バックアップをダウンロード', en: 'Download backup' },
   dataBackupDone: { ja: 'バックアップを {name} として保存しました。', en: 'Backup saved as {name}.' },
   dataRestore: { ja: 'バックアップから復元', en: 'Restore from backup' },
-  dataRestoreHelp: { ja: 'バックアップを現在のデータに統合します。既にある監査結果はそのまま残ります。', en: 'Merges the backup into this cache; audits already here are kept as they are.' },
+  dataRestoreHelp: {
+    ja: 'バックアップを現在のデータに統合します。既にある監査結果はそのまま残ります。',
+    en: 'Merges the backup into this cache; audits already here are kept as they are.',
+  },
   dataRestoreDone: {
     ja: '{snapshots} 件の監査結果 ({members} 人) と {policies} 件の設定を復元しました。{kept} 件は既に保存されていました。',
     en: 'Restored {snapshots} audits ({members} members) and {policies} policies; {kept} audits were already here.',
@@ -402,7 +471,10 @@ export const MESSAGES = {
     en: 'Removes every audit, policy, template, the export log and the lists chosen on pages from this browser.',
   },
   dataDeleteEverything: { ja: 'すべて削除…', en: 'Delete everything…' },
-  dataDeleteConfirm: { ja: 'すべての監査結果・設定・テンプレートを削除しますか? 元に戻せません。', en: 'Delete every audit, policy and template? This cannot be undone.' },
+  dataDeleteConfirm: {
+    ja: 'すべての監査結果・設定・テンプレートを削除しますか? 元に戻せません。',
+    en: 'Delete every audit, policy and template? This cannot be undone.',
+  },
   dataDeleteYes: { ja: 'はい、すべて削除します', en: 'Yes, delete everything' },
   dataDeleted: { ja: 'すべて削除しました。', en: 'Everything was deleted.' },
 } satisfies Record<string, Localized>;

@@ -57,7 +57,10 @@ export const INCOMPLETE_REASON_TEXT: Record<IncompleteReasonCode, Localized> = {
   'page-gone': { ja: '読み取り中に画面が切り替わったか、閉じられました。', en: 'The page changed or was closed while it was being read.' },
   'page-load-failed': { ja: '次のページを読み込めませんでした。', en: 'The next page could not be loaded.' },
   'roster-lost': { ja: '次のページに同じ名簿が見つかりません。', en: 'The next page does not show the same roster.' },
-  'needs-click': { ja: '次のページへ進むにはボタン操作が必要ですが、読み込んだページでは操作できません。', en: 'The next page needs a click, which a loaded page cannot take.' },
+  'needs-click': {
+    ja: '次のページへ進むにはボタン操作が必要ですが、読み込んだページでは操作できません。',
+    en: 'The next page needs a click, which a loaded page cannot take.',
+  },
   'scroll-stalled': { ja: 'スクロールしても残りの行が表示されませんでした。', en: 'Scrolling did not bring the remaining rows.' },
   'scroll-moved-back': { ja: 'スクロールするたびに画面が一覧を元の位置に戻しました。', en: 'The page kept moving the list back while it was being scrolled.' },
   'page-limit': { ja: 'ページ数の上限に達しました。', en: 'Stopped at the page limit.' },
@@ -65,7 +68,10 @@ export const INCOMPLETE_REASON_TEXT: Record<IncompleteReasonCode, Localized> = {
   'end-not-reached': { ja: '一覧の最後まで読み取れませんでした。', en: 'The end of the list was not reached.' },
   failed: { ja: '画面の読み取りに失敗しました。', en: 'Reading the page failed.' },
   'nothing-read': { ja: '一覧は見つかりましたが、メンバーを一人も読み取れませんでした。', en: 'A list was found, but no member could be read from it.' },
-  'worker-stopped': { ja: '監査が終わる前に、ブラウザーが拡張機能のバックグラウンド処理を停止しました。', en: "The extension's background was stopped by the browser before the audit ended." },
+  'worker-stopped': {
+    ja: '監査が終わる前に、ブラウザーが拡張機能のバックグラウンド処理を停止しました。',
+    en: "The extension's background was stopped by the browser before the audit ended.",
+  },
   'row-limit': { ja: '1回の監査の上限（{rows} 人）に達したため止めました。', en: 'Stopped at the bound of {rows} members per audit.' },
   'time-limit': {
     ja: '1回の監査の時間の上限（設定で変更できます。既定は {minutes} 分）に達したため止めました。',

@@ -15,7 +15,11 @@ export interface BuiltRoster {
 }
 
 function normalizeName(name: string): string {
-  return name.normalize('NFKC').replace(/\p{Cf}/gu, '').replace(/\s+/gu, ' ').trim();
+  return name
+    .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 /** Identity within a roster: normalized email, else `id:` + normalized identifier, else `name:` + name, else `row:` + position. */

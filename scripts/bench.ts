@@ -49,7 +49,11 @@ async function browserFigures(): Promise<BenchFigure[]> {
   try {
     const page = await browser.newPage({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 900 } });
     await page.goto(`https://${BENCH_HOST}:${server.port}/`);
-    type Bench = { runScanBench(doc: Document): Promise<BenchFigure[]>; runLibraryGridBench(doc: Document): Promise<BenchFigure[]>; runDbBench(): Promise<BenchFigure[]> };
+    type Bench = {
+      runScanBench(doc: Document): Promise<BenchFigure[]>;
+      runLibraryGridBench(doc: Document): Promise<BenchFigure[]>;
+      runDbBench(): Promise<BenchFigure[]>;
+    };
     const scan = wanted('scan')
       ? await page.evaluate(() => (globalThis as unknown as { rosterAuditBench: Bench }).rosterAuditBench.runScanBench(document))
       : [];
@@ -58,9 +62,7 @@ async function browserFigures(): Promise<BenchFigure[]> {
       ? await page.evaluate(() => (globalThis as unknown as { rosterAuditBench: Bench }).rosterAuditBench.runLibraryGridBench(document))
       : [];
     await page.reload();
-    const db = wanted('db')
-      ? await page.evaluate(() => (globalThis as unknown as { rosterAuditBench: Bench }).rosterAuditBench.runDbBench())
-      : [];
+    const db = wanted('db') ? await page.evaluate(() => (globalThis as unknown as { rosterAuditBench: Bench }).rosterAuditBench.runDbBench()) : [];
     return [...scan, ...libraryGrid, ...db];
   } finally {
     await browser.close();

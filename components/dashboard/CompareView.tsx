@@ -59,8 +59,7 @@ export function CompareView({ a, b }: { a?: SnapshotRef | undefined; b?: Snapsho
   }, [beforeId, afterId]);
 
   const sameRoster = (s: Snapshot, other: Snapshot | null) => !other || (s.console === other.console && s.tenant === other.tenant);
-  const pick = (side: 'a' | 'b', id: string) =>
-    navigate({ view: 'compare', a: side === 'a' ? id : before?.id, b: side === 'b' ? id : after?.id });
+  const pick = (side: 'a' | 'b', id: string) => navigate({ view: 'compare', a: side === 'a' ? id : before?.id, b: side === 'b' ? id : after?.id });
 
   return (
     <>
@@ -70,21 +69,29 @@ export function CompareView({ a, b }: { a?: SnapshotRef | undefined; b?: Snapsho
         <Field label={t('compareBefore')}>
           {(id) => (
             <select id={id} value={before?.id ?? ''} onChange={(e) => pick('a', e.target.value)}>
-            <option value="">{t('choose')}</option>
-            {(all ?? []).filter((s) => sameRoster(s, after) && s.id !== after?.id).map((s) => (
-              <option key={s.id} value={s.id}>{snapshotOption(s, l, lang)}</option>
-            ))}
-          </select>
+              <option value="">{t('choose')}</option>
+              {(all ?? [])
+                .filter((s) => sameRoster(s, after) && s.id !== after?.id)
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {snapshotOption(s, l, lang)}
+                  </option>
+                ))}
+            </select>
           )}
         </Field>
         <Field label={t('compareAfter')}>
           {(id) => (
             <select id={id} value={after?.id ?? ''} onChange={(e) => pick('b', e.target.value)}>
-            <option value="">{t('choose')}</option>
-            {(all ?? []).filter((s) => sameRoster(s, before) && s.id !== before?.id).map((s) => (
-              <option key={s.id} value={s.id}>{snapshotOption(s, l, lang)}</option>
-            ))}
-          </select>
+              <option value="">{t('choose')}</option>
+              {(all ?? [])
+                .filter((s) => sameRoster(s, before) && s.id !== before?.id)
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {snapshotOption(s, l, lang)}
+                  </option>
+                ))}
+            </select>
           )}
         </Field>
       </div>
@@ -99,9 +106,18 @@ export function CompareView({ a, b }: { a?: SnapshotRef | undefined; b?: Snapsho
             </p>
           ))}
           <dl className="counts">
-            <div><dt>{t('compareJoined')}</dt><dd className="internal">{result.joined.length.toLocaleString()}</dd></div>
-            <div><dt>{t('compareLeft')}</dt><dd className="external">{result.left.length.toLocaleString()}</dd></div>
-            <div><dt>{t('compareChanged')}</dt><dd>{result.changed.length.toLocaleString()}</dd></div>
+            <div>
+              <dt>{t('compareJoined')}</dt>
+              <dd className="internal">{result.joined.length.toLocaleString()}</dd>
+            </div>
+            <div>
+              <dt>{t('compareLeft')}</dt>
+              <dd className="external">{result.left.length.toLocaleString()}</dd>
+            </div>
+            <div>
+              <dt>{t('compareChanged')}</dt>
+              <dd>{result.changed.length.toLocaleString()}</dd>
+            </div>
           </dl>
           <ChangeList result={result} before={before!} after={after!} />
         </>
@@ -143,16 +159,38 @@ function ChangeList({ result, before, after }: { result: SnapshotComparison; bef
       <div className="filters">
         <Field label={t('compareKind')}>
           {(id) => (
-            <select id={id} value={kind} onChange={(e) => { setKind(e.target.value as ChangeKind | ''); setPage(0); }}>
-              <option value="">{t('all')} ({rows.length.toLocaleString()})</option>
+            <select
+              id={id}
+              value={kind}
+              onChange={(e) => {
+                setKind(e.target.value as ChangeKind | '');
+                setPage(0);
+              }}
+            >
+              <option value="">
+                {t('all')} ({rows.length.toLocaleString()})
+              </option>
               {(Object.keys(counts) as ChangeKind[]).map((k) => (
-                <option key={k} value={k}>{l(CHANGE_KIND_LABEL[k])} ({counts[k].toLocaleString()})</option>
+                <option key={k} value={k}>
+                  {l(CHANGE_KIND_LABEL[k])} ({counts[k].toLocaleString()})
+                </option>
               ))}
             </select>
           )}
         </Field>
         <Field label={t('filterText')}>
-          {(id) => <input id={id} type="search" value={text} onChange={(e) => { setText(e.target.value); setPage(0); }} placeholder={t('filterTextPlaceholder')} />}
+          {(id) => (
+            <input
+              id={id}
+              type="search"
+              value={text}
+              onChange={(e) => {
+                setText(e.target.value);
+                setPage(0);
+              }}
+              placeholder={t('filterTextPlaceholder')}
+            />
+          )}
         </Field>
         <button type="button" onClick={download} disabled={shown.length === 0}>
           {t('compareDownload')}
@@ -169,7 +207,10 @@ function ChangeList({ result, before, after }: { result: SnapshotComparison; bef
             { header: t('colName'), cell: (row) => <PageText text={row.member.name} /> },
             { header: t('colIdentifier'), cell: (row) => <PageText text={row.member.identifier} /> },
             { header: t('colDomain'), cell: (row) => <PageText text={row.member.domainDisplay} /> },
-            { header: t('colClassification'), cell: (row) => <span className={`pill ${row.member.classification}`}>{l(CLASSIFICATION_LABEL[row.member.classification])}</span> },
+            {
+              header: t('colClassification'),
+              cell: (row) => <span className={`pill ${row.member.classification}`}>{l(CLASSIFICATION_LABEL[row.member.classification])}</span>,
+            },
             {
               header: t('compareFields'),
               cell: (row) => (
@@ -188,9 +229,13 @@ function ChangeList({ result, before, after }: { result: SnapshotComparison; bef
       )}
       {pages > 1 && (
         <nav className="pager" aria-label={t('comparePages')}>
-          <button type="button" onClick={() => setPage(current - 1)} disabled={current === 0}>{t('pagePrevious')}</button>
+          <button type="button" onClick={() => setPage(current - 1)} disabled={current === 0}>
+            {t('pagePrevious')}
+          </button>
           <span aria-live="polite">{t('pageOf', { page: current + 1, pages })}</span>
-          <button type="button" onClick={() => setPage(current + 1)} disabled={current >= pages - 1}>{t('pageNext')}</button>
+          <button type="button" onClick={() => setPage(current + 1)} disabled={current >= pages - 1}>
+            {t('pageNext')}
+          </button>
         </nav>
       )}
     </section>

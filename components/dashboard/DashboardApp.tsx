@@ -75,7 +75,9 @@ export function DashboardApp() {
       <div className="shell">
         <nav className="sidebar" aria-label={t('navLabel')}>
           <p className="brand">
-            <span className="brand-mark" aria-hidden="true">RA</span>
+            <span className="brand-mark" aria-hidden="true">
+              RA
+            </span>
             {t('appName')}
           </p>
           <ul>

@@ -95,11 +95,26 @@ export function DataView() {
         {summary && (
           <>
             <dl className="counts">
-              <div><dt>{t('dataAudits')}</dt><dd>{summary.snapshots.toLocaleString()}</dd></div>
-              <div><dt>{t('members')}</dt><dd>{summary.members.toLocaleString()}</dd></div>
-              <div><dt>{t('dataPolicies')}</dt><dd>{summary.policies.toLocaleString()}</dd></div>
-              <div><dt>{t('dataTemplates')}</dt><dd>{summary.templates.toLocaleString()}</dd></div>
-              <div><dt>{t('dataExports')}</dt><dd>{summary.exports.toLocaleString()}</dd></div>
+              <div>
+                <dt>{t('dataAudits')}</dt>
+                <dd>{summary.snapshots.toLocaleString()}</dd>
+              </div>
+              <div>
+                <dt>{t('members')}</dt>
+                <dd>{summary.members.toLocaleString()}</dd>
+              </div>
+              <div>
+                <dt>{t('dataPolicies')}</dt>
+                <dd>{summary.policies.toLocaleString()}</dd>
+              </div>
+              <div>
+                <dt>{t('dataTemplates')}</dt>
+                <dd>{summary.templates.toLocaleString()}</dd>
+              </div>
+              <div>
+                <dt>{t('dataExports')}</dt>
+                <dd>{summary.exports.toLocaleString()}</dd>
+              </div>
             </dl>
             {usage !== undefined && quota !== undefined && (
               <div className="usage">
@@ -128,10 +143,16 @@ export function DataView() {
         </div>
         <div className="field">
           <label htmlFor={`${ids}-restore`}>{t('dataRestore')}</label>
-          <input id={`${ids}-restore`} type="file" accept=".json,application/json" disabled={busy} onChange={(e) => {
-            void restore(e.target.files?.[0]);
-            e.target.value = '';
-          }} />
+          <input
+            id={`${ids}-restore`}
+            type="file"
+            accept=".json,application/json"
+            disabled={busy}
+            onChange={(e) => {
+              void restore(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
           <p className="muted small">{t('dataRestoreHelp')}</p>
           <FileSizeLimit bytes={BACKUP_MAX_BYTES} />
           <FileJobProgress progress={restoring.progress} onCancel={restoring.cancel} />
@@ -142,7 +163,9 @@ export function DataView() {
         <p className="muted small">{t('dataDeleteHelp')}</p>
         {confirming ? (
           <div className="confirm" role="group" aria-label={t('dataDeleteConfirm')}>
-            <p><strong>{t('dataDeleteConfirm')}</strong></p>
+            <p>
+              <strong>{t('dataDeleteConfirm')}</strong>
+            </p>
             <button className="danger" onClick={() => void wipe()} disabled={busy}>
               {t('dataDeleteYes')}
             </button>

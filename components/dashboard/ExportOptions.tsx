@@ -36,7 +36,6 @@ const OUTPUT_LABEL: Record<OutputKind, MessageKey> = { csv: 'exportOutputCsv', x
 const ENCODING_LABEL: Record<OutputEncoding, MessageKey> = { 'utf-8-bom': 'encodingUtf8Bom', 'utf-8': 'encodingUtf8', shift_jis: 'encodingSjis' };
 const CHATWORK_ID_KIND_LABEL: Record<ChatworkIdKind, MessageKey> = { 'account-id': 'exportChatworkAccountId', 'chatwork-id': 'exportChatworkId' };
 
-
 /** One control per option the format declares, in one order for every format. */
 export function ExportOptions({
   format,
@@ -67,13 +66,22 @@ export function ExportOptions({
   const chatworkIdKind = offered(options.chatworkIdKinds, choices.chatworkIdKind);
   return (
     <>
-      {options.bulkValues && format.columns.length > 0 && <BulkValues format={format} values={choices.bulkValues} onChange={(bulkValues) => onChange({ bulkValues })} />}
+      {options.bulkValues && format.columns.length > 0 && (
+        <BulkValues format={format} values={choices.bulkValues} onChange={(bulkValues) => onChange({ bulkValues })} />
+      )}
       {options.template !== 'none' && (
         <div className="field">
           <label htmlFor={`${ids}-template`}>{t('exportTemplate')}</label>
-          <input id={`${ids}-template`} type="file" accept=".csv,.txt,text/csv,.xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => onTemplateFile(e.target.files?.[0])} aria-describedby={`${ids}-template-help`} />
+          <input
+            id={`${ids}-template`}
+            type="file"
+            accept=".csv,.txt,text/csv,.xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => onTemplateFile(e.target.files?.[0])}
+            aria-describedby={`${ids}-template-help`}
+          />
           <p id={`${ids}-template-help`} className="muted small">
-            {options.templateHelp ? l(options.templateHelp) : t(options.template === 'required' ? 'exportTemplateRequired' : 'exportTemplateOptional')} {t('fileTemplateLimit', { size: formatBytes(ROSTER_FILE_MAX_BYTES) })}
+            {options.templateHelp ? l(options.templateHelp) : t(options.template === 'required' ? 'exportTemplateRequired' : 'exportTemplateOptional')}{' '}
+            {t('fileTemplateLimit', { size: formatBytes(ROSTER_FILE_MAX_BYTES) })}
             {template && ` ${t('exportTemplateLoaded', { name: template.name })}`}
           </p>
           <SavedTemplates formatId={format.id} template={template} onChoose={onSavedTemplate} />
@@ -85,7 +93,9 @@ export function ExportOptions({
             <select id={id} value={sheets.includes(choices.sheet) ? choices.sheet : ''} onChange={(e) => onChange({ sheet: e.target.value })}>
               <option value="">{t('exportSheetAuto')}</option>
               {sheets.map((name) => (
-                <option key={name} value={name}>{name}</option>
+                <option key={name} value={name}>
+                  {name}
+                </option>
               ))}
             </select>
           )}
@@ -96,7 +106,14 @@ export function ExportOptions({
           <legend>{t('exportOutput')}</legend>
           {options.outputs.map((kind) => (
             <label key={kind} className="check">
-              <input type="radio" name={`${ids}-output`} value={kind} checked={output === kind} onChange={() => onChange({ output: kind })} disabled={usesTemplate} />
+              <input
+                type="radio"
+                name={`${ids}-output`}
+                value={kind}
+                checked={output === kind}
+                onChange={() => onChange({ output: kind })}
+                disabled={usesTemplate}
+              />
               {t(OUTPUT_LABEL[kind])}
             </label>
           ))}
@@ -108,7 +125,14 @@ export function ExportOptions({
           <legend>{t('exportEncoding')}</legend>
           {options.encodings.map((choice) => (
             <label key={choice} className="check">
-              <input type="radio" name={`${ids}-encoding`} value={choice} checked={encoding === choice} onChange={() => onChange({ encoding: choice })} disabled={usesTemplate || output === 'xlsx'} />
+              <input
+                type="radio"
+                name={`${ids}-encoding`}
+                value={choice}
+                checked={encoding === choice}
+                onChange={() => onChange({ encoding: choice })}
+                disabled={usesTemplate || output === 'xlsx'}
+              />
               {t(ENCODING_LABEL[choice])}
             </label>
           ))}
@@ -121,7 +145,9 @@ export function ExportOptions({
             <select id={id} value={choices.chatworkRoster ?? chatworkAudits[0]?.id ?? ''} onChange={(e) => onChange({ chatworkRoster: e.target.value })}>
               {chatworkAudits.length === 0 && <option value="">{t('joinNoAudit')}</option>}
               {chatworkAudits.map((s) => (
-                <option key={s.id} value={s.id}>{s.tenant} · {formatTime(s.startedAt, lang)} ({s.counts.members.toLocaleString()})</option>
+                <option key={s.id} value={s.id}>
+                  {s.tenant} · {formatTime(s.startedAt, lang)} ({s.counts.members.toLocaleString()})
+                </option>
               ))}
             </select>
           )}
@@ -155,7 +181,15 @@ export function ExportOptions({
 }
 
 /** One value set in a column for every exported member. */
-function BulkValues({ format, values, onChange }: { format: ExportFormat; values: ExportChoices['bulkValues']; onChange(values: ExportChoices['bulkValues']): void }) {
+function BulkValues({
+  format,
+  values,
+  onChange,
+}: {
+  format: ExportFormat;
+  values: ExportChoices['bulkValues'];
+  onChange(values: ExportChoices['bulkValues']): void;
+}) {
   const { t } = useI18n();
   const [draft, setDraft] = useState({ header: '', value: '' });
   return (
@@ -180,7 +214,9 @@ function BulkValues({ format, values, onChange }: { format: ExportFormat; values
             <select id={id} value={draft.header} onChange={(e) => setDraft((d) => ({ ...d, header: e.target.value }))}>
               <option value="">{t('choose')}</option>
               {format.columns.map((column) => (
-                <option key={column.header} value={column.header}>{column.header}</option>
+                <option key={column.header} value={column.header}>
+                  {column.header}
+                </option>
               ))}
             </select>
           )}

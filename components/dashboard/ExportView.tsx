@@ -142,30 +142,34 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
       <div className="card export-form">
         <Field label={t('exportAudit')}>
           {(id) => (
-            <select id={id}
-            value={snapshot?.id ?? ''}
-            onChange={(e) => navigate({ view: 'export', snapshot: e.target.value, ...(formatId ? { format: formatId } : {}) })}
-          >
-            {!snapshot && <option value="">{t('choose')}</option>}
-            {(all ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {l(CONSOLE_LABEL[s.console])} · {s.tenant} · {formatTime(s.startedAt, lang)} ({s.counts.members.toLocaleString()})
-              </option>
-            ))}
-          </select>
+            <select
+              id={id}
+              value={snapshot?.id ?? ''}
+              onChange={(e) => navigate({ view: 'export', snapshot: e.target.value, ...(formatId ? { format: formatId } : {}) })}
+            >
+              {!snapshot && <option value="">{t('choose')}</option>}
+              {(all ?? []).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {l(CONSOLE_LABEL[s.console])} · {s.tenant} · {formatTime(s.startedAt, lang)} ({s.counts.members.toLocaleString()})
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         <Field label={t('exportFormat')}>
           {(id) => (
-            <select id={id}
-            value={format?.id ?? ''}
-            onChange={(e) => navigate({ view: 'export', snapshot: snapshot?.id ?? snapshotRef, format: e.target.value })}
-          >
-            {!format && <option value="">{formatId ? t('exportUnknownFormat', { id: formatId }) : t('choose')}</option>}
-            {EXPORT_FORMATS.map((f) => (
-              <option key={f.id} value={f.id}>{l(f.label)}</option>
-            ))}
-          </select>
+            <select
+              id={id}
+              value={format?.id ?? ''}
+              onChange={(e) => navigate({ view: 'export', snapshot: snapshot?.id ?? snapshotRef, format: e.target.value })}
+            >
+              {!format && <option value="">{formatId ? t('exportUnknownFormat', { id: formatId }) : t('choose')}</option>}
+              {EXPORT_FORMATS.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {l(f.label)}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         {snapshot && (
@@ -233,7 +237,9 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
               { header: t('exportMessage'), cell: (issue) => l(issue.message) },
             ]}
           >
-            {errors + warnings > result.issues.length && <p className="muted small">{t('listMore', { n: result.issues.length, rest: errors + warnings - result.issues.length })}</p>}
+            {errors + warnings > result.issues.length && (
+              <p className="muted small">{t('listMore', { n: result.issues.length, rest: errors + warnings - result.issues.length })}</p>
+            )}
           </DataTable>
         )}
         {result && result.skippedRows.length > 0 && (
@@ -269,7 +275,9 @@ function RowCountsNotice({ counts }: { counts: RowCounts }) {
   if (counts.mode === 'overwrite') return <p className="notice">{t('exportOverwrite', { ...counts, removes: counts.removes ?? 0 })}</p>;
   return (
     <div className="notice">
-      <p><strong>{t('exportAddOnly')}</strong></p>
+      <p>
+        <strong>{t('exportAddOnly')}</strong>
+      </p>
       <p>{t('exportAddCounts', { rows: counts.rows, keeps: counts.keeps, adds: counts.adds })}</p>
       <p>{counts.removes === undefined ? t('exportAddWouldDeleteUnknown') : t('exportAddWouldDelete', { removes: counts.removes })}</p>
     </div>

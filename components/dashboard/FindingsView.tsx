@@ -25,7 +25,8 @@ export function FindingsView({ snapshotRef }: { snapshotRef: SnapshotRef }) {
         {t('findings')}
         {snapshot && (
           <span className="heading-sub">
-            {' '}· {l(CONSOLE_LABEL[snapshot.console])} · {snapshot.tenant}
+            {' '}
+            · {l(CONSOLE_LABEL[snapshot.console])} · {snapshot.tenant}
           </span>
         )}
       </ViewHeading>

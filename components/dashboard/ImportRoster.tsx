@@ -32,7 +32,8 @@ export function ImportRoster() {
     });
     const sheets = outcome.type === 'imported' || outcome.type === 'failed' ? (outcome.sheets ?? []) : [];
     setWorkbook(sheets.length > 1 ? { file, sheets, sheet: sheet ?? '' } : null);
-    if (outcome.type === 'imported') setStatus({ text: t('importDone', { n: outcome.members.toLocaleString(), name: file.name }), snapshotId: outcome.snapshotId });
+    if (outcome.type === 'imported')
+      setStatus({ text: t('importDone', { n: outcome.members.toLocaleString(), name: file.name }), snapshotId: outcome.snapshotId });
     else setStatus({ text: t('importFailed', { message: outcome.type === 'failed' ? l(outcome.text) : outcome.type }), error: true });
   };
 
@@ -75,9 +76,13 @@ export function ImportRoster() {
           <Field label={t('exportSheet')}>
             {(id) => (
               <select id={id} value={workbook.sheet} onChange={(e) => chooseSheet(e.target.value)}>
-                <option value="" disabled>{t('exportSheetAuto')}</option>
+                <option value="" disabled>
+                  {t('exportSheetAuto')}
+                </option>
                 {workbook.sheets.map((name) => (
-                  <option key={name} value={name}>{name}</option>
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
                 ))}
               </select>
             )}
@@ -87,8 +92,7 @@ export function ImportRoster() {
       <FileSizeLimit bytes={ROSTER_FILE_MAX_BYTES} />
       <FileJobProgress progress={importing.progress} onCancel={importing.cancel} />
       <p role="status" className={status.error ? 'error' : undefined}>
-        {status.text}{' '}
-        {status.snapshotId && <a href={routeHash({ view: 'roster', snapshot: status.snapshotId })}>{t('open')}</a>}
+        {status.text} {status.snapshotId && <a href={routeHash({ view: 'roster', snapshot: status.snapshotId })}>{t('open')}</a>}
       </p>
     </section>
   );

@@ -46,7 +46,15 @@ export function JoinView() {
   );
 }
 
-function JoinSection<Row>({ id, title, help, left, right, run, render }: {
+function JoinSection<Row>({
+  id,
+  title,
+  help,
+  left,
+  right,
+  run,
+  render,
+}: {
   id: string;
   title: string;
   help: string;
@@ -86,13 +94,13 @@ function JoinSection<Row>({ id, title, help, left, right, run, render }: {
     <Field label={l(CONSOLE_LABEL[console])}>
       {(id) => (
         <select id={id} value={value ?? ''} onChange={(e) => setChosen((c) => ({ ...c, [side]: e.target.value }))}>
-        {of(console).length === 0 && <option value="">{t('joinNoAudit')}</option>}
-        {of(console).map((s: Snapshot) => (
-          <option key={s.id} value={s.id}>
-            {s.tenant} · {formatTime(s.startedAt, lang)} ({s.counts.members.toLocaleString()})
-          </option>
-        ))}
-      </select>
+          {of(console).length === 0 && <option value="">{t('joinNoAudit')}</option>}
+          {of(console).map((s: Snapshot) => (
+            <option key={s.id} value={s.id}>
+              {s.tenant} · {formatTime(s.startedAt, lang)} ({s.counts.members.toLocaleString()})
+            </option>
+          ))}
+        </select>
       )}
     </Field>
   );

@@ -48,15 +48,22 @@ export function RosterView({ snapshotRef, initialFinding }: { snapshotRef: Snaps
       <ViewHeading
         actions={
           <>
-            <a className="button" href={routeHash({ view: 'findings', snapshot: snapshot.id })}>{t('findings')}</a>
-            <a className="button primary" href={routeHash({ view: 'export', snapshot: snapshot.id })}>{t('navExport')}</a>
+            <a className="button" href={routeHash({ view: 'findings', snapshot: snapshot.id })}>
+              {t('findings')}
+            </a>
+            <a className="button primary" href={routeHash({ view: 'export', snapshot: snapshot.id })}>
+              {t('navExport')}
+            </a>
           </>
         }
       >
         {l(CONSOLE_LABEL[snapshot.console])} · {snapshot.tenant}
       </ViewHeading>
       <p className="muted subtitle">
-        {formatTime(snapshot.startedAt, lang)} · <bdi className="truncate-inline" title={snapshot.sourceUrl}>{snapshot.title || snapshot.sourceUrl}</bdi>
+        {formatTime(snapshot.startedAt, lang)} ·{' '}
+        <bdi className="truncate-inline" title={snapshot.sourceUrl}>
+          {snapshot.title || snapshot.sourceUrl}
+        </bdi>
       </p>
       <p className={snapshot.complete ? 'muted' : 'notice warn'}>
         {!snapshot.complete && <strong>{t('incomplete')} </strong>}
@@ -83,7 +90,12 @@ function chooseFromChart(setFilter: (update: (f: MemberFilter) => MemberFilter) 
   document.getElementById('roster-table-heading')?.scrollIntoView({ block: 'start' });
 }
 
-function RosterOverview({ snapshot, domains, filter, onChoose }: {
+function RosterOverview({
+  snapshot,
+  domains,
+  filter,
+  onChoose,
+}: {
   snapshot: Snapshot;
   domains: DomainCount[] | undefined;
   filter: MemberFilter;
@@ -158,8 +170,7 @@ function RosterTable({
 
   // Every key filters at once: the roster worker answers from memory, off the page's thread.
   const cleanFilter = useMemo(
-    () =>
-      Object.fromEntries(Object.entries({ ...filter, text: text.trim() }).filter(([, v]) => v !== undefined && v !== '')) as MemberFilter,
+    () => Object.fromEntries(Object.entries({ ...filter, text: text.trim() }).filter(([, v]) => v !== undefined && v !== '')) as MemberFilter,
     [filter, text],
   );
   const unfiltered = Object.keys(cleanFilter).length === 0;
@@ -184,8 +195,7 @@ function RosterTable({
     scrollRef.current?.scrollTo({ top: 0 });
   }, [paged.queryKey]);
 
-  const setField = <K extends keyof MemberFilter>(key: K, value: string) =>
-    setFilter((f) => ({ ...f, [key]: value === '' ? undefined : value }));
+  const setField = <K extends keyof MemberFilter>(key: K, value: string) => setFilter((f) => ({ ...f, [key]: value === '' ? undefined : value }));
 
   // The console decides the columns: link status exists on contacts only.
   const withLinkStatus = hasLinkStatus(snapshot);
@@ -207,18 +217,18 @@ function RosterTable({
       <h2 id="roster-table-heading">{t('rosterMembers')}</h2>
       <div className="filters" role="search" aria-label={t('filters')}>
         <Field label={t('filterText')}>
-          {(id) => (
-            <input id={id} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('filterTextPlaceholder')} />
-          )}
+          {(id) => <input id={id} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('filterTextPlaceholder')} />}
         </Field>
         <Field label={t('colClassification')}>
           {(id) => (
             <select id={id} value={filter.classification ?? ''} onChange={(e) => setField('classification', e.target.value)}>
-            <option value="">{t('all')}</option>
-            {Classification.options.map((c) => (
-              <option key={c} value={c}>{l(CLASSIFICATION_LABEL[c])}</option>
-            ))}
-          </select>
+              <option value="">{t('all')}</option>
+              {Classification.options.map((c) => (
+                <option key={c} value={c}>
+                  {l(CLASSIFICATION_LABEL[c])}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         {withLinkStatus && (
@@ -227,7 +237,9 @@ function RosterTable({
               <select id={id} value={filter.linkStatus ?? ''} onChange={(e) => setField('linkStatus', e.target.value)}>
                 <option value="">{t('all')}</option>
                 {LinkStatus.options.map((s) => (
-                  <option key={s} value={s}>{l(LINK_STATUS_LABEL[s])}</option>
+                  <option key={s} value={s}>
+                    {l(LINK_STATUS_LABEL[s])}
+                  </option>
                 ))}
               </select>
             )}
@@ -236,21 +248,28 @@ function RosterTable({
         <Field label={t('filterFinding')}>
           {(id) => (
             <select id={id} value={filter.findingId ?? ''} onChange={(e) => setField('findingId', e.target.value)}>
-            <option value="">{t('all')}</option>
-            {(filter.findingId && !findingOptions.some((r) => r.id === filter.findingId) ? [...findingOptions, findingRule(filter.findingId)] : findingOptions).map((rule) => (
-              <option key={rule.id} value={rule.id}>{l(rule.title)} ({(snapshot.counts.findings[rule.id] ?? 0).toLocaleString()})</option>
-            ))}
-          </select>
+              <option value="">{t('all')}</option>
+              {(filter.findingId && !findingOptions.some((r) => r.id === filter.findingId)
+                ? [...findingOptions, findingRule(filter.findingId)]
+                : findingOptions
+              ).map((rule) => (
+                <option key={rule.id} value={rule.id}>
+                  {l(rule.title)} ({(snapshot.counts.findings[rule.id] ?? 0).toLocaleString()})
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         <Field label={t('colDomain')}>
           {(id) => (
             <select id={id} value={filter.domain ?? ''} onChange={(e) => setField('domain', e.target.value)}>
-            <option value="">{t('all')}</option>
-            {(domains ?? []).slice(0, 500).map((d) => (
-              <option key={d.domain} value={d.domain}>{(d.domainDisplay || t('noDomain'))} ({d.total.toLocaleString()})</option>
-            ))}
-          </select>
+              <option value="">{t('all')}</option>
+              {(domains ?? []).slice(0, 500).map((d) => (
+                <option key={d.domain} value={d.domain}>
+                  {d.domainDisplay || t('noDomain')} ({d.total.toLocaleString()})
+                </option>
+              ))}
+            </select>
           )}
         </Field>
       </div>
@@ -295,7 +314,13 @@ function RosterTable({
                     className={`vrow${selected && member && selected.index === member.index ? ' selected' : ''}`}
                     style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                   >
-                    {member ? <MemberCells member={member} withLinkStatus={withLinkStatus} onOpen={() => setSelected(member)} /> : <div role="cell" className="vcell muted">…</div>}
+                    {member ? (
+                      <MemberCells member={member} withLinkStatus={withLinkStatus} onOpen={() => setSelected(member)} />
+                    ) : (
+                      <div role="cell" className="vcell muted">
+                        …
+                      </div>
+                    )}
                   </div>
                 );
               })}
@@ -315,7 +340,9 @@ function MemberCells({ member, withLinkStatus, onOpen }: { member: Member; withL
   const worst = [...member.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return (
     <>
-      <div role="cell" className="vcell col-index muted">{member.index + 1}</div>
+      <div role="cell" className="vcell col-index muted">
+        {member.index + 1}
+      </div>
       <div role="cell" className="vcell col-name">
         <button className="link-button truncate" onClick={onOpen} title={member.name}>
           <bdi>{member.name || member.identifier || '—'}</bdi>
@@ -375,4 +402,3 @@ function usePerformanceMarks(queryKey: string, loaded: boolean) {
     marked.current = { first: true, key: queryKey };
   }, [queryKey, loaded]);
 }
-

@@ -31,13 +31,13 @@ export function SettingsView({ proposed }: { proposed?: string | undefined }) {
         <Field label={t('policyAppliesTo')}>
           {(id) => (
             <select id={id} value={tenant} onChange={(e) => setTenant(e.target.value)}>
-            <option value={DEFAULT_POLICY_TENANT}>{t('policyDefaultOption')}</option>
-            {(tenants ?? []).map((name) => (
-              <option key={name} value={name}>
-                {name} — {ownPolicies?.includes(name) ? t('policyOwn') : t('policyUsesDefault')}
-              </option>
-            ))}
-          </select>
+              <option value={DEFAULT_POLICY_TENANT}>{t('policyDefaultOption')}</option>
+              {(tenants ?? []).map((name) => (
+                <option key={name} value={name}>
+                  {name} — {ownPolicies?.includes(name) ? t('policyOwn') : t('policyUsesDefault')}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         <p className="muted small">{tenant === DEFAULT_POLICY_TENANT ? t('policyDefaultHelp') : t('policyTenantHelp')}</p>

@@ -51,8 +51,7 @@ function SnapshotGroupCard({ group }: { group: SnapshotGroup }) {
   const oldestFirst = [...group.snapshots].reverse();
   const headingId = `group-${group.console}-${group.tenant}`.replace(/[^\w-]/g, '_');
 
-  const toggle = (id: string) =>
-    setSelected((current) => (current.includes(id) ? current.filter((x) => x !== id) : [...current.slice(-1), id]));
+  const toggle = (id: string) => setSelected((current) => (current.includes(id) ? current.filter((x) => x !== id) : [...current.slice(-1), id]));
 
   const remove = async (snapshot: Snapshot) => {
     await deleteSnapshot(rosterDb(), snapshot.id);
@@ -64,9 +63,7 @@ function SnapshotGroupCard({ group }: { group: SnapshotGroup }) {
   const rosterName = `${l(CONSOLE_LABEL[group.console])} · ${group.tenant || t('tenantUnknown')}`;
 
   const compareHref = () => {
-    const [first, second] = selected
-      .map((id) => group.snapshots.find((s) => s.id === id)!)
-      .sort((a, b) => a.startedAt - b.startedAt);
+    const [first, second] = selected.map((id) => group.snapshots.find((s) => s.id === id)!).sort((a, b) => a.startedAt - b.startedAt);
     return routeHash({ view: 'compare', a: first!.id, b: second!.id });
   };
 
@@ -118,11 +115,21 @@ function SnapshotGroupCard({ group }: { group: SnapshotGroup }) {
                 <span className="sr-only">{t('compareColumn')}</span>
               </th>
               <th scope="col">{t('auditTime')}</th>
-              <th scope="col" className="num">{t('members')}</th>
-              <th scope="col" className="num">{t('internal')}</th>
-              <th scope="col" className="num">{t('external')}</th>
-              <th scope="col" className="num">{t('unknown')}</th>
-              <th scope="col" className="num">{t('findings')}</th>
+              <th scope="col" className="num">
+                {t('members')}
+              </th>
+              <th scope="col" className="num">
+                {t('internal')}
+              </th>
+              <th scope="col" className="num">
+                {t('external')}
+              </th>
+              <th scope="col" className="num">
+                {t('unknown')}
+              </th>
+              <th scope="col" className="num">
+                {t('findings')}
+              </th>
               <th scope="col">{t('completeness')}</th>
               <th scope="col">{t('actions')}</th>
             </tr>

@@ -9,13 +9,21 @@ interface ChartData {
 
 function spoken(title: string, data: ChartData): string {
   const rows = data.rows.map(
-    (row) => `${row.label}: ${row.values.map((v, i) => (data.columns.length > 1 ? `${data.columns[i]} ${v.toLocaleString()}` : v.toLocaleString())).join(', ')}`,
+    (row) =>
+      `${row.label}: ${row.values.map((v, i) => (data.columns.length > 1 ? `${data.columns[i]} ${v.toLocaleString()}` : v.toLocaleString())).join(', ')}`,
   );
   return `${title}. ${rows.join('; ')}`;
 }
 
 /** A picture with its numbers: `role="img"` + a label saying them, and the same numbers as a hidden table. */
-function ChartFigure({ title, data, width, height, children, legend }: {
+function ChartFigure({
+  title,
+  data,
+  width,
+  height,
+  children,
+  legend,
+}: {
   title: string;
   data: ChartData;
   width: number;
@@ -36,7 +44,9 @@ function ChartFigure({ title, data, width, height, children, legend }: {
           <tr>
             <td />
             {data.columns.map((column) => (
-              <th key={column} scope="col">{column}</th>
+              <th key={column} scope="col">
+                {column}
+              </th>
             ))}
           </tr>
         </thead>
@@ -69,7 +79,14 @@ export interface Bar {
  * HTML so a label takes the room it needs (cut with "…" and shown whole on hover and focus), and
  * a bar with a key is a button: choosing it filters what the chart counts (`onSelect`).
  */
-export function BarChart({ title, valueLabel, bars, emptyText, onSelect, selected }: {
+export function BarChart({
+  title,
+  valueLabel,
+  bars,
+  emptyText,
+  onSelect,
+  selected,
+}: {
   title: string;
   valueLabel: string;
   bars: Bar[];
@@ -120,7 +137,13 @@ export function BarChart({ title, valueLabel, bars, emptyText, onSelect, selecte
 }
 
 /** One bar split into parts (internal / external / unknown), with percentages in the legend. */
-export function SplitChart({ title, valueLabel, parts, onSelect, selected }: {
+export function SplitChart({
+  title,
+  valueLabel,
+  parts,
+  onSelect,
+  selected,
+}: {
   title: string;
   valueLabel: string;
   parts: { key: string; label: string; value: number }[];
@@ -136,7 +159,10 @@ export function SplitChart({ title, valueLabel, parts, onSelect, selected }: {
       title={title}
       width={width}
       height={28}
-      data={{ columns: [valueLabel, '%'], rows: parts.map((part) => ({ label: part.label, values: [part.value, Math.round(total ? (part.value / total) * 100 : 0)] })) }}
+      data={{
+        columns: [valueLabel, '%'],
+        rows: parts.map((part) => ({ label: part.label, values: [part.value, Math.round(total ? (part.value / total) * 100 : 0)] })),
+      }}
       legend={
         <ul className="chart-legend" aria-hidden={onSelect ? undefined : true}>
           {parts.map((part) => {

@@ -8,7 +8,13 @@ export type WorkerFile = '/file-worker.js' | '/roster-query-worker.js';
  * sees it (a message that does not parse goes to `onMalformed`, else is dropped); `onError` hears
  * of a worker that failed.
  */
-export function startExtensionWorker<T>(file: WorkerFile, schema: z.ZodType<T>, onEvent: (event: T) => void, onError: (message: string) => void, onMalformed?: () => void): Worker {
+export function startExtensionWorker<T>(
+  file: WorkerFile,
+  schema: z.ZodType<T>,
+  onEvent: (event: T) => void,
+  onError: (message: string) => void,
+  onMalformed?: () => void,
+): Worker {
   const worker = new Worker(browser.runtime.getURL(file));
   worker.onmessage = (message: MessageEvent<unknown>) => {
     const event = schema.safeParse(message.data);

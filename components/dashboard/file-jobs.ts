@@ -20,9 +20,18 @@ export function startFileJob(job: FileJob, onProgress: (event: FileJobEvent & { 
     '/file-worker.js',
     FileJobEvent,
     (event) => (event.type === 'progress' ? onProgress(event) : end(event)),
-    (message) => end({ type: 'failed', code: 'read-failed', text: { ja: `ファイルを読み込めませんでした: ${message}`, en: `The file could not be read: ${message}` } }),
+    (message) =>
+      end({ type: 'failed', code: 'read-failed', text: { ja: `ファイルを読み込めませんでした: ${message}`, en: `The file could not be read: ${message}` } }),
     // An answer outside the schema ends the job in words rather than leaving the page waiting.
-    () => end({ type: 'failed', code: 'bad-worker-message', text: { ja: 'ファイルの処理結果を受け取れませんでした。何も書き込んでいません。', en: 'The result of the file could not be received. Nothing was written.' } }),
+    () =>
+      end({
+        type: 'failed',
+        code: 'bad-worker-message',
+        text: {
+          ja: 'ファイルの処理結果を受け取れませんでした。何も書き込んでいません。',
+          en: 'The result of the file could not be received. Nothing was written.',
+        },
+      }),
   );
   worker.postMessage(job);
   return {

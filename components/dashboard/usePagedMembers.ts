@@ -63,12 +63,10 @@ export function usePagedMembers(
         if (key !== latest.current.dataKey) return current;
         return update(current.dataKey === key ? current : { dataKey: key, total: undefined, pages: new Map() });
       });
-    worker
-      .window({ filter: f, sort: s, offset: page * MEMBER_PAGE_SIZE, limit: MEMBER_PAGE_SIZE, ...(total !== undefined ? { knownTotal: total } : {}) })
-      .then(
-        (result) => answer((current) => ({ dataKey: key, total: result.total, pages: new Map(current.pages).set(page, result.rows) })),
-        (error: unknown) => answer((current) => ({ ...current, error: error instanceof Error ? error.message : String(error) })),
-      );
+    worker.window({ filter: f, sort: s, offset: page * MEMBER_PAGE_SIZE, limit: MEMBER_PAGE_SIZE, ...(total !== undefined ? { knownTotal: total } : {}) }).then(
+      (result) => answer((current) => ({ dataKey: key, total: result.total, pages: new Map(current.pages).set(page, result.rows) })),
+      (error: unknown) => answer((current) => ({ ...current, error: error instanceof Error ? error.message : String(error) })),
+    );
   }, []);
 
   useEffect(() => {

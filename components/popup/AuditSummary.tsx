@@ -44,8 +44,7 @@ export function AuditSummary({ snapshotId }: { snapshotId: string }) {
       <h2>{t('popupSinceLast')}</h2>
       {diff ? (
         <p>
-          {t('popupJoined', { n: diff.joined.length })} · {t('popupLeft', { n: diff.left.length })} ·{' '}
-          {t('popupChanged', { n: diff.changed.length })}
+          {t('popupJoined', { n: diff.joined.length })} · {t('popupLeft', { n: diff.left.length })} · {t('popupChanged', { n: diff.changed.length })}
           {comparisonLimits({ t }, diff).map((limit) => (
             <span key={limit} className="small warning-text">
               <br />

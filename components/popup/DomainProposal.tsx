@@ -43,7 +43,12 @@ export function DomainProposal({ snapshotId }: { snapshotId: string }) {
   }, [snapshotId]);
 
   // Once the policy is set the proposal goes; what was done stays said.
-  if (!data?.proposals) return message ? <p aria-live="polite" className="small">{message.text}</p> : null;
+  if (!data?.proposals)
+    return message ? (
+      <p aria-live="polite" className="small">
+        {message.text}
+      </p>
+    ) : null;
   const { snapshot, proposals } = data;
   const chosen = proposals.filter((proposal) => (proposal.suggested ? !unticked.has(proposal.domain) : unticked.has(proposal.domain)));
   const toggle = (domain: string) =>

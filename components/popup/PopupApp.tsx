@@ -78,9 +78,7 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
     });
     // The background stopped under the popup (Chromium stops idle or busy service workers): what the
     // audit had read is kept by the background when it starts again.
-    port.onDisconnect.addListener(() =>
-      setPhase((current) => (current.kind === 'running' ? { kind: 'error', text: t('errorInterrupted') } : current)),
-    );
+    port.onDisconnect.addListener(() => setPhase((current) => (current.kind === 'running' ? { kind: 'error', text: t('errorInterrupted') } : current)));
     port.postMessage({ type: 'audit/inspect', tabId });
     return () => port.disconnect();
   }, [tabId, connect, t, l]);
@@ -147,12 +145,7 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
         {running && <button onClick={() => portRef.current?.postMessage({ type: 'audit/cancel' })}>{t('popupCancel')}</button>}
       </div>
 
-      {running && (
-        <progress
-          aria-label={statusText}
-          {...(phase.pages ? { max: phase.pages, value: phase.page } : {})}
-        />
-      )}
+      {running && <progress aria-label={statusText} {...(phase.pages ? { max: phase.pages, value: phase.page } : {})} />}
       <p role="status" className={phase.kind === 'error' ? 'error' : undefined}>
         {statusText}
       </p>

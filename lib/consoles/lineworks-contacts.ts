@@ -11,7 +11,7 @@ const PALE_CLASS = /(^|[\s_-])(pale|dim|dimmed|inactive|disabled|muted|faded)($|
 
 /** A LINE user is marked by a "LINE" badge or icon (never "LINE WORKS"). */
 function isLineBadge(element: Element): boolean {
-  const text = (element.childElementCount === 0 ? element.textContent ?? '' : '').trim();
+  const text = (element.childElementCount === 0 ? (element.textContent ?? '') : '').trim();
   const label = (element.getAttribute('title') ?? element.getAttribute('alt') ?? element.getAttribute('aria-label') ?? '').trim();
   return /^LINE(ユーザー| user)?$/i.test(text) || /^LINE(ユーザー| user)?$/i.test(label);
 }

@@ -6,7 +6,8 @@ export type { ConsoleProfile, ContactDetail, DetailWalk } from '../scan/profile'
  * Where a page names what it shows: its title, headings, navigation, breadcrumbs, tabs (also tabs
  * drawn as plain elements with a "tab" class), and column headers.
  */
-const NAMING = 'h1, h2, h3, [role=heading], nav a, nav li, nav [aria-current], [aria-current=page], [aria-selected=true], th, [role=columnheader], [role=tab], [class*=tab], [class*=Tab], [class*=breadcrumb] li, [class*=breadcrumb] a';
+const NAMING =
+  'h1, h2, h3, [role=heading], nav a, nav li, nav [aria-current], [aria-current=page], [aria-selected=true], th, [role=columnheader], [role=tab], [class*=tab], [class*=Tab], [class*=breadcrumb] li, [class*=breadcrumb] a';
 
 /** True when the page's title, headings, navigation or tabs contain any of the words. */
 export function pageShows(doc: Document, words: readonly string[]): boolean {

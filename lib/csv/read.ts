@@ -166,7 +166,8 @@ export function parseCsv(bytes: Uint8Array, override?: CsvEncoding): ParsedCsv |
   const headers = head[headerRowIndex] ?? [];
   let dataRowIndex = headerRowIndex + 1;
   while (dataRowIndex < records && tokens.recordStart[dataRowIndex] === tokens.recordEnd[dataRowIndex]) dataRowIndex++;
-  if (dataRowIndex < records && shortFields(tokens, dataRowIndex) && isKeywordRow(headers, recordValues(units, tokens, dataRowIndex, decoded.encoding))) dataRowIndex++;
+  if (dataRowIndex < records && shortFields(tokens, dataRowIndex) && isKeywordRow(headers, recordValues(units, tokens, dataRowIndex, decoded.encoding)))
+    dataRowIndex++;
   const dataOffset = dataRowIndex < records ? decoded.bomLength + tokens.recordStart[dataRowIndex]! * unitSize(decoded.encoding) : bytes.length;
   const { crlf, lf, cr } = tokens.newlines;
   const newline: Newline = lf > crlf && lf >= cr ? '\n' : cr > crlf && cr > lf ? '\r' : '\r\n';

@@ -93,10 +93,22 @@ export async function importBackup(db: RosterDb, data: string | Uint8Array, opti
   const document = parseBackup(data, options);
   const { snapshots, members, policies, templates, exports } = document.tables;
   return db.transaction('rw', db.tables, async () => {
-    const existingSnapshots = await presentKeys(db.snapshots, snapshots.map((s) => s.id));
-    const existingPolicies = await presentKeys(db.policies, policies.map((p) => p.tenant));
-    const existingTemplates = await presentKeys(db.templates, templates.map((t) => t.id));
-    const existingExports = await presentKeys(db.exports, exports.map((e) => e.id));
+    const existingSnapshots = await presentKeys(
+      db.snapshots,
+      snapshots.map((s) => s.id),
+    );
+    const existingPolicies = await presentKeys(
+      db.policies,
+      policies.map((p) => p.tenant),
+    );
+    const existingTemplates = await presentKeys(
+      db.templates,
+      templates.map((t) => t.id),
+    );
+    const existingExports = await presentKeys(
+      db.exports,
+      exports.map((e) => e.id),
+    );
     const newSnapshots = snapshots.filter((s) => !existingSnapshots.has(s.id));
     const newMembers = members.filter((m) => !existingSnapshots.has(m.snapshotId));
     const newPolicies = policies.filter((p) => !existingPolicies.has(p.tenant));
@@ -193,7 +205,10 @@ function checkRows(tables: Record<BackupTable, unknown[]>, options: BackupReadOp
       more === 0
         ? undefined
         : countCut
-          ? { ja: `ほかにも少なくとも ${more.toLocaleString('en-US')} 行に問題があります。`, en: `At least ${more.toLocaleString('en-US')} more rows have problems.` }
+          ? {
+              ja: `ほかにも少なくとも ${more.toLocaleString('en-US')} 行に問題があります。`,
+              en: `At least ${more.toLocaleString('en-US')} more rows have problems.`,
+            }
           : { ja: `ほかに ${more.toLocaleString('en-US')} 行に問題があります。`, en: `${more.toLocaleString('en-US')} more rows have problems.` };
     const listed = problems.join('\n');
     throw backupError('backup-invalid', undefined, rest ? { ja: `${listed}\n${rest.ja}`, en: `${listed}\n${rest.en}` } : listed);

@@ -67,9 +67,7 @@ export async function compareSnapshots(db: RosterDb, beforeId: string, afterId: 
 }
 
 export function changedFields(before: Member, after: Member): ComparedField[] {
-  return (Object.keys(COMPARED_FIELDS) as ComparedField[]).filter(
-    (field) => COMPARED_FIELDS[field](before) !== COMPARED_FIELDS[field](after),
-  );
+  return (Object.keys(COMPARED_FIELDS) as ComparedField[]).filter((field) => COMPARED_FIELDS[field](before) !== COMPARED_FIELDS[field](after));
 }
 
 /** JavaScript's `<` on strings orders by UTF-16 code unit, as IndexedDB orders keys, so the merge agrees with the index. */
@@ -77,11 +75,7 @@ async function* membersInKeyOrder(db: RosterDb, snapshotId: string): AsyncGenera
   let lower: unknown[] = [snapshotId, Dexie.minKey];
   let includeLower = true;
   for (;;) {
-    const page = await db.members
-      .where('[snapshotId+key+index]')
-      .between(lower, [snapshotId, Dexie.maxKey], includeLower, true)
-      .limit(PAGE_SIZE)
-      .toArray();
+    const page = await db.members.where('[snapshotId+key+index]').between(lower, [snapshotId, Dexie.maxKey], includeLower, true).limit(PAGE_SIZE).toArray();
     yield* page;
     const last = page[page.length - 1];
     if (page.length < PAGE_SIZE || !last) return;

@@ -1,14 +1,7 @@
 import type { Localized } from '../i18n';
 
 export type RosterDbErrorCode =
-  | 'storage-full'
-  | 'invalid-input'
-  | 'not-a-backup'
-  | 'backup-too-new'
-  | 'backup-truncated'
-  | 'backup-invalid'
-  | 'backup-too-large'
-  | 'not-found';
+  'storage-full' | 'invalid-input' | 'not-a-backup' | 'backup-too-new' | 'backup-truncated' | 'backup-invalid' | 'backup-too-large' | 'not-found';
 
 /** Every error this module throws on purpose: a code for the caller, a plain message for the admin. */
 export class RosterDbError extends Error {

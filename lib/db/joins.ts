@@ -63,11 +63,7 @@ export interface ReceptionistChatworkRow {
  * an admin can manage, so an employee without one is flagged, with Chatwork's account ID proposed when
  * Chatwork knows the same email.
  */
-export async function joinReceptionistChatwork(
-  db: RosterDb,
-  receptionistSnapshotId: string,
-  chatworkSnapshotId: string,
-): Promise<ReceptionistChatworkRow[]> {
+export async function joinReceptionistChatwork(db: RosterDb, receptionistSnapshotId: string, chatworkSnapshotId: string): Promise<ReceptionistChatworkRow[]> {
   const employees = await loadRosterOf(db, receptionistSnapshotId, 'receptionist-employees');
   const chatworkUsers = await loadRosterOf(db, chatworkSnapshotId, 'chatwork-users');
   return pairByEmail(employees, chatworkUsers).map(({ email, left: employee, right: chatworkUser }) => {

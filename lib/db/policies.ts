@@ -6,10 +6,7 @@ import { membersOf, type RosterDb } from './schema';
 /** The policy in force for a tenant: its own, else the default ('*'), else one with no internal domain. */
 export async function getPolicy(db: RosterDb, tenant: string): Promise<DomainPolicy> {
   const [own, fallback] = await db.policies.bulkGet([tenant, DEFAULT_POLICY_TENANT]);
-  return (
-    own ??
-    fallback ?? { tenant: DEFAULT_POLICY_TENANT, internalDomains: [], includeSubdomains: true, registrableMatch: false }
-  );
+  return own ?? fallback ?? { tenant: DEFAULT_POLICY_TENANT, internalDomains: [], includeSubdomains: true, registrableMatch: false };
 }
 
 export async function savePolicy(db: RosterDb, policy: DomainPolicy): Promise<DomainPolicy> {
@@ -25,27 +22,15 @@ export async function savePolicy(db: RosterDb, policy: DomainPolicy): Promise<Do
 }
 
 /** Classifies members again under a policy (lib/roster.ts); returns every member, updated, and the new counts. */
-export type Reclassify = (
-  members: Member[],
-  policy: DomainPolicy,
-  console: ConsoleId,
-) => { members: Member[]; counts: SnapshotCounts };
+export type Reclassify = (members: Member[], policy: DomainPolicy, console: ConsoleId) => { members: Member[]; counts: SnapshotCounts };
 
 /**
  * Re-classifies the stored audits of a tenant under `policy`, one snapshot per transaction so a large
  * cache never holds every roster at once. For the default tenant '*', that is every tenant without a
  * policy of its own. Returns the snapshots updated.
  */
-export async function applyPolicyToSnapshots(
-  db: RosterDb,
-  tenant: string,
-  policy: DomainPolicy,
-  reclassify: Reclassify,
-): Promise<string[]> {
-  const ids =
-    tenant === DEFAULT_POLICY_TENANT
-      ? await snapshotsWithoutOwnPolicy(db)
-      : await db.snapshots.where('tenant').equals(tenant).primaryKeys();
+export async function applyPolicyToSnapshots(db: RosterDb, tenant: string, policy: DomainPolicy, reclassify: Reclassify): Promise<string[]> {
+  const ids = tenant === DEFAULT_POLICY_TENANT ? await snapshotsWithoutOwnPolicy(db) : await db.snapshots.where('tenant').equals(tenant).primaryKeys();
   for (const id of ids) {
     await db.transaction('rw', db.snapshots, db.members, async () => {
       const snapshot = await db.snapshots.get(id);
@@ -73,9 +58,7 @@ async function snapshotsWithoutOwnPolicy(db: RosterDb): Promise<string[]> {
 
 /** Re-classification changes what members are, never which rows exist: a lost or new row would corrupt the snapshot. */
 function assertSameRows(before: readonly Member[], after: readonly Member[]): void {
-  const same =
-    before.length === after.length &&
-    after.every((member, i) => member.snapshotId === before[i]!.snapshotId && member.index === before[i]!.index);
+  const same = before.length === after.length && after.every((member, i) => member.snapshotId === before[i]!.snapshotId && member.index === before[i]!.index);
   if (!same) {
     throw new RosterDbError('invalid-input', {
       ja: '再分類の結果がメンバーの並びと一致しないため、保存しませんでした。',

@@ -56,8 +56,7 @@ export interface SchemaVersion {
 }
 
 const SNAPSHOTS_V1 = 'id, console, tenant, [console+tenant], startedAt';
-const MEMBERS_V1 =
-  '[snapshotId+index], snapshotId, normalizedEmail, domain, classification, *findingIds, [snapshotId+classification], key';
+const MEMBERS_V1 = '[snapshotId+index], snapshotId, normalizedEmail, domain, classification, *findingIds, [snapshotId+classification], key';
 
 /**
  * Every schema this code has ever shipped, oldest first. Kept as data so that an old database can be

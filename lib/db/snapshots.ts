@@ -19,12 +19,7 @@ const MemberList = z.array(Member);
  * Stores one audit: the snapshot and all its members, or nothing. Saving a snapshot id again replaces
  * it whole, so no member of the earlier save lingers.
  */
-export async function saveSnapshot(
-  db: RosterDb,
-  snapshot: Snapshot,
-  members: readonly Member[],
-  options: SaveOptions = {},
-): Promise<void> {
+export async function saveSnapshot(db: RosterDb, snapshot: Snapshot, members: readonly Member[], options: SaveOptions = {}): Promise<void> {
   const validSnapshot = parseInput(Snapshot, snapshot, 'snapshot');
   const validMembers = parseInput(MemberList, members, 'members');
   const stray = validMembers.find((member) => member.snapshotId !== validSnapshot.id);
@@ -73,10 +68,7 @@ export interface SnapshotGroup {
 }
 
 /** Every audit, grouped by console and tenant; groups with the most recent audit come first. */
-export async function listSnapshots(
-  db: RosterDb,
-  filter: { console?: ConsoleId; tenant?: string } = {},
-): Promise<SnapshotGroup[]> {
+export async function listSnapshots(db: RosterDb, filter: { console?: ConsoleId; tenant?: string } = {}): Promise<SnapshotGroup[]> {
   const newestFirst = await db.snapshots.orderBy('startedAt').reverse().toArray();
   const groups = new Map<string, SnapshotGroup>();
   for (const snapshot of newestFirst) {
@@ -100,16 +92,10 @@ export async function getSnapshot(db: RosterDb, id: string): Promise<Snapshot | 
 /** The newest audit, of one console and/or tenant when given. */
 export async function latestSnapshot(db: RosterDb, console?: ConsoleId, tenant?: string): Promise<Snapshot | undefined> {
   if (console !== undefined && tenant !== undefined) {
-    return db.snapshots
-      .where('[console+tenant+startedAt]')
-      .between([console, tenant, Dexie.minKey], [console, tenant, Dexie.maxKey])
-      .last();
+    return db.snapshots.where('[console+tenant+startedAt]').between([console, tenant, Dexie.minKey], [console, tenant, Dexie.maxKey]).last();
   }
   if (console === undefined && tenant === undefined) return db.snapshots.orderBy('startedAt').last();
-  const matching =
-    console !== undefined
-      ? db.snapshots.where('console').equals(console)
-      : db.snapshots.where('tenant').equals(tenant as string);
+  const matching = console !== undefined ? db.snapshots.where('console').equals(console) : db.snapshots.where('tenant').equals(tenant as string);
   const newestFirst = await matching.reverse().sortBy('startedAt');
   return newestFirst[0];
 }

@@ -12,11 +12,21 @@ type ExportJob = FileJob & { kind: 'build-export' };
  * the template, and answers with the files and the first problems. The page sends only the admin's
  * choices and the template.
  */
-export async function buildExport(job: ExportJob, db: RosterDb, emit: (event: FileJobEvent) => void, readBytes: (file: Blob) => Promise<Uint8Array>): Promise<FileJobEvent> {
+export async function buildExport(
+  job: ExportJob,
+  db: RosterDb,
+  emit: (event: FileJobEvent) => void,
+  readBytes: (file: Blob) => Promise<Uint8Array>,
+): Promise<FileJobEvent> {
   if (job.file && job.file.size > ROSTER_FILE_MAX_BYTES) return tooLarge(job.file.size, ROSTER_FILE_MAX_BYTES);
   const format = formatById(job.formatId);
   const snapshot = await db.snapshots.get(job.snapshotId);
-  if (!format || !snapshot) return { type: 'failed', code: 'export-no-audit', text: { ja: 'この監査は見つかりません。削除された可能性があります。', en: 'This audit was not found; it may have been deleted.' } };
+  if (!format || !snapshot)
+    return {
+      type: 'failed',
+      code: 'export-no-audit',
+      text: { ja: 'この監査は見つかりません。削除された可能性があります。', en: 'This audit was not found; it may have been deleted.' },
+    };
   const template = job.file ? await readBytes(job.file) : undefined;
   const sheets = template ? sheetNames(template) : [];
   const rosterMembers = await membersOf(db, snapshot.id).toArray();
@@ -30,7 +40,9 @@ export async function buildExport(job: ExportJob, db: RosterDb, emit: (event: Fi
     snapshot,
     members,
     rosterMembers,
-    ...(job.values.length > 0 ? { values: new Map(members.map((m) => [m.key, typed])), allowClear: new Set(job.values.filter((v) => v.value === '').map((v) => v.header)) } : {}),
+    ...(job.values.length > 0
+      ? { values: new Map(members.map((m) => [m.key, typed])), allowClear: new Set(job.values.filter((v) => v.value === '').map((v) => v.header)) }
+      : {}),
     ...(template ? { template, ...(job.sheet && sheets.includes(job.sheet) ? { sheet: job.sheet } : {}) } : {}),
     ...(chatworkByEmail ? { chatworkByEmail } : {}),
     ...(job.encoding ? { encoding: job.encoding } : {}),
@@ -45,7 +57,12 @@ export async function buildExport(job: ExportJob, db: RosterDb, emit: (event: Fi
   } catch (error) {
     // A bug, not the admin's doing; still in words, and nothing was downloaded.
     const detail = String((error as Error)?.message ?? error).slice(0, 500);
-    return { type: 'failed', code: 'export-failed', text: { ja: `ファイルを作成できませんでした。(${detail})`, en: `The file could not be built. (${detail})` }, sheets };
+    return {
+      type: 'failed',
+      code: 'export-failed',
+      text: { ja: `ファイルを作成できませんでした。(${detail})`, en: `The file could not be built. (${detail})` },
+      sheets,
+    };
   }
 }
 

@@ -72,7 +72,9 @@ export const BuiltExport = z.object({
   changedCells: Count,
   /** Members in the files. */
   rows: Count,
-  rowCounts: z.object({ mode: z.enum(['add', 'overwrite']), rows: Count, keeps: Count, adds: Count, changes: Count, removes: z.union([Count, z.undefined()]) }).optional(),
+  rowCounts: z
+    .object({ mode: z.enum(['add', 'overwrite']), rows: Count, keeps: Count, adds: Count, changes: Count, removes: z.union([Count, z.undefined()]) })
+    .optional(),
 });
 export type BuiltExport = z.infer<typeof BuiltExport>;
 
@@ -107,8 +109,15 @@ export function unexpectedFailure(error: unknown): FileJobEvent & { type: 'faile
     return {
       type: 'failed',
       code: 'file-too-large',
-      text: { ja: `ファイルが大きすぎて読み込めません。何も読み込んでいません。(${detail})`, en: `The file is too large to read. Nothing was read. (${detail})` },
+      text: {
+        ja: `ファイルが大きすぎて読み込めません。何も読み込んでいません。(${detail})`,
+        en: `The file is too large to read. Nothing was read. (${detail})`,
+      },
     };
   }
-  return { type: 'failed', code: 'read-failed', text: { ja: `ファイルを読み込めませんでした。何も読み込んでいません。(${detail})`, en: `The file could not be read. Nothing was read. (${detail})` } };
+  return {
+    type: 'failed',
+    code: 'read-failed',
+    text: { ja: `ファイルを読み込めませんでした。何も読み込んでいません。(${detail})`, en: `The file could not be read. Nothing was read. (${detail})` },
+  };
 }

@@ -39,7 +39,11 @@ async function restore(job: FileJob & { kind: 'restore' }, db: RosterDb, emit: (
   return { type: 'restored', ...summary };
 }
 
-async function importFile(job: FileJob & { kind: 'import-roster' }, deps: { db: RosterDb; estimate?: EstimateStorage }, emit: (event: FileJobEvent) => void): Promise<FileJobEvent> {
+async function importFile(
+  job: FileJob & { kind: 'import-roster' },
+  deps: { db: RosterDb; estimate?: EstimateStorage },
+  emit: (event: FileJobEvent) => void,
+): Promise<FileJobEvent> {
   if (job.file.size > ROSTER_FILE_MAX_BYTES) return tooLarge(job.file.size, ROSTER_FILE_MAX_BYTES);
   const bytes = await readBytes(job.file, emit);
   const sheets = sheetNames(bytes);
@@ -50,7 +54,16 @@ async function importFile(job: FileJob & { kind: 'import-roster' }, deps: { db: 
   const snapshot = await recordSnapshot(
     deps.db,
     imported.rows,
-    { console: imported.console, profile: imported.profile, tenant, sourceUrl: `file:${job.name}`, title: job.name, headers: imported.headers, startedAt: job.startedAt, pagesRead: 1 },
+    {
+      console: imported.console,
+      profile: imported.profile,
+      tenant,
+      sourceUrl: `file:${job.name}`,
+      title: job.name,
+      headers: imported.headers,
+      startedAt: job.startedAt,
+      pagesRead: 1,
+    },
     {
       snapshotId: crypto.randomUUID(),
       completeness: { verdict: 'complete', evidence: 'file', read: imported.rows.length },

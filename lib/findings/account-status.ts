@@ -31,8 +31,7 @@ const stateByStatus = new Map<string, AccountState | undefined>();
 export function accountState(status: string): AccountState | undefined {
   if (stateByStatus.has(status)) return stateByStatus.get(status);
   const text = status.normalize('NFKC').trim().toLowerCase();
-  const state =
-    text === '' ? undefined : ACTIVE_TERMS.has(text) ? 'active' : STATUS_TERMS.find(([, terms]) => terms.some((term) => text.includes(term)))?.[0];
+  const state = text === '' ? undefined : ACTIVE_TERMS.has(text) ? 'active' : STATUS_TERMS.find(([, terms]) => terms.some((term) => text.includes(term)))?.[0];
   if (stateByStatus.size >= CACHE_LIMIT) stateByStatus.clear();
   stateByStatus.set(status, state);
   return state;

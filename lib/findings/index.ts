@@ -78,9 +78,7 @@ function groupDuplicateEmails(members: readonly FindingSubject[]): Map<string, F
  * A rule that throws on odd data is skipped for that member rather than failing the audit.
  */
 export function evaluateFindings(members: readonly FindingSubject[], options: EvaluateFindingsOptions): MemberFinding[][] {
-  const rules = (options.rules ?? FINDING_RULES).filter(
-    (rule) => rule.consoles === undefined || rule.consoles.includes(options.console),
-  );
+  const rules = (options.rules ?? FINDING_RULES).filter((rule) => rule.consoles === undefined || rule.consoles.includes(options.console));
   const ctx: FindingContext = {
     console: options.console,
     duplicatesByEmail: groupDuplicateEmails(members),
@@ -96,7 +94,9 @@ export function evaluateFindings(members: readonly FindingSubject[], options: Ev
         continue;
       }
       if (result === false) continue;
-      findings.push(result.detail === undefined ? { id: rule.id, severity: rule.severity } : { id: rule.id, severity: rule.severity, detail: result.detail.slice(0, 500) });
+      findings.push(
+        result.detail === undefined ? { id: rule.id, severity: rule.severity } : { id: rule.id, severity: rule.severity, detail: result.detail.slice(0, 500) },
+      );
     }
     return findings;
   });

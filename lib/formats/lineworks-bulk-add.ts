@@ -7,9 +7,18 @@ import { BUILT_IN_FILE, type ExportFormat, type FormatId } from './types';
 export const LINEWORKS_MAX_ROWS = 100;
 
 const MODES: Record<PasswordMode, { id: FormatId; label: Localized }> = {
-  auto: { id: 'lineworks-bulk-add-auto', label: { ja: 'LINE WORKS 一括追加 (パスワード自動作成)', en: 'LINE WORKS bulk add (password created automatically)' } },
-  admin: { id: 'lineworks-bulk-add-admin', label: { ja: 'LINE WORKS 一括追加 (パスワードを管理者が作成)', en: 'LINE WORKS bulk add (password set by the admin)' } },
-  member: { id: 'lineworks-bulk-add-member', label: { ja: 'LINE WORKS 一括追加 (パスワードをメンバーが作成)', en: 'LINE WORKS bulk add (password set by the member)' } },
+  auto: {
+    id: 'lineworks-bulk-add-auto',
+    label: { ja: 'LINE WORKS 一括追加 (パスワード自動作成)', en: 'LINE WORKS bulk add (password created automatically)' },
+  },
+  admin: {
+    id: 'lineworks-bulk-add-admin',
+    label: { ja: 'LINE WORKS 一括追加 (パスワードを管理者が作成)', en: 'LINE WORKS bulk add (password set by the admin)' },
+  },
+  member: {
+    id: 'lineworks-bulk-add-member',
+    label: { ja: 'LINE WORKS 一括追加 (パスワードをメンバーが作成)', en: 'LINE WORKS bulk add (password set by the member)' },
+  },
 };
 
 /**

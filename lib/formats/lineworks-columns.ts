@@ -44,12 +44,34 @@ const ALL_MODES: readonly PasswordMode[] = ['auto', 'admin', 'member'];
  * and English headers, so a sample file in any of them is filled.
  */
 export const LINEWORKS_COLUMNS: readonly LineworksColumn[] = [
-  { header: '姓', aliases: ['Last Name', 'Family Name', 'Surname'], rule: RULES.personName, requiredIn: ALL_MODES, value: (member) => splitName(member.name).family },
-  { header: '名', aliases: ['名前', 'First Name', 'Given Name'], rule: RULES.personName, requiredIn: ALL_MODES, value: (member) => splitName(member.name).given },
+  {
+    header: '姓',
+    aliases: ['Last Name', 'Family Name', 'Surname'],
+    rule: RULES.personName,
+    requiredIn: ALL_MODES,
+    value: (member) => splitName(member.name).family,
+  },
+  {
+    header: '名',
+    aliases: ['名前', 'First Name', 'Given Name'],
+    rule: RULES.personName,
+    requiredIn: ALL_MODES,
+    value: (member) => splitName(member.name).given,
+  },
   { header: 'ID', aliases: ['LINE WORKS ID', 'User ID'], rule: RULES.lineworksId, requiredIn: ALL_MODES, value: lineworksIdOf },
   { header: 'パスワード', aliases: ['Password'], rule: RULES.password, inAdd: ['admin'], inModify: false, requiredIn: ['admin'], value: none },
-  { header: '姓 (フリガナ)', aliases: ['姓(ふりがな)', 'Last Name (Phonetic)', 'Last Name (Furigana)', 'Phonetic Last Name'], rule: RULES.furigana, value: none },
-  { header: '名 (フリガナ)', aliases: ['名前 (フリガナ)', '名(ふりがな)', 'First Name (Phonetic)', 'First Name (Furigana)', 'Phonetic First Name'], rule: RULES.furigana, value: none },
+  {
+    header: '姓 (フリガナ)',
+    aliases: ['姓(ふりがな)', 'Last Name (Phonetic)', 'Last Name (Furigana)', 'Phonetic Last Name'],
+    rule: RULES.furigana,
+    value: none,
+  },
+  {
+    header: '名 (フリガナ)',
+    aliases: ['名前 (フリガナ)', '名(ふりがな)', 'First Name (Phonetic)', 'First Name (Furigana)', 'Phonetic First Name'],
+    rule: RULES.furigana,
+    value: none,
+  },
   {
     header: '個人メールアドレス',
     aliases: ['Personal Email', 'Personal Email Address', 'Private Email'],
@@ -64,7 +86,13 @@ export const LINEWORKS_COLUMNS: readonly LineworksColumn[] = [
   { header: '職級', aliases: ['Job Grade', 'Grade', 'Level'], value: none },
   { header: '組織', aliases: ['Organization', 'Organisation', 'Department'], rule: RULES.organisation, value: (member) => member.fields.organisation ?? '' },
   { header: '役職', aliases: ['Position', 'Job Title', 'Title'], value: (member) => member.fields.position ?? '' },
-  { header: '電話番号', aliases: ['Phone', 'Phone Number', 'Telephone', 'Work Phone'], rule: RULES.phone, trusted: true, value: (member) => member.fields.phone ?? '' },
+  {
+    header: '電話番号',
+    aliases: ['Phone', 'Phone Number', 'Telephone', 'Work Phone'],
+    rule: RULES.phone,
+    trusted: true,
+    value: (member) => member.fields.phone ?? '',
+  },
   {
     header: '携帯電話 国番号',
     aliases: ['携帯電話 / 国際電話番号', '携帯電話 国際電話番号', '携帯電話国番号', 'Mobile Country Code', 'Mobile Phone Country Code', 'Country Code'],
@@ -87,7 +115,12 @@ export const LINEWORKS_COLUMNS: readonly LineworksColumn[] = [
   { header: '入社日', aliases: ['Hire Date', 'Hired Date', 'Date of Hire', 'Joined Date'], rule: RULES.date, value: none },
   // Seed 004 lists 生年月日 in bulk modify only, and 利用開始日 in both files.
   { header: '生年月日', aliases: ['Birthday', 'Birth Date', 'Date of Birth'], rule: RULES.date, inAdd: [], value: none },
-  { header: '社員番号', aliases: ['Employee Number', 'Employee ID', 'Employee No.'], rule: RULES.employeeNumber, value: (member) => member.fields.employeeNumber ?? '' },
+  {
+    header: '社員番号',
+    aliases: ['Employee Number', 'Employee ID', 'Employee No.'],
+    rule: RULES.employeeNumber,
+    value: (member) => member.fields.employeeNumber ?? '',
+  },
   { header: '利用開始日', aliases: ['Start Date', 'Usage Start Date', 'Service Start Date'], rule: RULES.date, value: none },
   { header: 'External Key', aliases: ['ExternalKey', 'External ID'], rule: RULES.externalKey, requiredIn: 'sso', value: none },
 ];
@@ -100,9 +133,7 @@ function isRequired(column: LineworksColumn, mode: LineworksFile, sso: boolean):
 
 /** The columns of one file, with `required` set for its password mode (or bulk modify). */
 export function lineworksColumns(mode: LineworksFile, sso = false): MemberColumn<LineworksFile>[] {
-  return LINEWORKS_COLUMNS.filter((column) =>
-    mode === 'modify' ? column.inModify !== false : (column.inAdd ?? ALL_MODES).includes(mode),
-  ).map((column) => ({
+  return LINEWORKS_COLUMNS.filter((column) => (mode === 'modify' ? column.inModify !== false : (column.inAdd ?? ALL_MODES).includes(mode))).map((column) => ({
     header: column.header,
     aliases: column.aliases,
     rule: column.rule,

@@ -90,7 +90,14 @@ function addFileCounts(input: FormatInput, written: readonly Member[]): RowCount
   const inFile = new Set(written.map(emailKey));
   const registered = new Set(employees.map(emailKey));
   const keeps = written.filter((member) => registered.has(emailKey(member))).length;
-  return { mode: 'add', rows: written.length, keeps, adds: written.length - keeps, changes: 0, removes: [...registered].filter((email) => !inFile.has(email)).length };
+  return {
+    mode: 'add',
+    rows: written.length,
+    keeps,
+    adds: written.length - keeps,
+    changes: 0,
+    removes: [...registered].filter((email) => !inFile.has(email)).length,
+  };
 }
 
 /**
@@ -130,7 +137,13 @@ export const receptionistEmployees: ExportFormat = {
         validRowsOnly: input.validRowsOnly,
       });
       const skipped = new Set(result.skippedRows.map((row) => row.member));
-      return { ...result, rowCounts: addFileCounts(input, input.members.filter((member) => !skipped.has(member.key))) };
+      return {
+        ...result,
+        rowCounts: addFileCounts(
+          input,
+          input.members.filter((member) => !skipped.has(member.key)),
+        ),
+      };
     }
     const file = readTable(input.template, { ...(input.sheet !== undefined ? { sheet: input.sheet } : {}), wanted: EMAIL_HEADERS });
     const header = file.ok ? idColumnOf(file.headers, KINDS[kind].idWords) : undefined;
@@ -156,7 +169,10 @@ export const receptionistEmployees: ExportFormat = {
         const inTemplate = new Set(file.rows.map((row) => normalizeKey(row[keyIndex] ?? '')));
         const missing = (employeesOf(input) ?? []).filter((member) => !inTemplate.has(emailKey(member)));
         if (missing.length > 0) {
-          const names = missing.slice(0, 5).map((member) => member.email || member.normalizedEmail).join(', ');
+          const names = missing
+            .slice(0, 5)
+            .map((member) => member.email || member.normalizedEmail)
+            .join(', ');
           issues.push({
             severity: 'error',
             code: 'template-not-full-download',

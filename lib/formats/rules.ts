@@ -31,8 +31,7 @@ function isRealDate(value: string): boolean {
   return year >= 1900 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-const maxLength = (max: number) =>
-  rule(z.string().max(max), `${max} 字以内で入力してください。`, `Use at most ${max} characters.`);
+const maxLength = (max: number) => rule(z.string().max(max), `${max} 字以内で入力してください。`, `Use at most ${max} characters.`);
 
 export const RULES = {
   // The finding's rule itself, so that the export and the finding never disagree on an ID.
@@ -52,7 +51,10 @@ export const RULES = {
     `Use at most 100 characters; the only symbols allowed are ${NAME_SPECIALS}.`,
   ),
   furigana: rule(
-    z.string().max(100).regex(/^[\u30a0-\u30ff\uff66-\uff9f\p{Zs}]*$/u),
+    z
+      .string()
+      .max(100)
+      .regex(/^[\u30a0-\u30ff\uff66-\uff9f\p{Zs}]*$/u),
     'カタカナ 100 字以内で入力してください。',
     'Use katakana only, at most 100 characters.',
   ),
@@ -66,11 +68,7 @@ export const RULES = {
     '「ID@ドメイン」の形式で 255 字以内、ID 部分は半角英小文字・数字・「.」「-」「_」「!」の 1~40 字です。',
     'Use "id@domain", at most 255 characters, the id part 1–40 lowercase letters, digits, ".", "-", "_" or "!".',
   ),
-  externalKey: rule(
-    z.string().regex(/^[\p{L}\p{N}]*$/u),
-    'External Key に記号と「%」は使えません。',
-    'An External Key cannot hold symbols or "%".',
-  ),
+  externalKey: rule(z.string().regex(/^[\p{L}\p{N}]*$/u), 'External Key に記号と「%」は使えません。', 'An External Key cannot hold symbols or "%".'),
   subMailAddresses: rule(
     z.string().refine((value) => {
       const addresses = value.split(';').map((address) => address.trim());

@@ -123,7 +123,12 @@ function targetOf(spec: TableSpec, issues: ExportIssue[]): Target | undefined {
   const wanted = spec.columns.filter((column) => column.required).map((column) => column.header);
   const file = readTable(spec.template, { ...(spec.sheet !== undefined ? { sheet: spec.sheet } : {}), ...(wanted.length > 0 ? { wanted } : {}) });
   if (!file.ok) {
-    issues.push({ severity: 'error', code: `template-${file.error.code}`, ...('line' in file.error ? { line: file.error.line } : {}), message: file.error.message });
+    issues.push({
+      severity: 'error',
+      code: `template-${file.error.code}`,
+      ...('line' in file.error ? { line: file.error.line } : {}),
+      message: file.error.message,
+    });
     return undefined;
   }
   const placement = spec.columns.map((column) => columnIndex(file.headers, column));
@@ -144,7 +149,10 @@ function targetOf(spec: TableSpec, issues: ExportIssue[]): Target | undefined {
   // each example row is named.
   file.rows.forEach((row, index) => {
     const line = file.rowLines[index]!;
-    const shown = row.filter((cell) => cell.trim() !== '').slice(0, 3).join(', ');
+    const shown = row
+      .filter((cell) => cell.trim() !== '')
+      .slice(0, 3)
+      .join(', ');
     issues.push({
       severity: 'warning',
       code: 'template-example-row',
@@ -227,7 +235,8 @@ function renderPart(spec: TableSpec, target: Target, rows: readonly TableRow[]):
   const cells = rows.map((row) => fileCells(spec, target, row));
   const { template } = target;
   if (template && 'workbook' in template) return replaceRows(openSheet(template.workbook, { sheet: template.sheet }), cells);
-  if (target.kind === 'xlsx') return writeWorkbook({ sheetName: spec.baseName, headers: target.headers, required: spec.columns.map((column) => !!column.required), rows: cells });
+  if (target.kind === 'xlsx')
+    return writeWorkbook({ sheetName: spec.baseName, headers: target.headers, required: spec.columns.map((column) => !!column.required), rows: cells });
   const body = serialize(target, cells);
   if (!template) return encodeText(serialize(target, [[...target.headers]]) + body, target.encoding, target.bom);
   const { head, endsWithNewline } = template;
@@ -273,7 +282,13 @@ export function buildTable(spec: TableSpec): BuildResult {
 /** A file name part from free text (a tenant, a date) that every OS accepts. */
 /** A tenant as a file-name part: letters and digits of any script (株式会社エグザンプル stays as it is), `.`, `_`, `-`; anything else one `-`. */
 export function fileNamePart(text: string): string {
-  return text.normalize('NFKC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'export';
+  return (
+    text
+      .normalize('NFKC')
+      .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'export'
+  );
 }
 
 export function dateStamp(epochMs: number): string {

@@ -47,14 +47,26 @@ export function buildTemplatePatch(spec: TemplatePatchSpec): BuildResult {
   if (!spec.template) return { files: [], issues: [TEMPLATE_REQUIRED], skippedRows: [] };
   const file = readTable(spec.template, { ...(spec.sheet !== undefined ? { sheet: spec.sheet } : {}), wanted: spec.keyColumn });
   if (!file.ok) {
-    return { files: [], issues: [{ severity: 'error', code: `template-${file.error.code}`, ...('line' in file.error ? { line: file.error.line } : {}), message: file.error.message }], skippedRows: [] };
+    return {
+      files: [],
+      issues: [
+        { severity: 'error', code: `template-${file.error.code}`, ...('line' in file.error ? { line: file.error.line } : {}), message: file.error.message },
+      ],
+      skippedRows: [],
+    };
   }
   const keyIndex = findColumn(file.headers, spec.keyColumn);
   if (keyIndex < 0) {
     const names = typeof spec.keyColumn === 'string' ? spec.keyColumn : spec.keyColumn.join(' / ');
     return {
       files: [],
-      issues: [{ severity: 'error', code: 'template-no-key-column', message: { ja: `テンプレートに列「${names}」がありません。`, en: `The template has no "${names}" column.` } }],
+      issues: [
+        {
+          severity: 'error',
+          code: 'template-no-key-column',
+          message: { ja: `テンプレートに列「${names}」がありません。`, en: `The template has no "${names}" column.` },
+        },
+      ],
       skippedRows: [],
     };
   }
@@ -67,7 +79,8 @@ export function buildTemplatePatch(spec: TemplatePatchSpec): BuildResult {
     const index = column ? columnIndex(file.headers, column) : -1;
     return index >= 0 ? file.headers[index]! : header;
   };
-  for (const change of changes.values()) change.cells = Object.fromEntries(Object.entries(change.cells).map(([header, value]) => [fileHeaderOf(header), value]));
+  for (const change of changes.values())
+    change.cells = Object.fromEntries(Object.entries(change.cells).map(([header, value]) => [fileHeaderOf(header), value]));
   const rules = new Map(spec.columns.flatMap((column) => columnNames(column).map((name) => [normalizeHeader(name), column] as const)));
 
   const invalidKeys = new Set<string>();
@@ -88,7 +101,15 @@ export function buildTemplatePatch(spec: TemplatePatchSpec): BuildResult {
             : undefined;
       if (!message) continue;
       invalid = true;
-      issues.push({ severity: 'error', code: missing.length > 0 ? 'unencodable' : 'invalid', row: index + 1, line: file.rowLines[index], column: header, member: change.member, message });
+      issues.push({
+        severity: 'error',
+        code: missing.length > 0 ? 'unencodable' : 'invalid',
+        row: index + 1,
+        line: file.rowLines[index],
+        column: header,
+        member: change.member,
+        message,
+      });
     }
     if (invalid && !invalidKeys.has(key)) {
       invalidKeys.add(key);
@@ -113,7 +134,11 @@ export function buildTemplatePatch(spec: TemplatePatchSpec): BuildResult {
     issues.push({ severity: 'warning', code: refusal.reason, row: refusal.row, line: refusal.line, column: refusal.column, message: refusal.message });
   }
   return {
-    files: [workbook ? { name: `${spec.baseName}.xlsx`, bytes: result.bytes, mime: XLSX_MIME } : { name: `${spec.baseName}.csv`, bytes: result.bytes, mime: `text/csv;charset=${file.encoding}` }],
+    files: [
+      workbook
+        ? { name: `${spec.baseName}.xlsx`, bytes: result.bytes, mime: XLSX_MIME }
+        : { name: `${spec.baseName}.csv`, bytes: result.bytes, mime: `text/csv;charset=${file.encoding}` },
+    ],
     issues,
     skippedRows,
     changedCells: result.changedCells,

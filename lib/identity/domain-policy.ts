@@ -61,7 +61,10 @@ function isPublicSuffix(domain: string): boolean {
  * with a leading `@`, `*.` or `.`, as a whole address or as a URL.
  */
 export function normalizeDomainEntry(entry: string): DomainName | RejectedDomainEntry {
-  let text = entry.normalize('NFKC').replace(/\p{Cf}/gu, '').trim();
+  let text = entry
+    .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
+    .trim();
   if (/^[a-z][a-z0-9+.-]*:\/\//iu.test(text)) {
     try {
       text = new URL(text).hostname;

@@ -67,7 +67,10 @@ export const LINEWORKS_ID_CLAUSES: readonly Clause[] = [
   },
 ];
 
-export const LINEWORKS_ID_ISSUE_TEXT = Object.fromEntries(LINEWORKS_ID_CLAUSES.map((clause) => [clause.issue, clause.text])) as Record<LineWorksIdIssue, Localized>;
+export const LINEWORKS_ID_ISSUE_TEXT = Object.fromEntries(LINEWORKS_ID_CLAUSES.map((clause) => [clause.issue, clause.text])) as Record<
+  LineWorksIdIssue,
+  Localized
+>;
 
 // Zero-width and format characters a copied cell may carry; they are never part of an ID.
 const INVISIBLE = /\p{Cf}/gu;

@@ -2,7 +2,16 @@ import { EMAIL_HEADERS, type ImportProfile } from './profile';
 
 const ACCOUNT_ID = ['識別ID', 'accountID', 'account_id', 'アカウントID', 'Unique ID', 'Unique ID Number'];
 /** The login address: the user-information export and the bulk-import file name it in both languages. */
-const LOGIN_EMAIL = ['ログインメールアドレス', 'メールアドレス(ログイン用)', 'ログイン用メールアドレス', 'login email', 'login_mail', 'Login E-mail', 'E-mail Address (Login credential)', 'E-mail Address'];
+const LOGIN_EMAIL = [
+  'ログインメールアドレス',
+  'メールアドレス(ログイン用)',
+  'ログイン用メールアドレス',
+  'login email',
+  'login_mail',
+  'Login E-mail',
+  'E-mail Address (Login credential)',
+  'E-mail Address',
+];
 
 /**
  * Chatwork's admin user-information export and bulk-import file: 識別ID (accountID) is fixed;

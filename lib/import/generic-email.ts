@@ -7,7 +7,7 @@ export const genericEmail: ImportProfile = {
   console: 'csv-import',
   signature: [EMAIL_HEADERS],
   row: (get) => ({
-    name: 
+    name:
       get('名前', '氏名', 'name', 'full name', 'display name', 'displayName') ||
       joinName(get('姓'), get('名')) ||
       joinName(get('first name'), get('last name')),

@@ -44,7 +44,10 @@ function guessTenant(rows: readonly MemberRow[]): string {
     const address = row.email || row.identifier;
     const at = address.lastIndexOf('@');
     if (at < 0) continue;
-    const domain = address.slice(at + 1).trim().toLowerCase();
+    const domain = address
+      .slice(at + 1)
+      .trim()
+      .toLowerCase();
     if (domain) counts.set(domain, (counts.get(domain) ?? 0) + 1);
   }
   let tenant = '';

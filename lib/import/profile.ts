@@ -15,9 +15,23 @@ export interface ImportProfile {
   row(get: CellGetter, has: (...headers: string[]) => boolean): MemberRowInput;
 }
 
-export const EMAIL_HEADERS = ['メールアドレス', 'メール', 'Eメール', 'email', 'e-mail', 'mail', 'email address', 'mail address', 'Email Address [Required]', 'userPrincipalName'];
+export const EMAIL_HEADERS = [
+  'メールアドレス',
+  'メール',
+  'Eメール',
+  'email',
+  'e-mail',
+  'mail',
+  'email address',
+  'mail address',
+  'Email Address [Required]',
+  'userPrincipalName',
+];
 
 /** 姓 + 名 (or first + last) as a display name, whichever parts exist. */
 export function joinName(...parts: string[]): string {
-  return parts.map((part) => part.trim()).filter(Boolean).join(' ');
+  return parts
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(' ');
 }

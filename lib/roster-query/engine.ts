@@ -119,7 +119,14 @@ export class RosterQueryEngine {
   }
 
   counts(): RosterCounts {
-    const domains: DomainCount[] = this.domains.map(({ domain, display }) => ({ domain, domainDisplay: display, total: 0, internal: 0, external: 0, unknown: 0 }));
+    const domains: DomainCount[] = this.domains.map(({ domain, display }) => ({
+      domain,
+      domainDisplay: display,
+      total: 0,
+      internal: 0,
+      external: 0,
+      unknown: 0,
+    }));
     const classifications: Record<Classification, number> = { internal: 0, external: 0, unknown: 0 };
     const findingTotals = new Array<number>(FINDING_IDS.length).fill(0);
     for (let position = 0; position < this.size; position++) {

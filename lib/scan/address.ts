@@ -47,7 +47,7 @@ function trimAddress(found: string): string {
   const at = Math.max(found.lastIndexOf('@'), found.lastIndexOf('＠'));
   let end = found.length;
   // The domain ends at a label where an ASCII host name runs into text of another script.
-  for (let start = at + 1; start < found.length; ) {
+  for (let start = at + 1; start < found.length;) {
     const change = SCRIPT_CHANGE.exec(found.slice(start));
     if (change) {
       end = start + change[1]!.length;

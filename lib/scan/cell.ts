@@ -35,7 +35,24 @@ export function cellPieces(cell: Element): { element: Element; text: string }[] 
 
 /** Pieces beside a name that mark the person rather than name them (badges, chips, avatars' initials). */
 const BADGE_CLASS = /badge|label|tag|chip|role|status|avatar|icon/i;
-const BADGE_WORDS = new Set(['管理者', '副管理者', '組織管理者', '主管理者', 'オーナー', 'あなた', '自分', '本人', '外部', '招待中', 'LINE', 'Admin', 'Owner', 'You', 'External', 'Invited']);
+const BADGE_WORDS = new Set([
+  '管理者',
+  '副管理者',
+  '組織管理者',
+  '主管理者',
+  'オーナー',
+  'あなた',
+  '自分',
+  '本人',
+  '外部',
+  '招待中',
+  'LINE',
+  'Admin',
+  'Owner',
+  'You',
+  'External',
+  'Invited',
+]);
 
 /**
  * A name cell's name: the piece marked as the name (a class word "name", or the link), else the
@@ -46,7 +63,8 @@ export function nameInCell(cell: Element, cellText: string): string {
   const pieces = cellPieces(cell);
   if (pieces.length <= 1) return pieces[0]?.text ?? cellText;
   const classOf = (piece: { element: Element }) => piece.element.getAttribute('class') ?? '';
-  const marked = pieces.find((piece) => /name/i.test(classOf(piece))) ?? pieces.find((piece) => piece.element.closest('a') && cell.contains(piece.element.closest('a')));
+  const marked =
+    pieces.find((piece) => /name/i.test(classOf(piece))) ?? pieces.find((piece) => piece.element.closest('a') && cell.contains(piece.element.closest('a')));
   if (marked) return marked.text;
   const plain = pieces.filter((piece) => !BADGE_CLASS.test(classOf(piece)) && !BADGE_WORDS.has(piece.text));
   return capText((plain.length > 0 ? plain : pieces).map((piece) => piece.text).join(' '));
@@ -56,7 +74,13 @@ export function nameInCell(cell: Element, cellText: string): string {
 export function pathInCell(cell: Element, cellText: string): string {
   if (!cell.firstElementChild) return cellText;
   const items = Array.from(cell.querySelectorAll('li'));
-  if (items.length > 1) return capText(items.map((item) => cleanText(item.textContent)).filter(Boolean).join('|'));
+  if (items.length > 1)
+    return capText(
+      items
+        .map((item) => cleanText(item.textContent))
+        .filter(Boolean)
+        .join('|'),
+    );
   const pieces = cellPieces(cell).map((piece) => piece.text);
   const steps = pieces.filter((text) => !/^[›>/|»]$/.test(text));
   return steps.length < pieces.length ? capText(steps.join('|')) : cellText;

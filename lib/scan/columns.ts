@@ -25,7 +25,12 @@ const CONTENT_SHARE = 0.6;
 const NAME_PARTS: readonly ColumnRole[] = ['familyName', 'givenName'];
 
 /** Gives each column a meaning: from its header first, from what its cells hold when the header says nothing. */
-export function planColumns(headers: readonly string[], sample: readonly RawRow[], rules: ColumnRules, tables: readonly (readonly HeaderSynonym[])[]): ColumnPlan {
+export function planColumns(
+  headers: readonly string[],
+  sample: readonly RawRow[],
+  rules: ColumnRules,
+  tables: readonly (readonly HeaderSynonym[])[],
+): ColumnPlan {
   const width = Math.max(headers.length, ...sample.map((row) => row.cells.length));
   const roles: (ColumnRole | undefined)[] = [];
   const taken = new Set<ColumnRole>();
@@ -136,7 +141,8 @@ export function rowToMember(raw: RawRow, plan: ColumnPlan, rules: ColumnRules): 
   if (email && email !== identifier) row.email = email;
   // A cell that lists several addresses lists several: the first is the member's, the rest kept beside it.
   // Only a cell holding more than the one address found can list others (most rows: skipped unsearched).
-  const others = idText || emailText.length > email.length ? findAddresses(`${idText}\n${emailText}`).filter((address) => address !== identifier && address !== email) : [];
+  const others =
+    idText || emailText.length > email.length ? findAddresses(`${idText}\n${emailText}`).filter((address) => address !== identifier && address !== email) : [];
   if (others.length > 0) row.otherEmails = others.slice(0, MAX_OTHER_EMAILS);
   return row;
 }

@@ -46,7 +46,8 @@ export class NoRosterError extends Error {
  * Why a scan stopped short (`reason`): cancelled, page-gone, page-load-failed, roster-lost,
  * needs-click, scroll-stalled, scroll-moved-back, page-limit, or `failed: …`. The UI has the words.
  */
-export type IncompleteReason = 'cancelled' | 'page-gone' | 'page-load-failed' | 'roster-lost' | 'needs-click' | 'scroll-stalled' | 'scroll-moved-back' | 'page-limit';
+export type IncompleteReason =
+  'cancelled' | 'page-gone' | 'page-load-failed' | 'roster-lost' | 'needs-click' | 'scroll-stalled' | 'scroll-moved-back' | 'page-limit';
 
 /** Ends a scan early with a reason code. */
 export class ScanStop extends Error {

@@ -5,12 +5,9 @@ import { cleanText } from './text';
 const CLICKABLE = 'a, button, [role=button], [role=link], input[type=button], input[type=submit]';
 
 /** Names of a "next page" control, strongest first: words, then arrows (» may mean "last", so it comes last). */
-const NEXT_NAMES: readonly RegExp[] = [
-  /^(次へ|次のページ(へ)?|次ページ|次の\d*件|次|next|nextpage|gotonextpage|ページ送り)[›>»→≫]*$/i,
-  /^[›>→]$/,
-  /^[»≫]$/,
-];
-const LOAD_MORE = /^(もっと見る|もっと表示|もっと読み込む|さらに表示|さらに読み込む|続きを表示|続きを読み込む|次の\d+件を表示|loadmore|showmore|viewmore|seemore)/i;
+const NEXT_NAMES: readonly RegExp[] = [/^(次へ|次のページ(へ)?|次ページ|次の\d*件|次|next|nextpage|gotonextpage|ページ送り)[›>»→≫]*$/i, /^[›>→]$/, /^[»≫]$/];
+const LOAD_MORE =
+  /^(もっと見る|もっと表示|もっと読み込む|さらに表示|さらに読み込む|続きを表示|続きを読み込む|次の\d+件を表示|loadmore|showmore|viewmore|seemore)/i;
 
 /** What a person (or a screen reader) calls the control. */
 export function accessibleName(element: Element): string {
@@ -34,7 +31,7 @@ export function accessibleName(element: Element): string {
 export function isDisabled(element: Element): boolean {
   if (element.hasAttribute('disabled') || element.getAttribute('aria-disabled') === 'true') return true;
   if (element.closest('[aria-disabled=true], fieldset[disabled]')) return true;
-  const classes = `${element.getAttribute('class') ?? ''} ${element.parentElement?.tagName === 'LI' ? element.parentElement.getAttribute('class') ?? '' : ''}`;
+  const classes = `${element.getAttribute('class') ?? ''} ${element.parentElement?.tagName === 'LI' ? (element.parentElement.getAttribute('class') ?? '') : ''}`;
   return /(^|[\s_-])disabled($|[\s_-])/i.test(classes);
 }
 
@@ -136,7 +133,9 @@ const NEXT_WORDS = /^(次へ|次のページ(へ)?|次ページ|次|next|nextpag
 /** Names a control carries beside its own text: `title` on it or on the pager item around it, `aria-label`. */
 function titledNext(element: Element): boolean {
   const holders = [element, element.parentElement?.tagName === 'LI' ? element.parentElement : null];
-  return holders.some((holder) => [holder?.getAttribute('title'), holder?.getAttribute('aria-label')].some((name) => !!name && NEXT_WORDS.test(name.replace(/[\s_-]+/g, ''))));
+  return holders.some((holder) =>
+    [holder?.getAttribute('title'), holder?.getAttribute('aria-label')].some((name) => !!name && NEXT_WORDS.test(name.replace(/[\s_-]+/g, ''))),
+  );
 }
 
 const NEXT_CLASS = /(^|\s)([\w-]*?(pagination|paginator|pager|page)[-_]+next|next[-_]+page|btn[-_]next|[\w-]*pagination__next|next)(\s|$)/i;
@@ -147,7 +146,8 @@ function classedNext(element: Element): boolean {
   return holders.some((holder) => NEXT_CLASS.test(holder?.getAttribute('class') ?? '')) && !/prev|back|last|first/i.test(element.getAttribute('class') ?? '');
 }
 
-const CHEVRON = /(chevron|arrow|keyboardarrow|navigate|angle|caret)[-_]?(right|next|forward)|^(right|next)$|(^|\s)(anticon-right|icon-right|fa-angle-right|fa-chevron-right)(\s|$)/i;
+const CHEVRON =
+  /(chevron|arrow|keyboardarrow|navigate|angle|caret)[-_]?(right|next|forward)|^(right|next)$|(^|\s)(anticon-right|icon-right|fa-angle-right|fa-chevron-right)(\s|$)/i;
 
 /**
  * An icon-only control whose icon points right, inside a pager (a container with page numbers
@@ -157,7 +157,9 @@ function chevronInPager(element: Element): boolean {
   if ((element.textContent ?? '').trim()) return false;
   const icons = [element, ...Array.from(element.querySelectorAll('svg, i, span, img, use'))];
   const pointsRight = icons.some((icon) =>
-    ['aria-label', 'data-testid', 'data-icon', 'class', 'href', 'alt', 'name'].some((attribute) => CHEVRON.test((icon.getAttribute(attribute) ?? '').replace(/^#/, ''))),
+    ['aria-label', 'data-testid', 'data-icon', 'class', 'href', 'alt', 'name'].some((attribute) =>
+      CHEVRON.test((icon.getAttribute(attribute) ?? '').replace(/^#/, '')),
+    ),
   );
   return pointsRight && !!pagerOf(element);
 }
@@ -175,7 +177,8 @@ function pagerOf(control: Element): Element | undefined {
 function pageNumbersIn(node: Element): number {
   if (node.querySelector('tr, [role=row]')) return 0;
   let count = 0;
-  for (const element of Array.from(node.querySelectorAll('a, button, li, [role=button]'))) if (/^\d{1,5}$/.test(cleanText(element.textContent)) && ++count >= 2) break;
+  for (const element of Array.from(node.querySelectorAll('a, button, li, [role=button]')))
+    if (/^\d{1,5}$/.test(cleanText(element.textContent)) && ++count >= 2) break;
   return count;
 }
 
@@ -194,10 +197,14 @@ export function currentPageNumber(root: Element): number | undefined {
 /** The control for page `k` in a pager's list of page numbers near the roster. */
 export function findPageNumber(root: Element, k: number): Element | undefined {
   const wanted = String(k);
-  const found = controls(scopeOf(root)).clickable.filter((element) => !isHidden(element) && pagerOf(element) && (cleanText(element.textContent) === wanted || titleOf(element) === wanted));
+  const found = controls(scopeOf(root)).clickable.filter(
+    (element) => !isHidden(element) && pagerOf(element) && (cleanText(element.textContent) === wanted || titleOf(element) === wanted),
+  );
   if (found.length > 0) return pickNearest(found, root);
   // Pagers drawn as list items that take the click themselves (antd: <li title="2" class="ant-pagination-item">).
-  const items = outsideRows(scopeOf(root)).filter((item) => item.tagName === 'LI' && !isHidden(item) && pagerOf(item) && (cleanText(item.textContent) === wanted || item.getAttribute('title') === wanted));
+  const items = outsideRows(scopeOf(root)).filter(
+    (item) => item.tagName === 'LI' && !isHidden(item) && pagerOf(item) && (cleanText(item.textContent) === wanted || item.getAttribute('title') === wanted),
+  );
   return items.length > 0 ? pickNearest(items, root) : undefined;
 }
 
@@ -207,7 +214,11 @@ function titleOf(element: Element): string {
 
 /** The control that takes a paged list back to its first page: page 1, a "first" control. */
 export function findFirstPage(root: Element): Element | undefined {
-  const first = controls(scopeOf(root)).clickable.filter((element) => !isHidden(element) && /^(最初|先頭|最初のページ|first|firstpage|gotofirstpage|«|≪)$/i.test((accessibleName(element) || titleOf(element)).replace(/\s+/g, '')));
+  const first = controls(scopeOf(root)).clickable.filter(
+    (element) =>
+      !isHidden(element) &&
+      /^(最初|先頭|最初のページ|first|firstpage|gotofirstpage|«|≪)$/i.test((accessibleName(element) || titleOf(element)).replace(/\s+/g, '')),
+  );
   return findPageNumber(root, 1) ?? (first.length > 0 ? pickNearest(first, root) : undefined);
 }
 
@@ -223,7 +234,10 @@ export function pageSizeChoice(root: Element): PageSizeControl | undefined {
   const scope = scopeOf(root);
   const selects = Array.from(scope.querySelectorAll('select')).filter((select) => !isHidden(select) && !select.closest('tr, [role=row]'));
   for (const select of selects) {
-    const options = Array.from((select as HTMLSelectElement).options).map((option) => ({ value: option.value, size: pageSizeOf(option.textContent ?? option.value) }));
+    const options = Array.from((select as HTMLSelectElement).options).map((option) => ({
+      value: option.value,
+      size: pageSizeOf(option.textContent ?? option.value),
+    }));
     if (options.length < 2 || options.some((option) => option.size === undefined)) continue;
     const largest = options.reduce((a, b) => ((b.size ?? 0) > (a.size ?? 0) ? b : a));
     if ((select as HTMLSelectElement).value === largest.value) return undefined;
@@ -263,7 +277,8 @@ export function pageSizeOffer(combobox: Element): { options: number; larger?: El
   const doc = combobox.ownerDocument;
   const listIds = `${combobox.getAttribute('aria-controls') ?? ''} ${combobox.getAttribute('aria-owns') ?? ''}`.split(/\s+/).filter(Boolean);
   const lists = listIds.map((id) => doc.getElementById(id)).filter((list): list is HTMLElement => list !== null);
-  const candidates = lists.length > 0 ? lists.flatMap((list) => Array.from(list.querySelectorAll('[role=option]'))) : Array.from(doc.querySelectorAll('[role=option]'));
+  const candidates =
+    lists.length > 0 ? lists.flatMap((list) => Array.from(list.querySelectorAll('[role=option]'))) : Array.from(doc.querySelectorAll('[role=option]'));
   let options = 0;
   let larger: Element | undefined;
   let size = pageSizeOf(shownValue(combobox)) ?? 0;
@@ -278,7 +293,9 @@ export function pageSizeOffer(combobox: Element): { options: number; larger?: El
 
 /** The page size an option offers: "100", "100 / page", 「100件/ページ」, "Show 100"; undefined when it offers none. */
 export function pageSizeOf(text: string): number | undefined {
-  const match = /^(?:show\s*|表示\s*)?(\d{1,4})\s*(?:件|名|行|rows?|items?|entries|per\s*page|\/\s*page|件\s*\/\s*ページ|件表示)?\s*$/i.exec(cleanText(text.normalize('NFKC')).replace(/\s*\/\s*(page|ページ)$/i, ''));
+  const match = /^(?:show\s*|表示\s*)?(\d{1,4})\s*(?:件|名|行|rows?|items?|entries|per\s*page|\/\s*page|件\s*\/\s*ページ|件表示)?\s*$/i.exec(
+    cleanText(text.normalize('NFKC')).replace(/\s*\/\s*(page|ページ)$/i, ''),
+  );
   return match ? Number(match[1]) : undefined;
 }
 

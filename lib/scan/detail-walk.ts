@@ -93,4 +93,3 @@ export function withDetail(row: MemberRow, detail: ContactDetail): MemberRow {
   if (!next.email && detail.email && detail.email !== next.identifier) next.email = detail.email;
   return next;
 }
-

@@ -42,7 +42,7 @@ export function discoverSources(doc: Document, isHeader: HeaderTest, options: Di
 }
 
 function walkRoot(root: Document | ShadowRoot, isHeader: HeaderTest, walked: Walked, depth: number): void {
-  const start = root.nodeType === 9 ? (root as Document).body ?? (root as Document).documentElement : (root as ShadowRoot);
+  const start = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : (root as ShadowRoot);
   if (!start) return;
   const stack: Node[] = [start];
   while (stack.length > 0) {
@@ -70,7 +70,9 @@ function visitElement(element: Element, isHeader: HeaderTest, walked: Walked, de
     const parts = gridParts(element);
     // A grid drawn in parts is read once, from its first part, as one grid over their parent.
     if (parts[0] !== element) return true;
-    const source = (parts.length > 1 ? gridSource(element.parentElement!, parts) : gridSource(element)) ?? (tag === 'TABLE' ? tableSource(element as HTMLTableElement, isHeader) : undefined);
+    const source =
+      (parts.length > 1 ? gridSource(element.parentElement!, parts) : gridSource(element)) ??
+      (tag === 'TABLE' ? tableSource(element as HTMLTableElement, isHeader) : undefined);
     if (source) {
       walked.sources.push(source);
       return true;

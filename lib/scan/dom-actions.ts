@@ -1,5 +1,9 @@
 export function isSelected(element: Element): boolean {
-  return element.getAttribute('aria-selected') === 'true' || element.getAttribute('aria-current') === 'page' || /(^|[\s_-])(active|selected|current)($|[\s_-])/i.test(element.getAttribute('class') ?? '');
+  return (
+    element.getAttribute('aria-selected') === 'true' ||
+    element.getAttribute('aria-current') === 'page' ||
+    /(^|[\s_-])(active|selected|current)($|[\s_-])/i.test(element.getAttribute('class') ?? '')
+  );
 }
 
 export function isBusy(root: Element): boolean {
@@ -25,7 +29,11 @@ export function pressElement(element: Element): void {
   const PointerEventClass = view?.PointerEvent ?? MouseEventClass;
   for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) {
     const init = { bubbles: true, cancelable: true, composed: true, button: 0, buttons: type.endsWith('down') ? 1 : 0 };
-    element.dispatchEvent(type.startsWith('pointer') ? new PointerEventClass(type, { ...init, pointerType: 'mouse', isPrimary: true } as PointerEventInit) : new MouseEventClass(type, init));
+    element.dispatchEvent(
+      type.startsWith('pointer')
+        ? new PointerEventClass(type, { ...init, pointerType: 'mouse', isPrimary: true } as PointerEventInit)
+        : new MouseEventClass(type, init),
+    );
   }
 }
 
@@ -36,4 +44,3 @@ export function pressEscape(target: Element): void {
     node.dispatchEvent(new KeyboardEventClass('keydown', { key: 'Escape', code: 'Escape', keyCode: 27, bubbles: true, cancelable: true } as KeyboardEventInit));
   }
 }
-

@@ -105,7 +105,8 @@ function groupRows(rows: readonly Element[]): Element[][] {
     }
   }
   // Containers are listed one after another (all pinned rows, then all centre rows): order by index.
-  if (byKey.size > 1 && groups.some((group) => rowIndexOf(group[0]!) > 0)) groups.sort((a, b) => (rowIndexOf(a[0]!) || Infinity) - (rowIndexOf(b[0]!) || Infinity));
+  if (byKey.size > 1 && groups.some((group) => rowIndexOf(group[0]!) > 0))
+    groups.sort((a, b) => (rowIndexOf(a[0]!) || Infinity) - (rowIndexOf(b[0]!) || Infinity));
   return groups;
 }
 

@@ -15,7 +15,12 @@ const MAX_CANDIDATES = 50;
  * What the page shows before a scan: its console, its tenant (with the cues it was told by), and every roster-like list, best
  * first. The list the admin chose (`pick`) takes the best one's place when the page shows it.
  */
-export function inspectPage(doc: Document, url: string, profile: ConsoleProfile, pick?: ListPick): { page: PageInfo; tenant: string; cues: TenantCues; headers: string[]; candidates: ScanCandidate[]; pick?: PickState } {
+export function inspectPage(
+  doc: Document,
+  url: string,
+  profile: ConsoleProfile,
+  pick?: ListPick,
+): { page: PageInfo; tenant: string; cues: TenantCues; headers: string[]; candidates: ScanCandidate[]; pick?: PickState } {
   const reader = readerFor(profile);
   const ranked = rankSources(doc, reader).slice(0, MAX_CANDIDATES);
   const picked = pick && rankedPick(doc, pick, reader);
@@ -36,6 +41,8 @@ export function inspectPage(doc: Document, url: string, profile: ConsoleProfile,
     cues,
     headers: best.source.headers.slice(0, 100).map((header) => header.slice(0, 200)),
     candidates: ranked.map((entry, index) => ({ index, label: candidateLabel(entry), rows: entry.rows })),
-    ...(pick ? { pick: picked ? { ...pickSummary(picked.source), found: true } : { kind: pick.kind, caption: pick.caption, rows: pick.rows, found: false } } : {}),
+    ...(pick
+      ? { pick: picked ? { ...pickSummary(picked.source), found: true } : { kind: pick.kind, caption: pick.caption, rows: pick.rows, found: false } }
+      : {}),
   };
 }

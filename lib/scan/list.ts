@@ -11,11 +11,33 @@ const MAX_ITEM_DEPTH = 10;
 const SKIPPED = new Set(['BUTTON', 'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SELECT', 'SVG', 'svg', 'INPUT', 'TEXTAREA']);
 /** Class-name words that say what a value is, mapped to a header word the synonym table knows. */
 const CLASS_WORDS: Record<string, string> = {
-  name: 'name', fullname: 'name', displayname: 'name', username: 'name', membername: 'name',
-  email: 'email', mail: 'email', mailaddress: 'email', emailaddress: 'email',
-  id: 'id', userid: 'id', loginid: 'id', memberid: 'id',
-  org: 'organization', organization: 'organization', organisation: 'organization', department: 'department', dept: 'department', division: 'division', team: 'team',
-  status: 'status', state: 'status', role: 'role', position: 'position', jobtitle: 'position', phone: 'phone', tel: 'phone',
+  name: 'name',
+  fullname: 'name',
+  displayname: 'name',
+  username: 'name',
+  membername: 'name',
+  email: 'email',
+  mail: 'email',
+  mailaddress: 'email',
+  emailaddress: 'email',
+  id: 'id',
+  userid: 'id',
+  loginid: 'id',
+  memberid: 'id',
+  org: 'organization',
+  organization: 'organization',
+  organisation: 'organization',
+  department: 'department',
+  dept: 'department',
+  division: 'division',
+  team: 'team',
+  status: 'status',
+  state: 'status',
+  role: 'role',
+  position: 'position',
+  jobtitle: 'position',
+  phone: 'phone',
+  tel: 'phone',
 };
 /** Class words that mark one state of an item rather than its kind. */
 const STATE_CLASS = /^(is-|has-)|active|selected|current|focus|hover|odd|even|disabled|first|last|open|checked/i;
@@ -109,9 +131,7 @@ export function shapedListSource(container: Element, shape: ItemShape, isHeader:
       const addresses: string[] = [];
       const elements: (Element | undefined)[] = [];
       for (const value of values) {
-        const column = value.label
-          ? columnOf(`label:${headerKey(value.label)}`, value.label)
-          : columnOf(`slot:${value.slot}`, headerRow[value.slot] ?? '');
+        const column = value.label ? columnOf(`label:${headerKey(value.label)}`, value.label) : columnOf(`slot:${value.slot}`, headerRow[value.slot] ?? '');
         // A second value under one label joins the first (several phone numbers, badges).
         cells[column] = cells[column] ? capText(`${cells[column]} ${value.text}`.trim()) : value.text;
         if (value.address && !addresses[column]) addresses[column] = value.address;
@@ -190,7 +210,13 @@ export function cardValues(item: Element, isHeader: HeaderTest): CardValue[] {
       for (const term of terms) {
         const description = term.nextElementSibling;
         if (description?.tagName !== 'DD') continue;
-        values.push({ label: cleanText(term.textContent).replace(/[:：]$/, ''), slot, text: cellText(description), address: attributeAddress(description), element: description });
+        values.push({
+          label: cleanText(term.textContent).replace(/[:：]$/, ''),
+          slot,
+          text: cellText(description),
+          address: attributeAddress(description),
+          element: description,
+        });
       }
       return;
     }
@@ -204,7 +230,8 @@ export function cardValues(item: Element, isHeader: HeaderTest): CardValue[] {
     const inline = /^(.{1,30}?)\s*[:：]\s*(.+)$/.exec(text);
     const address = attributeAddress(cell);
     if (inner) values.push({ ...inner, slot, address, element: cell });
-    else if (inline && !/^https?$/i.test(inline[1]!) && isHeader(inline[1]!)) values.push({ label: inline[1]!, text: inline[2]!, slot, address, element: cell });
+    else if (inline && !/^https?$/i.test(inline[1]!) && isHeader(inline[1]!))
+      values.push({ label: inline[1]!, text: inline[2]!, slot, address, element: cell });
     else values.push({ label: pendingLabel || labelOf(cell, item), slot, text, address, element: cell });
     pendingLabel = '';
   });
@@ -238,7 +265,12 @@ function labelOf(element: Element, item: Element): string {
     const aria = node.getAttribute('aria-label');
     if (aria && node.tagName !== 'A') return cleanText(aria);
     const words = Array.from(node.classList)
-      .flatMap((name) => name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase().split(/[-_]+/))
+      .flatMap((name) =>
+        name
+          .replace(/([a-z])([A-Z])/g, '$1-$2')
+          .toLowerCase()
+          .split(/[-_]+/),
+      )
       .map((word) => CLASS_WORDS[word])
       .filter((word): word is string => !!word);
     if (words.length > 0) return words[words.length - 1]!;

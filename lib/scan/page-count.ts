@@ -68,7 +68,11 @@ const MAX_PIECES = 400;
 export function statedCount(root: Element): StatedCount | undefined {
   const found: StatedCount[] = [];
   let inside: Element = root;
-  for (let level: Element | null = composedParent(root), depth = 0; level && depth < MAX_LEVELS && found.length === 0; inside = level, level = composedParent(level), depth++) {
+  for (
+    let level: Element | null = composedParent(root), depth = 0;
+    level && depth < MAX_LEVELS && found.length === 0;
+    inside = level, level = composedParent(level), depth++
+  ) {
     let pieces = 0;
     for (const child of Array.from(level.children)) {
       if (child === inside) continue;

@@ -48,7 +48,10 @@ function tableRowAt(target: Element, isHeader: HeaderTest): FoundList | undefine
 
 /** The table or grid reader for an element that is one, as the page's discovery reads it. */
 function tabularSource(element: Element, isHeader: HeaderTest): RosterSource | undefined {
-  return (element.matches(GRID_SELECTOR) ? gridSource(element) : undefined) ?? (element.tagName === 'TABLE' ? tableSource(element as HTMLTableElement, isHeader) : undefined);
+  return (
+    (element.matches(GRID_SELECTOR) ? gridSource(element) : undefined) ??
+    (element.tagName === 'TABLE' ? tableSource(element as HTMLTableElement, isHeader) : undefined)
+  );
 }
 
 /** The nearest ancestor repeated beside siblings of its shape: the list's items. */

@@ -81,4 +81,3 @@ export function candidateLabel({ source }: Ranked): string {
   const what = source.caption || source.headers.filter(Boolean).slice(0, 4).join(', ');
   return `${kind}${what ? `: ${what}` : ''}`.slice(0, 200);
 }
-

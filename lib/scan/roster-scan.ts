@@ -3,7 +3,19 @@ import type { ScanMode } from '../messages';
 import type { MemberRow } from '../model';
 import { planColumns, rowToMember, type ColumnPlan } from './columns';
 import { NoRosterError, ScanStop, type ScanHooks, type ScanResult } from './contract';
-import { accessibleName, currentPageNumber, findFirstPage, findLoadMore, findNext, findPageNumber, followTarget, isDisabled, pageCount, pageSizeChoice, pageSizeOffer } from './controls';
+import {
+  accessibleName,
+  currentPageNumber,
+  findFirstPage,
+  findLoadMore,
+  findNext,
+  findPageNumber,
+  followTarget,
+  isDisabled,
+  pageCount,
+  pageSizeChoice,
+  pageSizeOffer,
+} from './controls';
 import { walkDetails, withDetail, type PendingRow } from './detail-walk';
 import { changeRoot, clickElement, isBusy, isSelected, pressElement, pressEscape } from './dom-actions';
 import { rankSources, readerFor, SAMPLE_ROWS, sampleRows, type Reader } from './rank';
@@ -12,7 +24,21 @@ import type { ListPick } from './list-pick';
 import type { ConsoleProfile } from './profile';
 import { sourceFromPick } from './pick';
 import { missingNumbers, rowPositionKey } from './row-index';
-import { coverColumns, endsNearBottom, isLoading, isWindowed, loadingShown, scrollContainer, scrollStep, setScroll, scrollTopFor, sidewaysScroller, spaceAboveRows, spaceBelowRows, viewTopOf } from './scroll';
+import {
+  coverColumns,
+  endsNearBottom,
+  isLoading,
+  isWindowed,
+  loadingShown,
+  scrollContainer,
+  scrollStep,
+  setScroll,
+  scrollTopFor,
+  sidewaysScroller,
+  spaceAboveRows,
+  spaceBelowRows,
+  viewTopOf,
+} from './scroll';
 import { roleOfHeader } from './synonyms';
 import type { RawRow, RosterSource } from './source';
 import { cleanText } from './text';
@@ -48,7 +74,13 @@ const STALE_STEPS = 3;
 const SETTLE_ATTEMPTS = 4;
 
 /** Reads the whole roster: every page, every "load more", every scroll step, every tab the console has. */
-export async function scanRoster(doc: Document, url: string, profile: ConsoleProfile, opts: { mode: ScanMode; candidate?: number; pick?: ListPick }, hooks: ScanHooks): Promise<ScanResult> {
+export async function scanRoster(
+  doc: Document,
+  url: string,
+  profile: ConsoleProfile,
+  opts: { mode: ScanMode; candidate?: number; pick?: ListPick },
+  hooks: ScanHooks,
+): Promise<ScanResult> {
   const reader = readerFor(profile);
   // A candidate named for this scan wins; else the list the admin chose for this page, when the page shows it.
   const picked = opts.candidate === undefined && opts.pick ? sourceFromPick(doc, opts.pick, reader.isHeader) : undefined;
@@ -57,7 +89,6 @@ export async function scanRoster(doc: Document, url: string, profile: ConsolePro
   if (!chosen) throw new NoRosterError();
   return whileWatchingChanges(() => new RosterScan(doc, url, reader, opts.mode, hooks, chosen).run());
 }
-
 
 class RosterScan {
   /** By page (and tab): how many rows of each identity have been emitted. */
@@ -333,7 +364,11 @@ class RosterScan {
       if (top >= bottom - 1) {
         // At the bottom: an infinite list loads more here; a finished one changes nothing.
         const height = container.scrollHeight;
-        const grew = await this.waitUntil(watch, isBusy(this.source.root) || loadingShown(this.source.root, this.source.rowElements()) ? LOADING_TIMEOUT_MS : GROW_TIMEOUT_MS, () => container.scrollHeight > height || this.fingerprint() !== before);
+        const grew = await this.waitUntil(
+          watch,
+          isBusy(this.source.root) || loadingShown(this.source.root, this.source.rowElements()) ? LOADING_TIMEOUT_MS : GROW_TIMEOUT_MS,
+          () => container.scrollHeight > height || this.fingerprint() !== before,
+        );
         // Rows unchanged since they were last read need no second reading (a long plain table).
         if (!grew && this.fingerprint() === readPrint) return swept();
         const loaded = await this.readVisible(tab);
@@ -607,7 +642,12 @@ class RosterScan {
     const buffer = this.buffer;
     if (!buffer || buffer.size === 0 || (!atEnd && (this.readingInParts || this.nextPosition === undefined))) return 0;
     const ordered = [...buffer].sort((a, b) => positionNumber(a[0]) - positionNumber(b[0]));
-    this.bufferPlan ??= planColumns(this.source.headers, ordered.slice(0, SAMPLE_ROWS).map(([, raw]) => raw), this.reader.profile, this.reader.tables);
+    this.bufferPlan ??= planColumns(
+      this.source.headers,
+      ordered.slice(0, SAMPLE_ROWS).map(([, raw]) => raw),
+      this.reader.profile,
+      this.reader.tables,
+    );
     const seen = this.seen.get(this.scope()) ?? new Map<string, number>();
     this.seen.set(this.scope(), seen);
     let added = 0;

@@ -9,7 +9,16 @@ export function rowIndexOf(element: Element): number {
  * index attributes of common virtualisers (AG Grid `row-index`, MUI `data-rowindex`, TanStack
  * Virtual `data-index`, react-window `aria-posinset` / `data-react-window-index`).
  */
-const INDEX_ATTRIBUTES = ['aria-rowindex', 'aria-posinset', 'row-index', 'data-rowindex', 'data-row-index', 'data-index', 'data-item-index', 'data-react-window-index'] as const;
+const INDEX_ATTRIBUTES = [
+  'aria-rowindex',
+  'aria-posinset',
+  'row-index',
+  'data-rowindex',
+  'data-row-index',
+  'data-index',
+  'data-item-index',
+  'data-react-window-index',
+] as const;
 
 /**
  * A key that names the item a row element draws, the same in every view of a windowed list:

@@ -22,7 +22,10 @@ export function scrollStep(container: Element, rows: readonly Element[]): number
 export function scrollTopFor(container: Element, rows: readonly Element[], numberOf: (row: Element) => number, number: number): number | undefined {
   const numbered = rows.filter((row) => numberOf(row) > 0);
   if (numbered.length === 0) return undefined;
-  const heights = numbered.map((row) => row.getBoundingClientRect().height).filter((height) => height > 0).sort((a, b) => a - b);
+  const heights = numbered
+    .map((row) => row.getBoundingClientRect().height)
+    .filter((height) => height > 0)
+    .sort((a, b) => a - b);
   const height = heights[Math.floor(heights.length / 2)];
   if (!height) return undefined;
   const known = numbered[0]!;
@@ -138,7 +141,8 @@ export function spaceAboveRows(rows: readonly Element[], container: Element): nu
   return highest - contentTopOf(container);
 }
 
-const LOADING = '[aria-busy=true], [role=progressbar], [class*=loading], [class*=Loading], [class*=spinner], [class*=Spinner], [class*=skeleton], [class*=Skeleton]';
+const LOADING =
+  '[aria-busy=true], [role=progressbar], [class*=loading], [class*=Loading], [class*=spinner], [class*=Spinner], [class*=skeleton], [class*=Skeleton]';
 
 /**
  * A list that shows it is loading more (a spinner, a progress bar, a skeleton row, an overlay):

@@ -100,7 +100,8 @@ function headingBefore(root: Element): string {
   let node: Element | null = root;
   for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
     for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
-      const heading = /^H[1-6]$/.test(sibling.tagName) || sibling.getAttribute('role') === 'heading' ? sibling : sibling.querySelector('h1,h2,h3,h4,h5,h6,[role=heading]');
+      const heading =
+        /^H[1-6]$/.test(sibling.tagName) || sibling.getAttribute('role') === 'heading' ? sibling : sibling.querySelector('h1,h2,h3,h4,h5,h6,[role=heading]');
       if (heading) return nodeText(heading).slice(0, 200);
     }
   }

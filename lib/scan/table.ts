@@ -152,7 +152,12 @@ function headerText(cell: Element): string {
  * belongs to another list.
  */
 function detachedHeader(table: HTMLTableElement): string[] {
-  const width = Math.max(0, ...Array.from(table.rows).slice(0, 5).map((row) => row.cells.length));
+  const width = Math.max(
+    0,
+    ...Array.from(table.rows)
+      .slice(0, 5)
+      .map((row) => row.cells.length),
+  );
   for (let node: Element | null = table, depth = 0; node && depth < 7; node = node.parentElement, depth++) {
     for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
       const candidates = sibling.tagName === 'TABLE' ? [sibling as HTMLTableElement] : Array.from(sibling.querySelectorAll('table'));

@@ -19,10 +19,7 @@ const MAX_FRAME_TEXT = 400;
 
 function frames(doc: Document): Element[] {
   return Array.from(doc.querySelectorAll(FRAME)).filter(
-    (element) =>
-      !element.closest(ROSTER_PARTS) &&
-      element.querySelector(ROSTER_PARTS) === null &&
-      (element.textContent ?? '').length <= MAX_FRAME_TEXT,
+    (element) => !element.closest(ROSTER_PARTS) && element.querySelector(ROSTER_PARTS) === null && (element.textContent ?? '').length <= MAX_FRAME_TEXT,
   );
 }
 
@@ -35,7 +32,8 @@ function addressIn(element: Element): string {
     if (shown) return shown;
   }
   for (const inner of Array.from(element.querySelectorAll('[title], [aria-label], a[href^="mailto:"]'))) {
-    const found = findAddress(inner.getAttribute('title') ?? '') || findAddress(inner.getAttribute('aria-label') ?? '') || findAddress(inner.getAttribute('href') ?? '');
+    const found =
+      findAddress(inner.getAttribute('title') ?? '') || findAddress(inner.getAttribute('aria-label') ?? '') || findAddress(inner.getAttribute('href') ?? '');
     if (found) return found;
   }
   return '';
@@ -51,7 +49,9 @@ function asDomain(text: string): string | undefined {
 export function readTenantCues(doc: Document, profile: ConsoleProfile): TenantCues {
   const cues: TenantCues = {};
   const around = frames(doc);
-  const named = profile.tenantSelector ? doc.querySelector(profile.tenantSelector) : around.map((frame) => frame.querySelector(TENANT_IN_FRAME)).find((found) => found);
+  const named = profile.tenantSelector
+    ? doc.querySelector(profile.tenantSelector)
+    : around.map((frame) => frame.querySelector(TENANT_IN_FRAME)).find((found) => found);
   const tenantName = cleanText(named?.getAttribute('data-tenant') || named?.textContent).slice(0, 253);
   if (tenantName) cues.tenantName = tenantName;
   const domain = named?.getAttribute('data-tenant-domain') ?? named?.getAttribute('data-domain') ?? undefined;
@@ -68,7 +68,10 @@ export function readTenantCues(doc: Document, profile: ConsoleProfile): TenantCu
 }
 
 function domainOf(address: string): string {
-  return address.slice(address.search(/[@＠]/) + 1).normalize('NFKC').toLowerCase();
+  return address
+    .slice(address.search(/[@＠]/) + 1)
+    .normalize('NFKC')
+    .toLowerCase();
 }
 
 /**

@@ -46,8 +46,14 @@ export const XLSX_MESSAGES: Record<XlsxErrorCode, (part: string) => Localized> =
     ja: `古い形式の Excel ブック (.xls)、またはパスワード付きのブックは読めません。${SAVE_AS.ja}`,
     en: `An old Excel workbook (.xls) or a password-protected workbook cannot be read. ${SAVE_AS.en}`,
   }),
-  'not-a-workbook': () => ({ ja: `Excel ブック (.xlsx) として読めません。${SAVE_AS.ja}`, en: `This cannot be read as an Excel workbook (.xlsx). ${SAVE_AS.en}` }),
-  'broken-zip': (part) => ({ ja: `ブックが壊れています${part ? ` (${part})` : ''}。${SAVE_AS.ja}`, en: `The workbook is damaged${part ? ` (${part})` : ''}. ${SAVE_AS.en}` }),
+  'not-a-workbook': () => ({
+    ja: `Excel ブック (.xlsx) として読めません。${SAVE_AS.ja}`,
+    en: `This cannot be read as an Excel workbook (.xlsx). ${SAVE_AS.en}`,
+  }),
+  'broken-zip': (part) => ({
+    ja: `ブックが壊れています${part ? ` (${part})` : ''}。${SAVE_AS.ja}`,
+    en: `The workbook is damaged${part ? ` (${part})` : ''}. ${SAVE_AS.en}`,
+  }),
   zip64: () => ({ ja: 'ブックが大きすぎます (ZIP64)。', en: 'The workbook is too large (ZIP64).' }),
   encrypted: () => ({ ja: `暗号化されたブックは読めません。${SAVE_AS.ja}`, en: `An encrypted workbook cannot be read. ${SAVE_AS.en}` }),
   'too-many-parts': () => ({ ja: 'ブックの部品が多すぎるため読みません。', en: 'The workbook has too many parts to be read.' }),

@@ -97,7 +97,8 @@ export function editSheet(model: SheetModel, edits: SheetEdits): string {
     } else splices.push({ start: model.xml.lastIndexOf('</', row.end - 1), end: model.xml.lastIndexOf('</', row.end - 1), text: added });
   }
   const tail = pending.map(newRow).join('');
-  if (tail && model.dataEmpty) splices.push({ start: model.dataEmpty.start, end: model.dataEmpty.end, text: `<${prefix}sheetData>${tail}</${prefix}sheetData>` });
+  if (tail && model.dataEmpty)
+    splices.push({ start: model.dataEmpty.start, end: model.dataEmpty.end, text: `<${prefix}sheetData>${tail}</${prefix}sheetData>` });
   else if (tail) splices.push({ start: model.dataCloseStart, end: model.dataCloseStart, text: tail });
   if (model.dimension) {
     const ref = dimensionCovering(model.xml.slice(model.dimension.start, model.dimension.end), edits);

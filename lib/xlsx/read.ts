@@ -148,7 +148,7 @@ export function openWorkbook(bytes: Uint8Array): Workbook {
   const sharedStrings = [...rels.values()].find((rel) => rel.type.endsWith('/sharedStrings') && !rel.external);
   const styles = [...rels.values()].find((rel) => rel.type.endsWith('/styles') && !rel.external);
   let date1904 = false;
-  for (const pr = new XmlScanner(workbookXml, workbookPath); pr.next(); ) {
+  for (const pr = new XmlScanner(workbookXml, workbookPath); pr.next();) {
     if (pr.name === 'workbookPr' && pr.kind !== 'close') date1904 = /^(1|true)$/.test(pr.attr('date1904') ?? '');
   }
   return {
@@ -282,7 +282,17 @@ export function readSheet(workbook: Workbook, sheet: SheetInfo): SheetModel {
   const xml = partText(bytes, sheet.path);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const scanner = new XmlScanner(xml, sheet.path);
-  const model: SheetModel = { part: sheet.path, xml, bom, prefix: '', rows: [], dataOpenEnd: -1, dataCloseStart: -1, colStyles: [], date1904: workbook.date1904 };
+  const model: SheetModel = {
+    part: sheet.path,
+    xml,
+    bom,
+    prefix: '',
+    rows: [],
+    dataOpenEnd: -1,
+    dataCloseStart: -1,
+    colStyles: [],
+    date1904: workbook.date1904,
+  };
   const strings = () => sharedStrings(workbook);
   let row: RowModel | undefined;
   let cell: (CellModel & { type: string | undefined; raw: string; inline: string | undefined; style: string | undefined }) | undefined;
@@ -336,7 +346,19 @@ export function readSheet(workbook: Workbook, sheet: SheetInfo): SheetModel {
       const last = row.cells[row.cells.length - 1];
       const col = ref ? columnOf(ref) : last ? last.col + 1 : 0;
       const type = scanner.attr('t');
-      const next = { col, start: scanner.start, end: scanner.end, value: '', formula: false, attrs: scanner.attrs, numeric: type === undefined || type === 'n', raw: '', type, inline: undefined as string | undefined, style: scanner.attr('s') };
+      const next = {
+        col,
+        start: scanner.start,
+        end: scanner.end,
+        value: '',
+        formula: false,
+        attrs: scanner.attrs,
+        numeric: type === undefined || type === 'n',
+        raw: '',
+        type,
+        inline: undefined as string | undefined,
+        style: scanner.attr('s'),
+      };
       row.cells.push(next);
       cell = kind === 'open' ? next : undefined;
     } else if (cell) {

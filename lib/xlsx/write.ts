@@ -54,7 +54,9 @@ function width(values: readonly string[]): number {
 export function writeWorkbook(spec: SheetSpec): Uint8Array {
   const columns = spec.headers.length;
   const sample = spec.rows.slice(0, 200);
-  const cols = spec.headers.map((header, i) => `<col min="${i + 1}" max="${i + 1}" width="${width([header, ...sample.map((row) => row[i] ?? '')])}" style="1" customWidth="1"/>`).join('');
+  const cols = spec.headers
+    .map((header, i) => `<col min="${i + 1}" max="${i + 1}" width="${width([header, ...sample.map((row) => row[i] ?? '')])}" style="1" customWidth="1"/>`)
+    .join('');
   const header = `<row r="1">${spec.headers.map((text, i) => cell(`${columnName(i)}1`, spec.required[i] ? 3 : 2, text)).join('')}</row>`;
   const body = spec.rows.map((row, r) => `<row r="${r + 2}">${row.map((value, i) => cell(`${columnName(i)}${r + 2}`, 1, value)).join('')}</row>`).join('');
   const last = `${columnName(Math.max(0, columns - 1))}${spec.rows.length + 1}`;

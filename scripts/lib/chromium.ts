@@ -17,10 +17,7 @@ const USUAL_PATHS = [
 
 export class ChromiumNotFoundError extends Error {
   constructor() {
-    super(
-      'No Chromium found. Set CHROME_PATH to a Chromium or Chrome binary, or install one ' +
-        '(Debian/Ubuntu: `sudo apt-get install -y chromium`).',
-    );
+    super('No Chromium found. Set CHROME_PATH to a Chromium or Chrome binary, or install one ' + '(Debian/Ubuntu: `sudo apt-get install -y chromium`).');
   }
 }
 
@@ -62,12 +59,8 @@ export function unpackedExtensionId(extensionDir: string): string {
 
 /** The service worker of one loaded extension (the only one, or the one with this id), waited for if it has not started yet. */
 export async function extensionWorker(context: BrowserContext, extensionId: string | undefined): Promise<Worker> {
-  const matches = (worker: Worker) =>
-    worker.url().startsWith(`chrome-extension://${extensionId ?? ''}`);
-  return (
-    context.serviceWorkers().find(matches) ??
-    (await context.waitForEvent('serviceworker', { predicate: matches, timeout: 30_000 }))
-  );
+  const matches = (worker: Worker) => worker.url().startsWith(`chrome-extension://${extensionId ?? ''}`);
+  return context.serviceWorkers().find(matches) ?? (await context.waitForEvent('serviceworker', { predicate: matches, timeout: 30_000 }));
 }
 
 /**

@@ -50,8 +50,7 @@ export function findFirefox(): string | undefined {
   return USUAL_PATHS.find((path) => existsSync(path));
 }
 
-export const FIREFOX_MISSING =
-  'Firefox tests skipped: no Firefox found (set FIREFOX_PATH, or on Debian/Ubuntu `sudo apt-get install -y firefox-esr`).';
+export const FIREFOX_MISSING = 'Firefox tests skipped: no Firefox found (set FIREFOX_PATH, or on Debian/Ubuntu `sudo apt-get install -y firefox-esr`).';
 
 export interface FirefoxLaunchOptions {
   /** The unpacked Firefox build. */

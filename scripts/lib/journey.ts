@@ -17,10 +17,7 @@ export async function auditThroughPopup(
   opts: { mode?: 'roster' | 'link-status'; timeoutMs?: number } = {},
 ): Promise<{ status: string; popup: Page }> {
   const popup = await session.openPopup(await session.tabIdOf(page));
-  const button =
-    opts.mode === 'link-status'
-      ? popup.getByRole('button', { name: /link status/ })
-      : popup.getByRole('button', { name: /Audit/ }).first();
+  const button = opts.mode === 'link-status' ? popup.getByRole('button', { name: /link status/ }) : popup.getByRole('button', { name: /Audit/ }).first();
   const status = popup.getByRole('status');
   // The popup first looks at the page; a page it cannot audit says so and offers no button.
   await popup.waitForFunction(() => !document.querySelector('[role="status"]')?.textContent?.startsWith('Looking at the page'), null, { timeout: 30_000 });
@@ -46,7 +43,11 @@ export async function setInternalDomains(session: Session<BrowserUnderTest>, dom
   try {
     await typeInto(settings.getByLabel('Internal domains').first(), domains.join('\n'));
     await settings.getByRole('button', { name: 'Save' }).first().click();
-    await settings.getByRole('status').filter({ hasText: /^Saved\./ }).first().waitFor({ timeout: 60_000 });
+    await settings
+      .getByRole('status')
+      .filter({ hasText: /^Saved\./ })
+      .first()
+      .waitFor({ timeout: 60_000 });
   } finally {
     await settings.close();
   }
@@ -87,7 +88,10 @@ export async function downloadExport(
     await page.getByRole('button', { name: 'Add', exact: true }).click();
   }
   // Every value is checked before anything can be downloaded: wait for the verdict.
-  const verdict = page.getByRole('status').filter({ hasText: /^(Ready|Not exported|Choose a template)/ }).first();
+  const verdict = page
+    .getByRole('status')
+    .filter({ hasText: /^(Ready|Not exported|Choose a template)/ })
+    .first();
   await verdict.waitFor({ timeout: 120_000 });
   const button = page.getByRole('button', { name: /Download/ }).first();
   if (await button.isDisabled()) throw new ExportRefused((await verdict.textContent()) ?? '', page);

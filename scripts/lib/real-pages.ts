@@ -33,7 +33,12 @@ export async function buildRealPages(root = REAL_PAGES_ROOT): Promise<void> {
       format: 'iife',
       jsx: 'automatic',
       target: 'chrome120',
-      define: { 'process.env.NODE_ENV': '"production"', __VUE_OPTIONS_API__: 'true', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
+      define: {
+        'process.env.NODE_ENV': '"production"',
+        __VUE_OPTIONS_API__: 'true',
+        __VUE_PROD_DEVTOOLS__: 'false',
+        __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+      },
       outfile: join(dir, 'app.js'),
       logLevel: 'error',
     });

@@ -8,9 +8,7 @@ import { launchFirefoxWithExtension, type FirefoxBrowser } from './firefox';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 
 /** The build `npm run build:test` makes: the production extension plus host access to any HTTPS test host. */
-export const TEST_EXTENSION_DIR = resolve(
-  process.env.ROSTER_AUDIT_TEST_EXTENSION ?? resolve(import.meta.dirname, '../../.output/test/chrome-mv3'),
-);
+export const TEST_EXTENSION_DIR = resolve(process.env.ROSTER_AUDIT_TEST_EXTENSION ?? resolve(import.meta.dirname, '../../.output/test/chrome-mv3'));
 /** The Firefox build `npm run build:test:firefox` makes: the same additions as the Chrome test build. */
 export const FIREFOX_TEST_EXTENSION_DIR = resolve(
   process.env.ROSTER_AUDIT_TEST_FIREFOX_EXTENSION ?? resolve(import.meta.dirname, '../../.output/test/firefox-mv2'),
@@ -95,9 +93,7 @@ export async function startSession(opts: SessionOptions = {}): Promise<Session> 
 }
 
 /** Firefox ESR with the Firefox test build, the same fixture server and the same steps (scripts/lib/firefox.ts). */
-export async function startFirefoxSession(
-  opts: Pick<SessionOptions, 'extensionDir' | 'headless'> = {},
-): Promise<Session<FirefoxBrowser>> {
+export async function startFirefoxSession(opts: Pick<SessionOptions, 'extensionDir' | 'headless'> = {}): Promise<Session<FirefoxBrowser>> {
   const extensionDir = opts.extensionDir ?? FIREFOX_TEST_EXTENSION_DIR;
   checkBuild(extensionDir, 'npm run build:test:firefox');
   const server = await startFixtureServer();
@@ -129,18 +125,18 @@ function sessionAround<B extends BrowserUnderTest>(browser: B, server: FixtureSe
   async function listSnapshots(): Promise<StoredSnapshot[]> {
     const page = await extensionPage();
     try {
-      return await page.evaluate(() =>
-        new Promise<StoredSnapshot[]>((done, fail) => {
-          const open = indexedDB.open('roster-audit');
-          open.onerror = () => fail(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const request = db.transaction('snapshots').objectStore('snapshots').getAll();
-            request.onsuccess = () =>
-              done((request.result as StoredSnapshot[]).sort((a, b) => Number(a.startedAt) - Number(b.startedAt)));
-            request.onerror = () => fail(request.error);
-          };
-        }),
+      return await page.evaluate(
+        () =>
+          new Promise<StoredSnapshot[]>((done, fail) => {
+            const open = indexedDB.open('roster-audit');
+            open.onerror = () => fail(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              const request = db.transaction('snapshots').objectStore('snapshots').getAll();
+              request.onsuccess = () => done((request.result as StoredSnapshot[]).sort((a, b) => Number(a.startedAt) - Number(b.startedAt)));
+              request.onerror = () => fail(request.error);
+            };
+          }),
       );
     } finally {
       await page.close();
@@ -204,8 +200,7 @@ function sessionAround<B extends BrowserUnderTest>(browser: B, server: FixtureSe
                 const store = open.result.transaction('members').objectStore('members');
                 // Members are keyed [snapshotId+index]: one snapshot's are one key range, in roster order.
                 const request = store.getAll(IDBKeyRange.bound([snapshotId, -Infinity], [snapshotId, Infinity]));
-                request.onsuccess = () =>
-                  done((request.result as StoredMember[]).sort((a, b) => a.index - b.index));
+                request.onsuccess = () => done((request.result as StoredMember[]).sort((a, b) => a.index - b.index));
                 request.onerror = () => fail(request.error);
               };
             }),

@@ -83,24 +83,28 @@ describe('big files', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a backup of a million bad rows is refused with its first 20 problems and a count of the rest, the dashboard answering meanwhile', { timeout: 240_000 }, async () => {
-    const page = await session.openDashboard('#/data');
-    await page.getByText('At most 256.0 MB').first().waitFor({ timeout: 30_000 });
-    const longest = await watchLongTasks(page);
-    await page.getByLabel('Restore from backup').setInputFiles(backupPath);
-    // The job runs: progress shows, and the page still takes clicks.
-    await page.getByRole('progressbar').first().waitFor({ timeout: 30_000 });
-    await answersInput(page);
-    const status = page.getByRole('status').filter({ hasText: /damaged/ });
-    await status.waitFor({ timeout: 120_000 });
-    const text = (await status.textContent()) ?? '';
-    expect(text).toContain('Nothing was restored');
-    expect(text.match(/members #\d+/g)).toHaveLength(20);
-    expect(text).toMatch(/more rows have problems/);
-    expect(await longest()).toBeLessThanOrEqual(200);
-    expect(await session.listSnapshots()).toEqual([]);
-    await page.close();
-  });
+  it(
+    'a backup of a million bad rows is refused with its first 20 problems and a count of the rest, the dashboard answering meanwhile',
+    { timeout: 240_000 },
+    async () => {
+      const page = await session.openDashboard('#/data');
+      await page.getByText('At most 256.0 MB').first().waitFor({ timeout: 30_000 });
+      const longest = await watchLongTasks(page);
+      await page.getByLabel('Restore from backup').setInputFiles(backupPath);
+      // The job runs: progress shows, and the page still takes clicks.
+      await page.getByRole('progressbar').first().waitFor({ timeout: 30_000 });
+      await answersInput(page);
+      const status = page.getByRole('status').filter({ hasText: /damaged/ });
+      await status.waitFor({ timeout: 120_000 });
+      const text = (await status.textContent()) ?? '';
+      expect(text).toContain('Nothing was restored');
+      expect(text.match(/members #\d+/g)).toHaveLength(20);
+      expect(text).toMatch(/more rows have problems/);
+      expect(await longest()).toBeLessThanOrEqual(200);
+      expect(await session.listSnapshots()).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('a 200 MB file: the restore says it is no backup, the roster import refuses it by its size before reading it', { timeout: 240_000 }, async () => {
     const page = await session.openDashboard('#/data');

@@ -58,11 +58,17 @@ describe('comparing two large audits', () => {
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the changes (CSV)' }).click()]);
     const bytes = readFileSync(await file.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter((line) => line !== '');
+    const lines = bytes
+      .subarray(3)
+      .toString('utf8')
+      .split('\r\n')
+      .filter((line) => line !== '');
     expect(lines[0]).toBe('change,name,identifier,email,domain,classification,changed_fields,Change,What changed');
     expect(lines).toHaveLength(251);
     const kinds = lines.slice(1).map((line) => line.split(',')[0]);
-    expect([kinds.filter((k) => k === 'joined').length, kinds.filter((k) => k === 'left').length, kinds.filter((k) => k === 'changed').length]).toEqual([100, 100, 50]);
+    expect([kinds.filter((k) => k === 'joined').length, kinds.filter((k) => k === 'left').length, kinds.filter((k) => k === 'changed').length]).toEqual([
+      100, 100, 50,
+    ]);
     expect(lines.find((line) => line.includes('user120@'))).toContain('name: 社員 120 → 改名 120');
     await page.close();
   });

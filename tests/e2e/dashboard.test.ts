@@ -39,13 +39,15 @@ describe('dashboard (English)', () => {
 
   it('lists the restored audits by console and tenant, marking the incomplete one with its reason', async () => {
     await go(page, '#/snapshots');
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
-      'RECEPTIONIST employees · example.co.jp',
-      'Chatwork users · example.co.jp',
-      'LINE WORKS contacts · example.co.jp',
-      'LINE WORKS members · example.co.jp',
-      'Import a roster file',
-    ]);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2 }).allTextContents())
+      .toEqual([
+        'RECEPTIONIST employees · example.co.jp',
+        'Chatwork users · example.co.jp',
+        'LINE WORKS contacts · example.co.jp',
+        'LINE WORKS members · example.co.jp',
+        'Import a roster file',
+      ]);
     const contacts = page.getByRole('region', { name: 'LINE WORKS contacts · example.co.jp' });
     await expect.poll(() => contacts.getByText('Incomplete').count()).toBe(1);
     // The reason code is said in words, with the count read.
@@ -237,7 +239,8 @@ describe('dashboard (English)', () => {
   it('patches a RECEPTIONIST template with the account IDs Chatwork knows, keeping every other byte', async () => {
     await go(page, '#/export?snapshot=rc-employees-1&format=receptionist-employees');
     // The full download: every audited employee is in it, as a full overwrite needs.
-    const template = '\uFEFF名前,メールアドレス,チャットワーク アカウントID\r\n山田 太郎,taro.yamada@example.co.jp,1000001\r\n佐藤 花子,hanako.sato@example.co.jp,\r\n高橋 健,ken.takahashi@example.co.jp,\r\n';
+    const template =
+      '\uFEFF名前,メールアドレス,チャットワーク アカウントID\r\n山田 太郎,taro.yamada@example.co.jp,1000001\r\n佐藤 花子,hanako.sato@example.co.jp,\r\n高橋 健,ken.takahashi@example.co.jp,\r\n';
     await page.getByLabel('Template').setInputFiles({ name: 'employees.csv', mimeType: 'text/csv', buffer: Buffer.from(template, 'utf8') });
     const download = page.getByRole('button', { name: /Download/ });
     await expect.poll(() => download.isEnabled()).toBe(true);
@@ -270,7 +273,16 @@ describe('dashboard (English)', () => {
   });
 
   it('has no accessibility violation in any view, of any impact', async () => {
-    const views = ['#/snapshots', '#/snapshots/lw-members-2', '#/findings?snapshot=lw-members-2', '#/settings', '#/compare', '#/join', '#/export?snapshot=latest&format=audit-report', '#/data'];
+    const views = [
+      '#/snapshots',
+      '#/snapshots/lw-members-2',
+      '#/findings?snapshot=lw-members-2',
+      '#/settings',
+      '#/compare',
+      '#/join',
+      '#/export?snapshot=latest&format=audit-report',
+      '#/data',
+    ];
     for (const hash of views) {
       await go(page, hash);
       await page.waitForTimeout(400);
@@ -280,7 +292,10 @@ describe('dashboard (English)', () => {
 
   it('deletes one audit after confirmation, then everything', async () => {
     await go(page, '#/snapshots');
-    await page.getByRole('button', { name: /^Delete the audit of/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Delete the audit of/ })
+      .first()
+      .click();
     await page.getByRole('group').getByRole('button', { name: 'Delete' }).click();
     await expect.poll(async () => (await session.listSnapshots()).length).toBe(4);
     await go(page, '#/data');

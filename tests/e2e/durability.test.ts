@@ -109,48 +109,55 @@ describe('nothing lost', () => {
     earlier = after;
   });
 
-  it('a service worker stopped mid-audit leaves an incomplete audit of the rows read, kept when it starts again; a popup reopened mid-audit shows the progress; earlier audits untouched', { timeout: 300_000 }, async () => {
-    const rows = 30_000;
-    const page = await session.browser.context.newPage();
-    await page.goto(session.server.url('intranet.example.com', `/hostile.html?rows=${rows}`), { timeout: 120_000 });
-    await expect.poll(() => page.locator('#row-count').textContent(), { timeout: 120_000 }).toBe(`${rows} 件`);
-    const tabId = await session.tabIdOf(page);
-    const first = await startAudit(session, page, (read) => read > 0);
+  it(
+    'a service worker stopped mid-audit leaves an incomplete audit of the rows read, kept when it starts again; a popup reopened mid-audit shows the progress; earlier audits untouched',
+    { timeout: 300_000 },
+    async () => {
+      const rows = 30_000;
+      const page = await session.browser.context.newPage();
+      await page.goto(session.server.url('intranet.example.com', `/hostile.html?rows=${rows}`), { timeout: 120_000 });
+      await expect.poll(() => page.locator('#row-count').textContent(), { timeout: 120_000 }).toBe(`${rows} 件`);
+      const tabId = await session.tabIdOf(page);
+      const first = await startAudit(session, page, (read) => read > 0);
 
-    // Closed and opened again while the audit runs: the new popup follows the same audit.
-    const seen = await rowsShown(first);
-    await first.close();
-    const reopened = await session.openPopup(tabId);
-    await expect.poll(() => rowsShown(reopened), { timeout: 60_000 }).toBeGreaterThanOrEqual(seen);
-    expect(await reopened.getByRole('button', { name: 'Cancel' }).count()).toBe(1);
-    const before = await rowsShown(reopened);
-    expect(before).toBeLessThan(rows);
+      // Closed and opened again while the audit runs: the new popup follows the same audit.
+      const seen = await rowsShown(first);
+      await first.close();
+      const reopened = await session.openPopup(tabId);
+      await expect.poll(() => rowsShown(reopened), { timeout: 60_000 }).toBeGreaterThanOrEqual(seen);
+      expect(await reopened.getByRole('button', { name: 'Cancel' }).count()).toBe(1);
+      const before = await rowsShown(reopened);
+      expect(before).toBeLessThan(rows);
 
-    await stopServiceWorker(session.browser);
-    const status = reopened.getByRole('status');
-    await status.filter({ hasText: /interrupted/ }).waitFor({ timeout: 60_000 });
+      await stopServiceWorker(session.browser);
+      const status = reopened.getByRole('status');
+      await status.filter({ hasText: /interrupted/ }).waitFor({ timeout: 60_000 });
 
-    // The next popup wakes the worker, which keeps what the stopped one had read.
-    const next = await session.openPopup(tabId);
-    await expect.poll(async () => (await session.listSnapshots()).length, { timeout: 120_000 }).toBe(earlier.length + 1);
-    const after = await everyAudit(session);
-    expectWhole(after);
-    expect(summary(after.slice(0, earlier.length))).toEqual(summary(earlier));
-    const cut = after.at(-1)!;
-    expect(cut.snapshot.sourceUrl).toContain(`rows=${rows}`);
-    expect(cut.snapshot.complete).toBe(false);
-    expect(cut.snapshot.incompleteReason).toBe('worker-stopped');
-    expect(cut.members.length).toBeGreaterThan(0);
-    expect(cut.members.length).toBeLessThan(rows);
-    // The rows kept are the first ones read, in order.
-    expect(cut.members.slice(0, 3).map((m) => m.name)).toEqual(['社員000000', '社員000001', '社員000002']);
-    expect(cut.members.at(-1)!.name).toBe(`社員${String(cut.members.length - 1).padStart(6, '0')}`);
+      // The next popup wakes the worker, which keeps what the stopped one had read.
+      const next = await session.openPopup(tabId);
+      await expect.poll(async () => (await session.listSnapshots()).length, { timeout: 120_000 }).toBe(earlier.length + 1);
+      const after = await everyAudit(session);
+      expectWhole(after);
+      expect(summary(after.slice(0, earlier.length))).toEqual(summary(earlier));
+      const cut = after.at(-1)!;
+      expect(cut.snapshot.sourceUrl).toContain(`rows=${rows}`);
+      expect(cut.snapshot.complete).toBe(false);
+      expect(cut.snapshot.incompleteReason).toBe('worker-stopped');
+      expect(cut.members.length).toBeGreaterThan(0);
+      expect(cut.members.length).toBeLessThan(rows);
+      // The rows kept are the first ones read, in order.
+      expect(cut.members.slice(0, 3).map((m) => m.name)).toEqual(['社員000000', '社員000001', '社員000002']);
+      expect(cut.members.at(-1)!.name).toBe(`社員${String(cut.members.length - 1).padStart(6, '0')}`);
 
-    const dashboard = await session.openDashboard('#/snapshots');
-    await dashboard.getByText(/stopped by the browser before the audit ended/).first().waitFor({ timeout: 30_000 });
-    await Promise.all([next.close(), reopened.close(), dashboard.close(), page.close()]);
-    earlier = after;
-  });
+      const dashboard = await session.openDashboard('#/snapshots');
+      await dashboard
+        .getByText(/stopped by the browser before the audit ended/)
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await Promise.all([next.close(), reopened.close(), dashboard.close(), page.close()]);
+      earlier = after;
+    },
+  );
 
   it('a browser killed while the audit is being saved leaves it whole or absent after a restart; earlier audits untouched', { timeout: 600_000 }, async () => {
     const rows = 20_000;

@@ -35,7 +35,9 @@ describe('RECEPTIONIST export without a template', () => {
     await scope.selectOption({ label: await scope.locator('option', { hasText: 'No Chatwork account ID' }).innerText() });
     await page.getByText('Add-only file: upload it with the add import, never with full overwrite (全件上書き).').waitFor();
     await page.getByText(`It holds ${chosen} employees: ${chosen} already registered, 0 new.`).waitFor();
-    await page.getByText(`Uploaded with full overwrite, it would delete the ${members.length - chosen} audited employees it does not hold.`, { exact: false }).waitFor();
+    await page
+      .getByText(`Uploaded with full overwrite, it would delete the ${members.length - chosen} audited employees it does not hold.`, { exact: false })
+      .waitFor();
     const download = page.getByRole('button', { name: /Download/ });
     await expect.poll(() => download.isEnabled()).toBe(true);
     expect(await download.textContent()).toMatch(/receptionist-employees-add-only-.*\.csv/);

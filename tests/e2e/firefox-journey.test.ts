@@ -25,7 +25,12 @@ const BOM = [0xef, 0xbb, 0xbf];
 const AUDITED: readonly { host: string; path: string; mode: 'roster' | 'link-status'; nextPages?: readonly string[] }[] = [
   { host: 'admin.worksmobile.com', path: '/members/', mode: 'roster' },
   // Read without navigating, as the page itself asks (`content.fetch`, Firefox's own path in the scanner).
-  { host: 'intranet.example.com', path: '/paginated/page-1.html', mode: 'roster', nextPages: ['/paginated/page-2.html', '/paginated/page-3.html', '/paginated/page-4.html'] },
+  {
+    host: 'intranet.example.com',
+    path: '/paginated/page-1.html',
+    mode: 'roster',
+    nextPages: ['/paginated/page-2.html', '/paginated/page-3.html', '/paginated/page-4.html'],
+  },
   { host: 'intranet.example.com', path: '/aria-grid.html', mode: 'roster' },
   { host: 'contact.worksmobile.com', path: '/', mode: 'link-status' },
 ];
@@ -61,7 +66,10 @@ describe.skipIf(!firefox)('the admin journey in Firefox', () => {
         const asked = session.server.requests.filter((r) => r.host === audited.host && r.path === next);
         expect(asked.length, next).toBeGreaterThan(0);
         for (const request of asked) {
-          expect({ referer: request.referer && new URL(request.referer).host, fetchSite: request.fetchSite }, next).toEqual({ referer: audited.host, fetchSite: 'same-origin' });
+          expect({ referer: request.referer && new URL(request.referer).host, fetchSite: request.fetchSite }, next).toEqual({
+            referer: audited.host,
+            fetchSite: 'same-origin',
+          });
         }
       }
       await popup.close();
@@ -106,7 +114,10 @@ describe.skipIf(!firefox)('the admin journey in Firefox', () => {
   });
 
   it('patches the RECEPTIONIST employee template with the account IDs Chatwork knows, changing no other byte', { timeout: 300_000 }, async () => {
-    for (const [host, path] of [['www.chatwork.com', '/admin/users/'], ['app.receptionist.jp', '/employees/']] as const) {
+    for (const [host, path] of [
+      ['www.chatwork.com', '/admin/users/'],
+      ['app.receptionist.jp', '/employees/'],
+    ] as const) {
       const page = await session.openConsole(host, path);
       const { status, popup } = await auditThroughPopup(session, page);
       expect(status).toContain('Audit complete');
@@ -136,7 +147,7 @@ describe.skipIf(!firefox)('the admin journey in Firefox', () => {
     await page.close();
   });
 
-  it('writes Shift_JIS with Firefox\'s encoder as it does in Chromium', async () => {
+  it("writes Shift_JIS with Firefox's encoder as it does in Chromium", async () => {
     const { snapshot, members } = await session.readSnapshot((await session.listSnapshots()).findLast((s) => s.console === 'receptionist-employees')!.id);
     const { bytes, page } = await downloadExport(session, { snapshot: snapshot.id, format: 'audit-report', encoding: /Shift_JIS/ });
     const text = new TextDecoder('shift_jis').decode(bytes);

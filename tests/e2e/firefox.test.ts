@@ -71,9 +71,7 @@ describe('the Firefox build', () => {
   });
 
   it('asks for the same permissions as the Chrome build (hosts are permissions in MV2)', () => {
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(
-      ['activeTab', 'scripting', 'storage', 'unlimitedStorage', ...CONSOLE_HOST_PERMISSIONS].sort(),
-    );
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'scripting', 'storage', 'unlimitedStorage', ...CONSOLE_HOST_PERMISSIONS].sort());
     for (const key of ['content_scripts', 'web_accessible_resources', 'externally_connectable', 'optional_permissions', 'content_security_policy']) {
       expect(manifest, key).not.toHaveProperty(key);
     }
@@ -111,19 +109,23 @@ describe.skipIf(!findFirefox())('the Firefox store package in Firefox', () => {
     expect(await session.tabIdOf(consolePage)).toBeGreaterThan(0);
   });
 
-  it('audits a paged roster on a host it does not declare with the click\'s activeTab alone, and loses the tab when it navigates', { timeout: 300_000 }, async () => {
-    const path = '/paginated/page-1.html';
-    const page = await session.openConsole('intranet.example.com', path);
-    await expect(session.tabIdOf(page)).rejects.toThrow(/no tab shows/);
-    await session.browser.grantActiveTab(page.url());
-    const { status, popup } = await auditThroughPopup(session, page);
-    // Every page read (the next ones by the page's own same-origin requests): no host permission asked for.
-    expect(status).toMatch(/^Audit complete/);
-    const expected = expectedAudits().find((audit) => audit.host === 'intranet.example.com' && audit.path === path)!;
-    expect((await session.readSnapshot('latest')).members.length).toBe(expected.members.length);
-    await popup.close();
-    // activeTab lasts until the tab navigates: the add-on holds nothing more on that host.
-    await page.goto(session.server.url('intranet.example.com', '/plain-table.html'));
-    await expect(session.tabIdOf(page)).rejects.toThrow(/no tab shows/);
-  });
+  it(
+    "audits a paged roster on a host it does not declare with the click's activeTab alone, and loses the tab when it navigates",
+    { timeout: 300_000 },
+    async () => {
+      const path = '/paginated/page-1.html';
+      const page = await session.openConsole('intranet.example.com', path);
+      await expect(session.tabIdOf(page)).rejects.toThrow(/no tab shows/);
+      await session.browser.grantActiveTab(page.url());
+      const { status, popup } = await auditThroughPopup(session, page);
+      // Every page read (the next ones by the page's own same-origin requests): no host permission asked for.
+      expect(status).toMatch(/^Audit complete/);
+      const expected = expectedAudits().find((audit) => audit.host === 'intranet.example.com' && audit.path === path)!;
+      expect((await session.readSnapshot('latest')).members.length).toBe(expected.members.length);
+      await popup.close();
+      // activeTab lasts until the tab navigates: the add-on holds nothing more on that host.
+      await page.goto(session.server.url('intranet.example.com', '/plain-table.html'));
+      await expect(session.tabIdOf(page)).rejects.toThrow(/no tab shows/);
+    },
+  );
 });

@@ -20,9 +20,10 @@ interface ExpectedMember {
   name: string;
   identifier: string;
 }
-const expected = JSON.parse(
-  readFileSync(resolve(import.meta.dirname, '../fixtures/consoles/intranet.example.com/hostile.expected.json'), 'utf8'),
-) as { policy: { internalDomains: string[] }; members: ExpectedMember[] };
+const expected = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/consoles/intranet.example.com/hostile.expected.json'), 'utf8')) as {
+  policy: { internalDomains: string[] };
+  members: ExpectedMember[];
+};
 
 const HOSTILE = /[<>{}$=+@'"\u202e]|^-/;
 /** Rows whose name or address is an attack; plain `@` addresses alone do not count. */
@@ -37,7 +38,10 @@ const distinctHostile = [...new Map(hostileRows.map((m) => [`${m.name}|${/@/.tes
 const LARGE_ROWS = Number(process.env.ROSTER_AUDIT_HOSTILE_ROWS ?? 200_000);
 
 /** How many members a snapshot holds in the extension's cache, and its last one. */
-async function storedMembers(session: Session<BrowserUnderTest>, snapshotId: string): Promise<{ count: number; last: { name: string; classification: string } | undefined }> {
+async function storedMembers(
+  session: Session<BrowserUnderTest>,
+  snapshotId: string,
+): Promise<{ count: number; last: { name: string; classification: string } | undefined }> {
   const page = await session.openDashboard('#/data');
   try {
     return await page.evaluate(
@@ -47,7 +51,10 @@ async function storedMembers(session: Session<BrowserUnderTest>, snapshotId: str
           open.onerror = () => fail(open.error);
           open.onsuccess = () => {
             // Members are keyed [snapshotId+index]: one snapshot's are one key range.
-            const count = open.result.transaction('members').objectStore('members').count(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
+            const count = open.result
+              .transaction('members')
+              .objectStore('members')
+              .count(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
             count.onsuccess = () => {
               // Members are keyed [snapshotId+index]: the last in key order is the last row read.
               const cursor = open.result
@@ -129,7 +136,10 @@ async function auditHostilePage(session: Session<BrowserUnderTest>, dialogs: rea
     // The text appears as written, in an element that isolates its direction.
     const holders = await textHolders(dashboard, '.vtable .col-name', shown);
     expect(holders.length, shown).toBeGreaterThan(0);
-    expect(holders.every((holder) => holder.isolated), `${shown} isolated in the roster: ${JSON.stringify(holders)}`).toBe(true);
+    expect(
+      holders.every((holder) => holder.isolated),
+      `${shown} isolated in the roster: ${JSON.stringify(holders)}`,
+    ).toBe(true);
     if (member.identifier) {
       const identifiers = await textHolders(dashboard, '.vtable .col-identifier', member.identifier);
       expect(identifiers.length > 0 && identifiers.every((holder) => holder.isolated), `${member.identifier} isolated`).toBe(true);
@@ -140,7 +150,10 @@ async function auditHostilePage(session: Session<BrowserUnderTest>, dialogs: rea
     await expect.poll(() => detail.locator('#member-detail-heading').textContent()).toBe(shown);
     const inDetail = await textHolders(dashboard, 'aside.member-detail', shown);
     expect(inDetail.length, `${shown} in the detail`).toBeGreaterThanOrEqual(2);
-    expect(inDetail.every((holder) => holder.isolated), `${shown} isolated in the detail: ${JSON.stringify(inDetail)}`).toBe(true);
+    expect(
+      inDetail.every((holder) => holder.isolated),
+      `${shown} isolated in the detail: ${JSON.stringify(inDetail)}`,
+    ).toBe(true);
     expect(await domIntrusions(dashboard), shown).toEqual([]);
   }
 
@@ -193,9 +206,13 @@ describe('hostile pages', () => {
     await session?.close();
   });
 
-  it('audits hostile.html and shows every hostile value as text, in the roster, the member detail, the findings and an export', { timeout: 300_000 }, async () => {
-    await auditHostilePage(session, dialogs);
-  });
+  it(
+    'audits hostile.html and shows every hostile value as text, in the roster, the member detail, the findings and an export',
+    { timeout: 300_000 },
+    async () => {
+      await auditHostilePage(session, dialogs);
+    },
+  );
 
   it(`keeps a ${LARGE_ROWS.toLocaleString('en')}-row page responsive while the audit runs, and shows progress`, { timeout: 1_500_000 }, async () => {
     const page = await session.browser.context.newPage();
@@ -264,18 +281,22 @@ describe('pages that try to stall or fool the reader', () => {
     await session?.close();
   });
 
-  it('reads a page that redefines textContent, queries, getAttribute, styles, JSON, arrays and Object.prototype exactly as it is shown', { timeout: 180_000 }, async () => {
-    const page = await session.openConsole('intranet.example.com', '/stall/prototypes.html');
-    // The page's own world really is redefined.
-    expect(await page.evaluate(() => document.querySelectorAll('td').length)).toBe(0);
-    expect(await page.evaluate(() => document.body.textContent)).toBe('偽物@evil.example');
-    const { status } = await auditThroughPopup(session, page);
-    expect(status).toContain('Audit complete');
-    const { members } = await session.readSnapshot('latest');
-    expect(members.map((m) => [m.name, m.identifier])).toEqual(prototypes.members.map((m) => [m.name, m.identifier]));
-    expect(members.every((m) => m.classification === 'internal')).toBe(true);
-    await page.close();
-  });
+  it(
+    'reads a page that redefines textContent, queries, getAttribute, styles, JSON, arrays and Object.prototype exactly as it is shown',
+    { timeout: 180_000 },
+    async () => {
+      const page = await session.openConsole('intranet.example.com', '/stall/prototypes.html');
+      // The page's own world really is redefined.
+      expect(await page.evaluate(() => document.querySelectorAll('td').length)).toBe(0);
+      expect(await page.evaluate(() => document.body.textContent)).toBe('偽物@evil.example');
+      const { status } = await auditThroughPopup(session, page);
+      expect(status).toContain('Audit complete');
+      const { members } = await session.readSnapshot('latest');
+      expect(members.map((m) => [m.name, m.identifier])).toEqual(prototypes.members.map((m) => [m.name, m.identifier]));
+      expect(members.every((m) => m.classification === 'internal')).toBe(true);
+      await page.close();
+    },
+  );
 
   it('ends the audit of a table re-drawn every 30 ms forever, with each person once', { timeout: 180_000 }, async () => {
     const page = await session.openConsole('intranet.example.com', '/stall/rerender-forever.html');
@@ -289,31 +310,35 @@ describe('pages that try to stall or fool the reader', () => {
     await page.close();
   });
 
-  it('stops a list that grows without end, and one that fires fake scroll events while moving itself back, at the time bound with the reason in words', { timeout: 420_000 }, async () => {
-    const settings = await session.openDashboard('#/settings');
-    await settings.getByLabel('Longest audit (minutes)').fill('1');
-    await settings.getByRole('button', { name: 'Set the time bound' }).click();
-    await settings.getByRole('status').filter({ hasText: 'Set: an audit stops after 1 minutes.' }).waitFor({ timeout: 30_000 });
-    await settings.close();
+  it(
+    'stops a list that grows without end, and one that fires fake scroll events while moving itself back, at the time bound with the reason in words',
+    { timeout: 420_000 },
+    async () => {
+      const settings = await session.openDashboard('#/settings');
+      await settings.getByLabel('Longest audit (minutes)').fill('1');
+      await settings.getByRole('button', { name: 'Set the time bound' }).click();
+      await settings.getByRole('status').filter({ hasText: 'Set: an audit stops after 1 minutes.' }).waitFor({ timeout: 30_000 });
+      await settings.close();
 
-    const endless = await session.openConsole('intranet.example.com', '/stall/endless.html');
-    const { status } = await auditThroughPopup(session, endless, { timeoutMs: 180_000 });
-    expect(status).toMatch(/^Audit stopped early: [\d,]+ members read\. Stopped at the time bound of one audit/);
-    const { snapshot, members } = await session.readSnapshot('latest');
-    expect(snapshot).toMatchObject({ complete: false, incompleteReason: 'time-limit' });
-    expect(members.length).toBeGreaterThan(200);
-    expect(members.slice(0, 2).map((m) => m.name)).toEqual(['社員0000000', '社員0000001']);
-    await endless.close();
+      const endless = await session.openConsole('intranet.example.com', '/stall/endless.html');
+      const { status } = await auditThroughPopup(session, endless, { timeoutMs: 180_000 });
+      expect(status).toMatch(/^Audit stopped early: [\d,]+ members read\. Stopped at the time bound of one audit/);
+      const { snapshot, members } = await session.readSnapshot('latest');
+      expect(snapshot).toMatchObject({ complete: false, incompleteReason: 'time-limit' });
+      expect(members.length).toBeGreaterThan(200);
+      expect(members.slice(0, 2).map((m) => m.name)).toEqual(['社員0000000', '社員0000001']);
+      await endless.close();
 
-    const fake = await session.openConsole('intranet.example.com', '/stall/fake-scroll.html');
-    const fakeEnd = await auditThroughPopup(session, fake, { timeoutMs: 180_000 });
-    // Read whole, or stopped at the bound; either way it ended, in words.
-    expect(fakeEnd.status).toMatch(/Audit complete: 2,000 of 2,000|Audit stopped early: [\d,]+ (of 2,000 )?members read\. Stopped at the time bound/);
-    expect(fakeEnd.status).not.toMatch(RAW_CODE);
-    const read = await session.readSnapshot('latest');
-    expect(new Set(read.members.map((m) => m.normalizedEmail)).size).toBe(read.members.length);
-    await fake.close();
-  });
+      const fake = await session.openConsole('intranet.example.com', '/stall/fake-scroll.html');
+      const fakeEnd = await auditThroughPopup(session, fake, { timeoutMs: 180_000 });
+      // Read whole, or stopped at the bound; either way it ended, in words.
+      expect(fakeEnd.status).toMatch(/Audit complete: 2,000 of 2,000|Audit stopped early: [\d,]+ (of 2,000 )?members read\. Stopped at the time bound/);
+      expect(fakeEnd.status).not.toMatch(RAW_CODE);
+      const read = await session.readSnapshot('latest');
+      expect(new Set(read.members.map((m) => m.normalizedEmail)).size).toBe(read.members.length);
+      await fake.close();
+    },
+  );
 });
 
 describe.skipIf(!findFirefox())('hostile pages in Firefox', () => {
@@ -333,7 +358,11 @@ describe.skipIf(!findFirefox())('hostile pages in Firefox', () => {
     await session?.close();
   });
 
-  it('audits hostile.html and shows every hostile value as text, in the roster, the member detail, the findings and an export', { timeout: 300_000 }, async () => {
-    await auditHostilePage(session, dialogs);
-  });
+  it(
+    'audits hostile.html and shows every hostile value as text, in the roster, the member detail, the findings and an export',
+    { timeout: 300_000 },
+    async () => {
+      await auditHostilePage(session, dialogs);
+    },
+  );
 });

@@ -52,9 +52,7 @@ describe('the admin journey (English)', () => {
     // The roster changes between two audits: one person leaves, another is renamed (same address).
     const renamed = await page.evaluate(() => {
       // Rows of the data table: the page wraps it in a layout table, whose rows hold whole tables.
-      const rows = [...document.querySelectorAll('tbody tr')].filter(
-        (row) => !row.querySelector('table') && /@/.test(row.textContent ?? ''),
-      );
+      const rows = [...document.querySelectorAll('tbody tr')].filter((row) => !row.querySelector('table') && /@/.test(row.textContent ?? ''));
       rows[0]!.remove();
       const nameCell = rows[1]!.querySelector('td')!;
       nameCell.textContent = '改名 太郎';
@@ -145,7 +143,7 @@ describe('the admin journey (English)', () => {
     await page.close();
   });
 
-  it('lists the shared-only contacts to invite after checking every contact\'s link status', { timeout: 300_000 }, async () => {
+  it("lists the shared-only contacts to invite after checking every contact's link status", { timeout: 300_000 }, async () => {
     const page = await session.openConsole('contact.worksmobile.com', '/');
     const { status, popup } = await auditThroughPopup(session, page, { mode: 'link-status' });
     expect(status).toMatch(/^Link status check complete/);
@@ -163,7 +161,10 @@ describe('the admin journey (English)', () => {
   });
 
   it('fills the RECEPTIONIST employee file with the account IDs Chatwork knows, changing no other byte', async () => {
-    for (const [host, path] of [['www.chatwork.com', '/admin/users/'], ['app.receptionist.jp', '/employees/']] as const) {
+    for (const [host, path] of [
+      ['www.chatwork.com', '/admin/users/'],
+      ['app.receptionist.jp', '/employees/'],
+    ] as const) {
       const page = await session.openConsole(host, path);
       const { status, popup } = await auditThroughPopup(session, page);
       expect(status).toContain('Audit complete');
@@ -173,9 +174,7 @@ describe('the admin journey (English)', () => {
     const snapshots = await session.listSnapshots();
     const chatwork = await session.readSnapshot(snapshots.findLast((s) => s.console === 'chatwork-users')!.id);
     const receptionist = snapshots.findLast((s) => s.console === 'receptionist-employees')!;
-    const accountIdByEmail = new Map(
-      chatwork.members.map((m) => [m.normalizedEmail, (m.fields as Record<string, string>).chatworkAccountId ?? '']),
-    );
+    const accountIdByEmail = new Map(chatwork.members.map((m) => [m.normalizedEmail, (m.fields as Record<string, string>).chatworkAccountId ?? '']));
 
     const templatePath = join(FIXTURE_ROOT, 'app.receptionist.jp/employees/employees.csv');
     const template = readFileSync(templatePath);
@@ -211,18 +210,29 @@ describe('the admin journey (English)', () => {
   });
   it('imports a roster file as an audit like a scanned page', async () => {
     const file = join(FIXTURE_ROOT, 'app.receptionist.jp/employees/employees.csv');
-    const rows = readFileSync(file, 'utf8').split('\r\n').filter((line) => line !== '').length - 1;
+    const rows =
+      readFileSync(file, 'utf8')
+        .split('\r\n')
+        .filter((line) => line !== '').length - 1;
     const page = await session.openDashboard('#/snapshots');
     await page.getByRole('button', { name: 'Roster file' }).setInputFiles(file);
-    await page.getByRole('status').filter({ hasText: /^Imported/ }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Imported/ })
+      .waitFor({ timeout: 60_000 });
     const { snapshot, members } = await session.readSnapshot('latest');
     expect(snapshot.console).toBe('csv-import');
     expect(members.length).toBe(rows);
     expect(members.filter((m) => m.classification === 'internal').length).toBeGreaterThan(rows / 2);
     // A broken file is refused in plain words and stores nothing.
     const before = (await session.listSnapshots()).length;
-    await page.getByRole('button', { name: 'Roster file' }).setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('name,note\n"unterminated,x\n') });
-    await page.getByRole('status').filter({ hasText: /^Not imported/ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('button', { name: 'Roster file' })
+      .setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('name,note\n"unterminated,x\n') });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Not imported/ })
+      .waitFor({ timeout: 30_000 });
     expect((await session.listSnapshots()).length).toBe(before);
 
     // Deleting one roster's audits takes a confirmation and leaves every other roster alone.

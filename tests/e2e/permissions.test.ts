@@ -51,7 +51,17 @@ describe('the production manifest asks for the least it needs', () => {
     const text = JSON.stringify(production);
     expect(text).not.toContain('<all_urls>');
     expect(text).not.toMatch(/"(https?|\*):\/\/\*\/\*"/);
-    for (const key of ['content_scripts', 'web_accessible_resources', 'externally_connectable', 'optional_permissions', 'optional_host_permissions', 'sandbox', 'oauth2', 'key', 'update_url']) {
+    for (const key of [
+      'content_scripts',
+      'web_accessible_resources',
+      'externally_connectable',
+      'optional_permissions',
+      'optional_host_permissions',
+      'sandbox',
+      'oauth2',
+      'key',
+      'update_url',
+    ]) {
       expect(production, key).not.toHaveProperty(key);
     }
     for (const permission of ['tabs', 'downloads', 'webRequest', 'cookies', 'history', 'nativeMessaging', 'debugger', 'management']) {
@@ -146,7 +156,7 @@ describe('other extensions and web pages cannot reach the cache', () => {
     for (const answer of report.sendMessage) expect(answer.error).toBeTruthy();
   };
 
-  it('another extension\'s service worker gets no events and writes nothing', async () => {
+  it("another extension's service worker gets no events and writes nothing", async () => {
     expect(evilWorker, 'the neighbour extension is loaded').toBeDefined();
     const before = await session.listSnapshots();
     const page = await session.openConsole('admin.worksmobile.com', '/members/index.html');
@@ -160,7 +170,7 @@ describe('other extensions and web pages cannot reach the cache', () => {
     await page.close();
   });
 
-  it('another extension\'s content script and the page itself cannot feed an audit', async () => {
+  it("another extension's content script and the page itself cannot feed an audit", async () => {
     const page: Page = await session.openConsole('admin.worksmobile.com', '/members/index.html');
     await page.getByRole('table').first().waitFor();
     // The page posts fake scanner messages to its window while the real audit runs.

@@ -42,7 +42,8 @@ describe('choosing the list on the page', () => {
     await session?.close();
   });
 
-  const latestMembers = async () => (await session.readSnapshot('latest')).members.map((m) => ({ name: m.name, normalizedEmail: m.normalizedEmail, classification: m.classification }));
+  const latestMembers = async () =>
+    (await session.readSnapshot('latest')).members.map((m) => ({ name: m.name, normalizedEmail: m.normalizedEmail, classification: m.classification }));
   const wanted = picked.members.map((m) => ({ name: m.name, normalizedEmail: m.normalizedEmail, classification: m.classification }));
 
   it('picks the members by a click on a card, and audits exactly them', { timeout: 180_000 }, async () => {
@@ -72,7 +73,9 @@ describe('choosing the list on the page', () => {
     await page.reload();
     const { status, popup } = await auditThroughPopup(session, page);
     expect(status).toContain('Audit complete');
-    expect(await popup.locator('.chosen-list').textContent()).toContain(`read the list chosen for it: List “プロジェクトメンバー” (${picked.members.length} rows)`);
+    expect(await popup.locator('.chosen-list').textContent()).toContain(
+      `read the list chosen for it: List “プロジェクトメンバー” (${picked.members.length} rows)`,
+    );
     expect(await latestMembers()).toEqual(wanted);
     await popup.close();
 

@@ -93,22 +93,21 @@ function forbiddenOnTheWire(log: readonly LoggedRequest[], navigated: ReadonlySe
  * reads pages 2–4 with same-origin GETs) and a console, walk the dashboard's views, export.
  */
 async function adminJourney(session: Session<BrowserUnderTest>, openConsole: (host: string, path: string) => Promise<Page>): Promise<void> {
-    await setInternalDomains(session, POLICY);
-    const paginated = await openConsole(AUDITED_HOST, FIRST_PAGE);
-    expect((await auditThroughPopup(session, paginated)).status).toContain('Audit complete');
-    const consolePage = await openConsole(SAMPLE_CONSOLE.host, SAMPLE_CONSOLE.path);
-    expect((await auditThroughPopup(session, consolePage)).status).toContain('Audit complete');
+  await setInternalDomains(session, POLICY);
+  const paginated = await openConsole(AUDITED_HOST, FIRST_PAGE);
+  expect((await auditThroughPopup(session, paginated)).status).toContain('Audit complete');
+  const consolePage = await openConsole(SAMPLE_CONSOLE.host, SAMPLE_CONSOLE.path);
+  expect((await auditThroughPopup(session, consolePage)).status).toContain('Audit complete');
 
-    const dashboard = await session.openDashboard('#/snapshots');
-    for (const hash of ['#/snapshots', '#/snapshots/latest', '#/findings', '#/settings', '#/data']) {
-      await dashboard.evaluate((h) => {
-        location.hash = h;
-      }, hash);
-      await dashboard.getByRole('heading', { level: 1 }).first().waitFor();
-    }
-    const report = await downloadExport(session, { format: 'audit-report' });
-    expect(report.bytes.length).toBeGreaterThan(0);
-
+  const dashboard = await session.openDashboard('#/snapshots');
+  for (const hash of ['#/snapshots', '#/snapshots/latest', '#/findings', '#/settings', '#/data']) {
+    await dashboard.evaluate((h) => {
+      location.hash = h;
+    }, hash);
+    await dashboard.getByRole('heading', { level: 1 }).first().waitFor();
+  }
+  const report = await downloadExport(session, { format: 'audit-report' });
+  expect(report.bytes.length).toBeGreaterThan(0);
 }
 
 describe('no roster data leaves the browser', () => {
@@ -156,12 +155,13 @@ describe('no roster data leaves the browser', () => {
       navigator.sendBeacon('https://beacon.example/collect', 'x');
       await fetch('https://telemetry.example/collect?from=dashboard', { mode: 'no-cors' }).catch(() => undefined);
     });
-    await expect.poll(() => forbiddenSeen(seen, navigated).map((r) => new URL(r.url).host).sort()).toEqual([
-      'beacon.example',
-      'plain.example',
-      'telemetry.example',
-      'telemetry.example',
-    ]);
+    await expect
+      .poll(() =>
+        forbiddenSeen(seen, navigated)
+          .map((r) => new URL(r.url).host)
+          .sort(),
+      )
+      .toEqual(['beacon.example', 'plain.example', 'telemetry.example', 'telemetry.example']);
     await expect.poll(() => forbiddenOnTheWire(session.server.requests, navigated).length).toBeGreaterThanOrEqual(4);
     const wireHosts = forbiddenOnTheWire(session.server.requests, navigated).map((r) => r.host || r.method);
     expect(wireHosts).toEqual(expect.arrayContaining(['telemetry.example', 'beacon.example', 'plain.example']));
@@ -206,9 +206,13 @@ describe.skipIf(!findFirefox())('no roster data leaves Firefox', () => {
       await fetch('https://telemetry.example/collect?from=dashboard', { mode: 'no-cors' }).catch(() => undefined);
       await fetch('http://plain.example/collect', { mode: 'no-cors' }).catch(() => undefined);
     });
-    await expect.poll(() => forbiddenOnTheWire(session.server.requests, navigated).map((r) => r.host).sort()).toEqual(
-      expect.arrayContaining(['beacon.example', 'plain.example', 'telemetry.example']),
-    );
+    await expect
+      .poll(() =>
+        forbiddenOnTheWire(session.server.requests, navigated)
+          .map((r) => r.host)
+          .sort(),
+      )
+      .toEqual(expect.arrayContaining(['beacon.example', 'plain.example', 'telemetry.example']));
     await dashboard.close();
   });
 });
@@ -242,13 +246,11 @@ describe('the built extension ships no remote code', () => {
 
   it('builds no code from strings', () => {
     // MV3 forbids eval in extension pages anyway; new Function would be the way around it.
-    const dynamic = code.flatMap((file) =>
-      [...file.text.matchAll(/\b(?:eval\s*\(|new\s+Function\s*\()/g)].map((match) => `${file.path}: ${match[0]}`),
-    );
+    const dynamic = code.flatMap((file) => [...file.text.matchAll(/\b(?:eval\s*\(|new\s+Function\s*\()/g)].map((match) => `${file.path}: ${match[0]}`));
     expect(dynamic).toEqual([]);
   });
 
-  it('keeps MV3\'s default content security policy, or a stricter one', () => {
+  it("keeps MV3's default content security policy, or a stricter one", () => {
     const manifest = JSON.parse(readFileSync(join(TEST_EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
       content_security_policy?: { extension_pages?: string; sandbox?: string };
       sandbox?: unknown;
@@ -257,7 +259,11 @@ describe('the built extension ships no remote code', () => {
     const policy = manifest.content_security_policy?.extension_pages;
     if (policy === undefined) return; // the default: script-src 'self' 'wasm-unsafe-eval'; object-src 'self'
     const directives = new Map(
-      policy.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]),
+      policy
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .filter((d) => d[0])
+        .map(([name, ...values]) => [name!, values]),
     );
     const scriptSources = directives.get('script-src') ?? directives.get('default-src');
     expect(scriptSources, 'script-src must be set').toBeDefined();

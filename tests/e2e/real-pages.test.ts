@@ -22,38 +22,42 @@ describe('auditing pages built with real UI libraries', () => {
 
   for (const spec of REAL_PAGES.filter((page) => !page.contacts)) {
     const exact = spec.reachable === undefined;
-    it(`${spec.host}: ${exact ? 'every member, once, with the columns shown' : 'stated total not reached: stopped early with the count'}`, { timeout: 600_000 }, async () => {
-      const page = await session.openConsole(spec.host, '/');
-      const { status, popup } = await auditThroughPopup(session, page, { timeoutMs: 540_000 });
-      const { snapshot, members } = await session.readSnapshot('latest');
-      const wanted = roster(spec.reachable ?? spec.size);
-      if (exact) {
-        expect(status).toMatch(/^Audit complete/);
-        expect(snapshot.complete).toBe(true);
-      } else {
-        expect(status).toMatch(/^Audit stopped early: 1,990 of 2,000 members read/);
-        expect(snapshot.complete).toBe(false);
-      }
-      // 500 members at the largest page size offered (100), not the 20 or 25 the page opens with.
-      if (spec.pages !== undefined) expect((snapshot.settings as { pagesRead?: number }).pagesRead).toBe(spec.pages);
-      const shown = (m: { name: string; normalizedEmail: string; fields?: Record<string, string> }) => ({
-        name: m.name,
-        email: m.normalizedEmail,
-        ...(spec.shows.includes('department') ? { department: m.fields?.organisation } : {}),
-        ...(spec.shows.includes('status') ? { status: m.fields?.status } : {}),
-      });
-      const actual = members.map((m) => shown(m as unknown as Parameters<typeof shown>[0]));
-      const expected = wanted.map((p) => ({
-        name: p.name,
-        email: p.email,
-        ...(spec.shows.includes('department') ? { department: p.department } : {}),
-        ...(spec.shows.includes('status') ? { status: p.status } : {}),
-      }));
-      expect(actual.length).toBe(expected.length);
-      for (let i = 0; i < expected.length; i++) expect(actual[i], `member ${i + 1}`).toEqual(expected[i]);
-      await popup.close();
-      await page.close();
-    });
+    it(
+      `${spec.host}: ${exact ? 'every member, once, with the columns shown' : 'stated total not reached: stopped early with the count'}`,
+      { timeout: 600_000 },
+      async () => {
+        const page = await session.openConsole(spec.host, '/');
+        const { status, popup } = await auditThroughPopup(session, page, { timeoutMs: 540_000 });
+        const { snapshot, members } = await session.readSnapshot('latest');
+        const wanted = roster(spec.reachable ?? spec.size);
+        if (exact) {
+          expect(status).toMatch(/^Audit complete/);
+          expect(snapshot.complete).toBe(true);
+        } else {
+          expect(status).toMatch(/^Audit stopped early: 1,990 of 2,000 members read/);
+          expect(snapshot.complete).toBe(false);
+        }
+        // 500 members at the largest page size offered (100), not the 20 or 25 the page opens with.
+        if (spec.pages !== undefined) expect((snapshot.settings as { pagesRead?: number }).pagesRead).toBe(spec.pages);
+        const shown = (m: { name: string; normalizedEmail: string; fields?: Record<string, string> }) => ({
+          name: m.name,
+          email: m.normalizedEmail,
+          ...(spec.shows.includes('department') ? { department: m.fields?.organisation } : {}),
+          ...(spec.shows.includes('status') ? { status: m.fields?.status } : {}),
+        });
+        const actual = members.map((m) => shown(m as unknown as Parameters<typeof shown>[0]));
+        const expected = wanted.map((p) => ({
+          name: p.name,
+          email: p.email,
+          ...(spec.shows.includes('department') ? { department: p.department } : {}),
+          ...(spec.shows.includes('status') ? { status: p.status } : {}),
+        }));
+        expect(actual.length).toBe(expected.length);
+        for (let i = 0; i < expected.length; i++) expect(actual[i], `member ${i + 1}`).toEqual(expected[i]);
+        await popup.close();
+        await page.close();
+      },
+    );
   }
 
   // A master-detail address book: the list shows no address, so every contact is opened in turn,
@@ -64,12 +68,20 @@ describe('auditing pages built with real UI libraries', () => {
         const page = await session.openConsole(spec.host, '/');
         const { status, popup } = await auditThroughPopup(session, page, { mode, timeoutMs: 540_000 });
         expect(status).toMatch(
-          mode === 'roster' ? new RegExp(`^Audit complete: ${spec.size} of ${spec.size} members read`) : new RegExp(`^Link status check complete: ${spec.size} contacts checked`),
+          mode === 'roster'
+            ? new RegExp(`^Audit complete: ${spec.size} of ${spec.size} members read`)
+            : new RegExp(`^Link status check complete: ${spec.size} contacts checked`),
         );
         const { snapshot, members } = await session.readSnapshot('latest');
         expect(snapshot.console).toBe('lineworks-contacts');
         expect(snapshot.complete).toBe(true);
-        const actual = members.map((m) => ({ name: m.name, identifier: m.identifier, email: m.email ?? '', linkStatus: m.linkStatus, lineUser: m.isLineUser === true }));
+        const actual = members.map((m) => ({
+          name: m.name,
+          identifier: m.identifier,
+          email: m.email ?? '',
+          linkStatus: m.linkStatus,
+          lineUser: m.isLineUser === true,
+        }));
         const expected = contacts(spec.size).map((c) => ({
           name: c.name,
           identifier: c.id || c.email,

@@ -50,7 +50,9 @@ describe('an Excel workbook as the export template', () => {
     // The template is read and patched in the dashboard's file worker, not on the page's thread.
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
-    await page.getByLabel('Template').setInputFiles({ name: 'employees.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(template) });
+    await page
+      .getByLabel('Template')
+      .setInputFiles({ name: 'employees.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(template) });
     // Two sheets: the admin may choose, and by default the one holding the email column is read.
     await expect.poll(() => page.getByLabel('Sheet', { exact: true }).count(), { timeout: 30_000 }).toBe(1);
     const download = page.getByRole('button', { name: /Download/ });
@@ -87,9 +89,16 @@ describe('an Excel workbook as the export template', () => {
     page.on('worker', (worker) => workers.push(worker.url()));
     // 136 MB of sheet XML in well under 1 MB, its size understated in the zip directory.
     const bomb = Buffer.from(bombWorkbook(136, 1000));
-    await page.getByLabel('Template').setInputFiles({ name: 'bomb.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bomb });
+    await page
+      .getByLabel('Template')
+      .setInputFiles({ name: 'bomb.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bomb });
     await page.getByText('The workbook inflates past the size this tool reads (xl/worksheets/sheet1.xml).', { exact: false }).waitFor({ timeout: 60_000 });
-    expect(await page.getByRole('status').filter({ hasText: /^Not exported: 1 errors/ }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Not exported: 1 errors/ })
+        .count(),
+    ).toBe(1);
     expect(await page.getByRole('button', { name: /Download/ }).isDisabled()).toBe(true);
     expect(workers.some((url) => url.endsWith('/file-worker.js'))).toBe(true);
   });
@@ -109,7 +118,9 @@ describe('an Excel workbook as the export template', () => {
     });
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
-    await page.getByLabel('Roster file', { exact: true }).setInputFiles({ name: 'staff.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    await page
+      .getByLabel('Roster file', { exact: true })
+      .setInputFiles({ name: 'staff.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
     const status = page.getByRole('region', { name: 'Import a roster file' }).getByRole('status');
     await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('Imported 3 members from staff.xlsx.');
     expect(workers.some((url) => url.endsWith('/file-worker.js'))).toBe(true);

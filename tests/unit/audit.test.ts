@@ -79,7 +79,16 @@ describe('buildSnapshot', () => {
   it('builds a snapshot from imported rows the same way as from a scan', () => {
     const { snapshot, members } = buildSnapshot(
       [row('A', 'a@example.co.jp'), row('B', 'b@sub.example.co.jp')],
-      { console: 'csv-import', profile: 'generic-email', tenant: 'example.co.jp', sourceUrl: 'file:roster.csv', title: 'roster.csv', headers: ['name', 'email'], startedAt: 1, pagesRead: 1 },
+      {
+        console: 'csv-import',
+        profile: 'generic-email',
+        tenant: 'example.co.jp',
+        sourceUrl: 'file:roster.csv',
+        title: 'roster.csv',
+        headers: ['name', 'email'],
+        startedAt: 1,
+        pagesRead: 1,
+      },
       { snapshotId: 'imp', policy, completeness: { verdict: 'complete', evidence: 'file', read: 2 }, finishedAt: 1 },
     );
     expect(snapshot.counts.internal).toBe(2);

@@ -3,16 +3,31 @@ import { Completeness, judgeCompleteness, snapshotCompleteness } from '../../lib
 
 describe('judgeCompleteness', () => {
   it('is complete with the stated total reached, or read to the end when none is stated', () => {
-    expect(judgeCompleteness({ rowsRead: 300, statedTotal: 300, reachedEnd: true })).toEqual({ verdict: 'complete', evidence: 'stated-total', read: 300, total: 300 });
+    expect(judgeCompleteness({ rowsRead: 300, statedTotal: 300, reachedEnd: true })).toEqual({
+      verdict: 'complete',
+      evidence: 'stated-total',
+      read: 300,
+      total: 300,
+    });
     expect(judgeCompleteness({ rowsRead: 120, reachedEnd: true })).toEqual({ verdict: 'complete', evidence: 'end-of-list', read: 120 });
   });
 
   it('is never complete short of a stated total, whatever the page says of its end', () => {
-    expect(judgeCompleteness({ rowsRead: 50, statedTotal: 300, reachedEnd: true })).toEqual({ verdict: 'incomplete', read: 50, total: 300, reason: 'short-of-total' });
+    expect(judgeCompleteness({ rowsRead: 50, statedTotal: 300, reachedEnd: true })).toEqual({
+      verdict: 'incomplete',
+      read: 50,
+      total: 300,
+      reason: 'short-of-total',
+    });
   });
 
   it('keeps the reader’s reason, and names an unreached end', () => {
-    expect(judgeCompleteness({ rowsRead: 10, statedTotal: 300, reachedEnd: false, reason: 'cancelled' })).toEqual({ verdict: 'incomplete', read: 10, total: 300, reason: 'cancelled' });
+    expect(judgeCompleteness({ rowsRead: 10, statedTotal: 300, reachedEnd: false, reason: 'cancelled' })).toEqual({
+      verdict: 'incomplete',
+      read: 10,
+      total: 300,
+      reason: 'cancelled',
+    });
     expect(judgeCompleteness({ rowsRead: 10, reachedEnd: false })).toEqual({ verdict: 'incomplete', read: 10, reason: 'end-not-reached' });
   });
 
@@ -21,7 +36,11 @@ describe('judgeCompleteness', () => {
   });
 
   it('reads the flag of an audit saved before verdicts were kept', () => {
-    expect(snapshotCompleteness({ complete: false, incompleteReason: 'scroll-stalled', counts: { members: 4 } })).toEqual({ verdict: 'incomplete', read: 4, reason: 'scroll-stalled' });
+    expect(snapshotCompleteness({ complete: false, incompleteReason: 'scroll-stalled', counts: { members: 4 } })).toEqual({
+      verdict: 'incomplete',
+      read: 4,
+      reason: 'scroll-stalled',
+    });
   });
 });
 
@@ -32,7 +51,8 @@ describe('Completeness schema', () => {
       { verdict: 'complete', evidence: 'end-of-list', read: 3 },
       { verdict: 'complete', evidence: 'file', read: 3 },
       { verdict: 'incomplete', read: 2, total: 3, reason: 'short-of-total' },
-    ]) expect(Completeness.parse(verdict)).toEqual(verdict);
+    ])
+      expect(Completeness.parse(verdict)).toEqual(verdict);
     expect(Completeness.safeParse({ verdict: 'complete', read: 3 }).success).toBe(false);
   });
 });

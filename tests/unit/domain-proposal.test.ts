@@ -28,7 +28,9 @@ describe('proposeInternalDomains', () => {
 
   it("proposes the tenant's domain even when no member is on it, and an IDN in Unicode", () => {
     const proposals = proposeInternalDomains({ members: [], cues: { tenantDomain: '例え.jp' }, console: 'generic' });
-    expect(proposals).toEqual([{ domain: 'xn--r8jz45g.jp', display: '例え.jp', members: 0, evidence: [{ kind: 'tenant-domain', tenant: '例え.jp' }], suggested: true }]);
+    expect(proposals).toEqual([
+      { domain: 'xn--r8jz45g.jp', display: '例え.jp', members: 0, evidence: [{ kind: 'tenant-domain', tenant: '例え.jp' }], suggested: true },
+    ]);
   });
 
   it("proposes no contact's domain on a contacts roster: those are partners", () => {
@@ -38,6 +40,21 @@ describe('proposeInternalDomains', () => {
   });
 
   it('proposes nothing from a roster of free-mail addresses and single strays', () => {
-    expect(proposeInternalDomains({ members: [member('gmail.com'), member('gmail.com'), member('a.jp'), member('b.jp'), member('c.jp'), member('d.jp'), member('e.jp'), member('f.jp'), member('g.jp')], console: 'generic' })).toEqual([]);
+    expect(
+      proposeInternalDomains({
+        members: [
+          member('gmail.com'),
+          member('gmail.com'),
+          member('a.jp'),
+          member('b.jp'),
+          member('c.jp'),
+          member('d.jp'),
+          member('e.jp'),
+          member('f.jp'),
+          member('g.jp'),
+        ],
+        console: 'generic',
+      }),
+    ).toEqual([]);
   });
 });

@@ -124,12 +124,21 @@ describe('reclassifyMembers', () => {
 
   it('raises no external-domain finding before a policy exists, not even for a LINE user with an address', () => {
     const none = { ...policy, internalDomains: [] };
-    const built = buildMembers(rows([{ name: 'L', identifier: 'l@gmail.com', isLineUser: true }, { name: 'P', identifier: 'p@partner.com' }]), { snapshotId: 's', console: 'lineworks-contacts', policy: none });
+    const built = buildMembers(
+      rows([
+        { name: 'L', identifier: 'l@gmail.com', isLineUser: true },
+        { name: 'P', identifier: 'p@partner.com' },
+      ]),
+      { snapshotId: 's', console: 'lineworks-contacts', policy: none },
+    );
     expect(built.members.map((m) => [m.classification, m.findingIds])).toEqual([
       ['external', ['line-user']],
       ['unknown', []],
     ]);
-    expect(reclassifyMembers(built.members, policy, 'lineworks-contacts').members.map((m) => m.findingIds)).toEqual([['external-domain', 'line-user'], ['external-domain']]);
+    expect(reclassifyMembers(built.members, policy, 'lineworks-contacts').members.map((m) => m.findingIds)).toEqual([
+      ['external-domain', 'line-user'],
+      ['external-domain'],
+    ]);
   });
 
   it('applies the console of the new evaluation to console-specific rules', () => {

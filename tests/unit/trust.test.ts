@@ -16,7 +16,9 @@ describe('isOwnExtensionPage', () => {
   });
 
   it('refuses another extension, a look-alike base URL and senders without an id or URL', () => {
-    expect(isOwnExtensionPage({ id: 'najdfbgfafkngmfonjllodeepiaaocie', url: 'chrome-extension://najdfbgfafkngmfonjllodeepiaaocie/popup.html' }, chrome)).toBe(false);
+    expect(isOwnExtensionPage({ id: 'najdfbgfafkngmfonjllodeepiaaocie', url: 'chrome-extension://najdfbgfafkngmfonjllodeepiaaocie/popup.html' }, chrome)).toBe(
+      false,
+    );
     expect(isOwnExtensionPage({ id: 'najdfbgfafkngmfonjllodeepiaaocie', url: `${chrome.pageBase}popup.html` }, chrome)).toBe(false);
     expect(isOwnExtensionPage({ id: chrome.id, url: `chrome-extension://${chrome.id}.evil/popup.html` }, chrome)).toBe(false);
     expect(isOwnExtensionPage({ id: chrome.id }, chrome)).toBe(false);
@@ -27,7 +29,7 @@ describe('isOwnExtensionPage', () => {
 });
 
 describe('scannerTabOf', () => {
-  it('gives the tab of this extension\'s script in a web page', () => {
+  it("gives the tab of this extension's script in a web page", () => {
     expect(scannerTabOf({ id: chrome.id, url: 'https://admin.worksmobile.com/members', tab: { id: 42 } }, chrome)).toBe(42);
     expect(scannerTabOf({ id: firefox.id, url: 'https://www.chatwork.com/admin/users', tab: { id: 0 } }, firefox)).toBe(0);
   });

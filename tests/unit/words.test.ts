@@ -62,7 +62,8 @@ describe('one text system: every code an admin can meet has Japanese and English
     checkTable('SEVERITY_LABEL', Severity.options, SEVERITY_LABEL);
     checkTable('FIELD_LABEL', FieldKey.options, FIELD_LABEL);
     // Unions without a runtime list: the Record type holds every code, the test checks each text.
-    for (const [code, text] of Object.entries({ ...ACCOUNT_STATE_LABEL, ...RELATION_LABEL, ...CHANGE_KIND_LABEL, ...COMPARED_FIELD_LABEL })) checkText(code, text);
+    for (const [code, text] of Object.entries({ ...ACCOUNT_STATE_LABEL, ...RELATION_LABEL, ...CHANGE_KIND_LABEL, ...COMPARED_FIELD_LABEL }))
+      checkText(code, text);
   });
 
   it('every reason an audit stops short, and every code the verdict itself gives', () => {

@@ -30,7 +30,10 @@ afterEach(async () => {
 
 async function open(host: string, path: string) {
   const url = `https://${host}/${path}`;
-  window = new Window({ url, settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true, disableCSSFileLoading: true } as never });
+  window = new Window({
+    url,
+    settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true, disableCSSFileLoading: true } as never,
+  });
   window.document.write(readFileSync(join(ROOT, host, path), 'utf8'));
   await window.happyDOM.waitUntilComplete();
   const w = window;
@@ -56,35 +59,43 @@ function scanHooks(waitForChange: () => Promise<void>, rows: MemberRow[], signal
 describe.skipIf(!existsSync(ROOT))('sample consoles', () => {
   for (const sample of PAGES) {
     const expectedPath = join(ROOT, sample.host, sample.path.replace(/\.html$/, '.expected.json'));
-    it.skipIf(!existsSync(expectedPath))(`${sample.host}/${sample.path}`, async () => {
-      const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as { members: { name: string; identifier: string }[] };
-      const { url, doc, waitForChange } = await open(sample.host, sample.path);
-      expect(inspectPage(doc, url, profileFor(doc, url)).page.console).toBe(sample.console);
-      const rows: MemberRow[] = [];
-      const result = await scanRoster(doc, url, profileFor(doc, url), { mode: 'roster' }, scanHooks(waitForChange, rows));
-      expect(result).toMatchObject({ reachedEnd: true, pagesRead: sample.pagesRead });
-      expect(result.reason).toBeUndefined();
-      // A count the page states is the count of its members.
-      if (result.statedTotal !== undefined) expect(result.statedTotal).toBe(expected.members.length);
-      expect(rows.map((row) => row.name)).toEqual(expected.members.map((member) => member.name));
-      expect(rows.map((row) => comparable(row.identifier))).toEqual(expected.members.map((member) => comparable(member.identifier)));
-    }, 60_000);
+    it.skipIf(!existsSync(expectedPath))(
+      `${sample.host}/${sample.path}`,
+      async () => {
+        const expected = JSON.parse(readFileSync(expectedPath, 'utf8')) as { members: { name: string; identifier: string }[] };
+        const { url, doc, waitForChange } = await open(sample.host, sample.path);
+        expect(inspectPage(doc, url, profileFor(doc, url)).page.console).toBe(sample.console);
+        const rows: MemberRow[] = [];
+        const result = await scanRoster(doc, url, profileFor(doc, url), { mode: 'roster' }, scanHooks(waitForChange, rows));
+        expect(result).toMatchObject({ reachedEnd: true, pagesRead: sample.pagesRead });
+        expect(result.reason).toBeUndefined();
+        // A count the page states is the count of its members.
+        if (result.statedTotal !== undefined) expect(result.statedTotal).toBe(expected.members.length);
+        expect(rows.map((row) => row.name)).toEqual(expected.members.map((member) => member.name));
+        expect(rows.map((row) => comparable(row.identifier))).toEqual(expected.members.map((member) => comparable(member.identifier)));
+      },
+      60_000,
+    );
   }
 
   const linkStatusPath = join(ROOT, 'contact.worksmobile.com/index.link-status.expected.json');
-  it.skipIf(!existsSync(linkStatusPath))('contact.worksmobile.com link status, first contacts opened one by one', async () => {
-    const expected = JSON.parse(readFileSync(linkStatusPath, 'utf8')) as { members: { name: string; linkStatus: string }[] };
-    const { url, doc, waitForChange } = await open('contact.worksmobile.com', 'index.html');
-    const rows: MemberRow[] = [];
-    const controller = new AbortController();
-    const hooks = scanHooks(waitForChange, rows, controller.signal);
-    const onRows = hooks.onRows;
-    hooks.onRows = (batch) => {
-      onRows(batch);
-      if (rows.length >= 12) controller.abort();
-    };
-    const result = await scanRoster(doc, url, profileFor(doc, url), { mode: 'link-status' }, hooks);
-    expect(result).toMatchObject({ reachedEnd: false, reason: 'cancelled' });
-    expect(rows.map((row) => [row.name, row.linkStatus])).toEqual(expected.members.slice(0, 12).map((member) => [member.name, member.linkStatus]));
-  }, 60_000);
+  it.skipIf(!existsSync(linkStatusPath))(
+    'contact.worksmobile.com link status, first contacts opened one by one',
+    async () => {
+      const expected = JSON.parse(readFileSync(linkStatusPath, 'utf8')) as { members: { name: string; linkStatus: string }[] };
+      const { url, doc, waitForChange } = await open('contact.worksmobile.com', 'index.html');
+      const rows: MemberRow[] = [];
+      const controller = new AbortController();
+      const hooks = scanHooks(waitForChange, rows, controller.signal);
+      const onRows = hooks.onRows;
+      hooks.onRows = (batch) => {
+        onRows(batch);
+        if (rows.length >= 12) controller.abort();
+      };
+      const result = await scanRoster(doc, url, profileFor(doc, url), { mode: 'link-status' }, hooks);
+      expect(result).toMatchObject({ reachedEnd: false, reason: 'cancelled' });
+      expect(rows.map((row) => [row.name, row.linkStatus])).toEqual(expected.members.slice(0, 12).map((member) => [member.name, member.linkStatus]));
+    },
+    60_000,
+  );
 });

@@ -151,8 +151,11 @@ describe('LINE WORKS contacts', () => {
   });
 
   it('reads the shared-only notice when the list itself shows it', async () => {
-    page('顧客/取引先', `<h2>顧客/取引先</h2><ul><li><span>Ann</span> <span>ann@alpha.co.jp</span> <small>他のメンバーがトークできる連絡先です</small></li>
-      <li><span>Bo</span> <span>bo@beta.jp</span> <button>トーク</button></li></ul>`);
+    page(
+      '顧客/取引先',
+      `<h2>顧客/取引先</h2><ul><li><span>Ann</span> <span>ann@alpha.co.jp</span> <small>他のメンバーがトークできる連絡先です</small></li>
+      <li><span>Bo</span> <span>bo@beta.jp</span> <button>トーク</button></li></ul>`,
+    );
     const { rows } = await scan('https://contact.worksmobile.com/');
     expect(rows.map((row) => row.linkStatus)).toEqual(['shared-only', 'linked']);
   });
@@ -161,16 +164,21 @@ describe('LINE WORKS contacts', () => {
 describe('Chatwork users', () => {
   it('walks every state tab and records the tab, account ID and Chatwork ID', async () => {
     const users: Record<string, string> = {
-      利用中: '<tr><td>山田 太郎</td><td>1234567</td><td>yamada</td><td>taro@example.co.jp</td></tr><tr><td>Ann</td><td></td><td>ann-cw</td><td>ann@example.co.jp</td></tr>',
+      利用中:
+        '<tr><td>山田 太郎</td><td>1234567</td><td>yamada</td><td>taro@example.co.jp</td></tr><tr><td>Ann</td><td></td><td>ann-cw</td><td>ann@example.co.jp</td></tr>',
       初回ログイン前: '<tr><td>佐藤 花子</td><td>7654321</td><td></td><td>hanako@example.co.jp</td></tr>',
       未登録: '<tr><td>TARO</td><td></td><td></td><td>TARO@EXAMPLE.CO.JP</td></tr>',
     };
-    page('ユーザー管理 | Chatwork', `<h1>ユーザー管理</h1><div role="tablist">${Object.keys(users)
-      .map((tab, i) => `<button role="tab" aria-selected="${i === 0}">${tab}<span>(${i + 1})</span></button>`)
-      .join('')}</div><div id="panel"></div>`);
+    page(
+      'ユーザー管理 | Chatwork',
+      `<h1>ユーザー管理</h1><div role="tablist">${Object.keys(users)
+        .map((tab, i) => `<button role="tab" aria-selected="${i === 0}">${tab}<span>(${i + 1})</span></button>`)
+        .join('')}</div><div id="panel"></div>`,
+    );
     let pending: string | undefined;
     const show = (tab: string) =>
-      (document.getElementById('panel')!.innerHTML = `<table><thead><tr><th>名前</th><th>識別ID</th><th>チャットワークID</th><th>ログインメールアドレス</th></tr></thead><tbody>${users[tab]}</tbody></table>`);
+      (document.getElementById('panel')!.innerHTML =
+        `<table><thead><tr><th>名前</th><th>識別ID</th><th>チャットワークID</th><th>ログインメールアドレス</th></tr></thead><tbody>${users[tab]}</tbody></table>`);
     show('利用中');
     document.querySelectorAll('[role=tab]').forEach((tab) => tab.addEventListener('click', () => (pending = tab.firstChild!.textContent!)));
     const { rows, result } = await scan('https://www.chatwork.com/admin/users', 'roster', () => {
@@ -191,11 +199,18 @@ describe('Chatwork users', () => {
 
 describe('RECEPTIONIST employees', () => {
   it('reads address, department and chat tool IDs', async () => {
-    page('社員一覧 | RECEPTIONIST', `<h1>社員一覧</h1><table><thead><tr><th>名前</th><th>メールアドレス</th><th>部署</th><th>Chatwork アカウントID</th><th>Chatwork ID</th><th>Slack</th></tr></thead>
-      <tbody><tr><td><a href="/e/1">受付 代表</a> <span class="tag">管理者</span></td><td>reception@example.co.jp</td><td>総務部</td><td>1234567</td><td></td><td>U0ABC</td></tr></tbody></table>`);
+    page(
+      '社員一覧 | RECEPTIONIST',
+      `<h1>社員一覧</h1><table><thead><tr><th>名前</th><th>メールアドレス</th><th>部署</th><th>Chatwork アカウントID</th><th>Chatwork ID</th><th>Slack</th></tr></thead>
+      <tbody><tr><td><a href="/e/1">受付 代表</a> <span class="tag">管理者</span></td><td>reception@example.co.jp</td><td>総務部</td><td>1234567</td><td></td><td>U0ABC</td></tr></tbody></table>`,
+    );
     const { rows } = await scan('https://app.receptionist.jp/employees');
     expect(rows).toMatchObject([
-      { name: '受付 代表', identifier: 'reception@example.co.jp', fields: { organisation: '総務部', chatworkAccountId: '1234567', slackMemberId: 'U0ABC', role: '管理者' } },
+      {
+        name: '受付 代表',
+        identifier: 'reception@example.co.jp',
+        fields: { organisation: '総務部', chatworkAccountId: '1234567', slackMemberId: 'U0ABC', role: '管理者' },
+      },
     ]);
     // The Chatwork ID column is there but blank.
     expect(rows[0]!.fields.chatworkId).toBe('');
@@ -204,12 +219,27 @@ describe('RECEPTIONIST employees', () => {
 
 describe('immedio users', () => {
   it('reads role, calendar link and its address, meeting tool, Zoom link, personal meeting URL and Slack ID', async () => {
-    page('ユーザー管理 | immedio', `<h1>ユーザー管理</h1><table><thead><tr><th>名前</th><th>メールアドレス</th><th>ロール</th><th>カレンダー連携</th><th>会議ツール</th><th>Zoom連携</th><th>パーソナルミーティングURL</th><th>SlackメンバーID</th></tr></thead><tbody>
+    page(
+      'ユーザー管理 | immedio',
+      `<h1>ユーザー管理</h1><table><thead><tr><th>名前</th><th>メールアドレス</th><th>ロール</th><th>カレンダー連携</th><th>会議ツール</th><th>Zoom連携</th><th>パーソナルミーティングURL</th><th>SlackメンバーID</th></tr></thead><tbody>
       <tr><td><div>中</div><a href="/u/1">中島 愛</a></td><td>ai@example.co.jp</td><td><span>オーナー</span></td><td><span>連携中</span><p>ai.private@gmail.com</p></td><td>Zoom</td><td><span>未連携</span></td><td><a href="https://zoom.us/my/ai">https://zoom.us/my/ai</a></td><td>U01X</td></tr>
-      <tr><td><a href="/u/2">小川 隆</a></td><td>takashi@example.co.jp</td><td>メンバー</td><td><span>未連携</span></td><td>Google Meet</td><td><span>連携済み</span></td><td></td><td></td></tr></tbody></table>`);
+      <tr><td><a href="/u/2">小川 隆</a></td><td>takashi@example.co.jp</td><td>メンバー</td><td><span>未連携</span></td><td>Google Meet</td><td><span>連携済み</span></td><td></td><td></td></tr></tbody></table>`,
+    );
     const { rows } = await scan('https://app.immedio.io/users');
     expect(rows.map((row) => [row.name, row.identifier, row.fields])).toEqual([
-      ['中島 愛', 'ai@example.co.jp', { role: 'オーナー', calendarLinked: 'yes', calendarAddress: 'ai.private@gmail.com', meetingTool: 'zoom', zoomLinked: 'no', personalMeetingUrl: 'https://zoom.us/my/ai', slackMemberId: 'U01X' }],
+      [
+        '中島 愛',
+        'ai@example.co.jp',
+        {
+          role: 'オーナー',
+          calendarLinked: 'yes',
+          calendarAddress: 'ai.private@gmail.com',
+          meetingTool: 'zoom',
+          zoomLinked: 'no',
+          personalMeetingUrl: 'https://zoom.us/my/ai',
+          slackMemberId: 'U01X',
+        },
+      ],
       // A blank Slack ID cell is blank; a blank meeting URL is no URL; the page has no Chatwork columns.
       ['小川 隆', 'takashi@example.co.jp', { role: 'メンバー', calendarLinked: 'no', meetingTool: 'google-meet', zoomLinked: 'yes', slackMemberId: '' }],
     ]);

@@ -37,9 +37,7 @@ describe('patchTemplate round trip', () => {
       const input = bytesOf(name);
       const file = readCsv(input);
       if (!file.ok) throw new Error(file.error.message.en);
-      const changes = new Map(
-        file.rows.map((row) => [row[0]!, Object.fromEntries(file.headers.slice(1).map((header, i) => [header, row[i + 1] ?? '']))]),
-      );
+      const changes = new Map(file.rows.map((row) => [row[0]!, Object.fromEntries(file.headers.slice(1).map((header, i) => [header, row[i + 1] ?? '']))]));
       const result = patch(input, { keyColumn: file.headers[0]!, changes, trustedColumns: file.headers });
       expect(result.changedCells).toEqual([]);
       expect(Buffer.from(result.bytes).equals(Buffer.from(input))).toBe(true);
@@ -54,9 +52,7 @@ describe('patchTemplate changes exactly the intended cells', () => {
       keyColumn: 'メールアドレス',
       changes: new Map([['TARO@example.co.jp', { 'チャットワーク アカウントID': '7654321' }]]),
     });
-    expect(result.changedCells).toEqual([
-      { row: 1, line: 2, column: 'チャットワーク アカウントID', key: 'TARO@example.co.jp', before: '', after: '7654321' },
-    ]);
+    expect(result.changedCells).toEqual([{ row: 1, line: 2, column: 'チャットワーク アカウントID', key: 'TARO@example.co.jp', before: '', after: '7654321' }]);
     expectOnlySpanChanged(input, result.bytes, new TextEncoder().encode('営業部,\r\n'), new TextEncoder().encode('営業部,7654321\r\n'));
   });
 
@@ -64,7 +60,7 @@ describe('patchTemplate changes exactly the intended cells', () => {
     const input = bytesOf('receptionist-utf8-bom-crlf.csv');
     const result = patch(input, {
       keyColumn: 'ﾒｰﾙｱﾄﾞﾚｽ',
-      changes: new Map([['hanako@example.co.jp', { 'ﾁｬｯﾄﾜｰｸｱｶｳﾝﾄID': '1234568' }]]),
+      changes: new Map([['hanako@example.co.jp', { ﾁｬｯﾄﾜｰｸｱｶｳﾝﾄID: '1234568' }]]),
     });
     expect(result.changedCells.map((cell) => [cell.row, cell.before, cell.after])).toEqual([[2, '1234567', '1234568']]);
   });
@@ -115,7 +111,9 @@ describe('patchTemplate changes exactly the intended cells', () => {
     expect(text).toBe('name\temail\tdept\r\nTaro\ttaro@example.com\t開発\r\nHanako\thanako@example.com\t"a\tb"\r\n');
     expect(result.bytes.subarray(0, 2)).toEqual(new Uint8Array([0xff, 0xfe]));
     const be = patch(bytesOf('utf16be.csv'), { keyColumn: 'email', changes: new Map([['taro@example.com', { name: 'Tarō' }]]) });
-    expect(Buffer.from(be.bytes)).toEqual(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('name,email\r\nTarō,taro@example.com\r\n', 'utf16le').swap16()]));
+    expect(Buffer.from(be.bytes)).toEqual(
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('name,email\r\nTarō,taro@example.com\r\n', 'utf16le').swap16()]),
+    );
   });
 
   it('keeps mixed line endings and the missing final newline', () => {
@@ -162,7 +160,13 @@ describe('patchTemplate refuses what it must not do', () => {
     expect(Buffer.from(result.bytes).equals(Buffer.from(input))).toBe(true);
   });
   it('reports unknown columns and keys that match no row', () => {
-    const result = patch(input, { keyColumn: 'ID', changes: new Map<string, Record<string, string>>([['nobody@examplecorp', { 役職: 'x' }], ['taro.yamada@examplecorp', { 趣味: 'x' }]]) });
+    const result = patch(input, {
+      keyColumn: 'ID',
+      changes: new Map<string, Record<string, string>>([
+        ['nobody@examplecorp', { 役職: 'x' }],
+        ['taro.yamada@examplecorp', { 趣味: 'x' }],
+      ]),
+    });
     expect(result.unmatchedKeys).toEqual(['nobody@examplecorp']);
     expect(result.refused).toMatchObject([{ reason: 'no-such-column', column: '趣味' }]);
   });

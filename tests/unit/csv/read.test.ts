@@ -19,9 +19,19 @@ function read(bytes: Uint8Array): CsvFile {
 describe('csv-spectrum', () => {
   const cases = readdirSync(spectrum).filter((name) => name.endsWith('.csv'));
   it('has every case of the suite', () => {
-    expect(cases.map((name) => name.replace('.csv', '')).sort()).toEqual(
-      ['comma_in_quotes', 'empty', 'empty_crlf', 'escaped_quotes', 'json', 'newlines', 'newlines_crlf', 'quotes_and_newlines', 'simple', 'simple_crlf', 'utf8'],
-    );
+    expect(cases.map((name) => name.replace('.csv', '')).sort()).toEqual([
+      'comma_in_quotes',
+      'empty',
+      'empty_crlf',
+      'escaped_quotes',
+      'json',
+      'newlines',
+      'newlines_crlf',
+      'quotes_and_newlines',
+      'simple',
+      'simple_crlf',
+      'utf8',
+    ]);
   });
   for (const name of cases) {
     it(`reads ${name} as the suite expects`, () => {
@@ -47,7 +57,11 @@ describe('decodeCsv', () => {
   });
   it('detects UTF-16 by its BOM and Shift_JIS by invalid UTF-8', () => {
     expect(decodeCsv(bytesOf(join(templates, 'tab-utf16le.csv')))).toMatchObject({ encoding: 'utf-16le', bom: true });
-    expect(decodeCsv(bytesOf(join(templates, 'utf16be.csv')))).toMatchObject({ encoding: 'utf-16be', bom: true, text: 'name,email\r\nTaro,taro@example.com\r\n' });
+    expect(decodeCsv(bytesOf(join(templates, 'utf16be.csv')))).toMatchObject({
+      encoding: 'utf-16be',
+      bom: true,
+      text: 'name,email\r\nTaro,taro@example.com\r\n',
+    });
     const sjis = decodeCsv(bytesOf(join(templates, 'lineworks-modify-sjis-crlf.csv')));
     expect(sjis.encoding).toBe('shift_jis');
     expect(sjis.text).toContain('山田,太郎');
@@ -68,7 +82,7 @@ describe('readCsv', () => {
     expect(file.rowLines).toEqual([4, 5]);
     expect(file.newline).toBe('\n');
   });
-  it('finds the header below Entra\'s version line', () => {
+  it("finds the header below Entra's version line", () => {
     const file = read(bytesOf(join(templates, 'entra-version.csv')));
     expect(file.preamble).toEqual(['version:v1.0']);
     expect(file.headers[1]).toBe('User name [userPrincipalName] Required');

@@ -10,11 +10,19 @@ const policy = (tenant: string, domains: string[]) => ({ tenant, internalDomains
 
 async function fill(db: RosterDb) {
   const a = makeRoster({ id: 'a', startedAt: 1 }, [{ name: '山田 太郎', fields: { status: '使用中' }, cells: ['山田 太郎', 'taro@example.co.jp'] }, {}]);
-  const b = makeRoster({ id: 'b', console: 'lineworks-contacts', startedAt: 2 }, [{ normalizedEmail: 'x@partner.example', linkStatus: 'shared-only', findingIds: ['contact-shared-only'] }]);
+  const b = makeRoster({ id: 'b', console: 'lineworks-contacts', startedAt: 2 }, [
+    { normalizedEmail: 'x@partner.example', linkStatus: 'shared-only', findingIds: ['contact-shared-only'] },
+  ]);
   await saveSnapshot(db, a.snapshot, a.members);
   await saveSnapshot(db, b.snapshot, b.members);
   await db.policies.bulkPut([policy('*', ['example.co.jp']), policy('example.co.jp', ['example.co.jp', 'example.jp'])]);
-  await db.templates.put({ id: 't1', name: '社員.csv', formatId: 'receptionist-employees', bytes: Uint8Array.from({ length: 70000 }, (_, i) => i % 256), savedAt: 3 });
+  await db.templates.put({
+    id: 't1',
+    name: '社員.csv',
+    formatId: 'receptionist-employees',
+    bytes: Uint8Array.from({ length: 70000 }, (_, i) => i % 256),
+    savedAt: 3,
+  });
   await db.exports.put({ id: 'e1', time: 4, snapshotId: 'a', formatId: 'audit-report', fileName: 'audit.csv', rows: 2, encoding: 'utf-8-bom' });
 }
 

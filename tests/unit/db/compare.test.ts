@@ -54,7 +54,10 @@ describe('comparing with an incomplete audit', () => {
   it('reports nobody as left on the strength of rows a later, incomplete audit did not read', async () => {
     const db = freshDb();
     const before = makeRoster({ id: 'before', startedAt: 1 }, people('Ann', 'Bob', 'Cy'));
-    const after = makeRoster({ id: 'after', startedAt: 2, complete: false, incompleteReason: 'scroll-stalled' }, [...people('Ann', 'Dee'), { normalizedEmail: 'bob@example.co.jp', name: 'Bob Renamed' }]);
+    const after = makeRoster({ id: 'after', startedAt: 2, complete: false, incompleteReason: 'scroll-stalled' }, [
+      ...people('Ann', 'Dee'),
+      { normalizedEmail: 'bob@example.co.jp', name: 'Bob Renamed' },
+    ]);
     await saveSnapshot(db, before.snapshot, before.members);
     await saveSnapshot(db, after.snapshot, after.members);
     const diff = await compareSnapshots(db, 'before', 'after');

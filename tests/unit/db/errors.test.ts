@@ -36,7 +36,10 @@ describe('asStorageError', () => {
   });
 
   it('says how full the storage is', async () => {
-    const error = (await asStorageError(new Dexie.AbortError('aborted', quota()), async () => ({ usage: 1536 * 1024, quota: 10 * 1024 ** 3 }))) as StorageFullError;
+    const error = (await asStorageError(new Dexie.AbortError('aborted', quota()), async () => ({
+      usage: 1536 * 1024,
+      quota: 10 * 1024 ** 3,
+    }))) as StorageFullError;
     expect(error.text.ja).toContain('使用中 1.5 MB / 上限 10.0 GB');
     expect(error.message).toContain('1.5 MB in use of 10.0 GB');
   });

@@ -60,10 +60,7 @@ export function makeSnapshot(overrides: Partial<Snapshot> & { id: string }, memb
 }
 
 /** A snapshot and its members: `count` default members, or one member per overrides entry. */
-export function makeRoster(
-  snapshot: Partial<Snapshot> & { id: string },
-  members: number | MemberOverrides[],
-): { snapshot: Snapshot; members: Member[] } {
+export function makeRoster(snapshot: Partial<Snapshot> & { id: string }, members: number | MemberOverrides[]): { snapshot: Snapshot; members: Member[] } {
   const list = typeof members === 'number' ? Array.from({ length: members }, () => ({})) : members;
   const built = list.map((overrides, index) => makeMember(snapshot.id, index, overrides));
   return { snapshot: makeSnapshot(snapshot, built), members: built };

@@ -28,7 +28,9 @@ describe('templates and the export log', () => {
     await logExport(db, { id: 'e2', time: 2, snapshotId: 's2', formatId: 'audit-report', fileName: 'b.csv', rows: 5, encoding: 'shift_jis' });
     expect((await listExports(db)).map((e) => e.id)).toEqual(['e2', 'e1']);
     expect((await listExports(db, 's1')).map((e) => e.id)).toEqual(['e1']);
-    await expect(logExport(db, { id: 'e3', time: 3, snapshotId: 's1', formatId: '', fileName: 'c.csv', rows: -1, encoding: 'utf-8' })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(logExport(db, { id: 'e3', time: 3, snapshotId: 's1', formatId: '', fileName: 'c.csv', rows: -1, encoding: 'utf-8' })).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
     expect(await db.exports.count()).toBe(2);
   });
 });

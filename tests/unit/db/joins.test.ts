@@ -50,10 +50,7 @@ describe('joinReceptionistChatwork', () => {
 describe('joinLineworksMembersContacts', () => {
   it('finds members who are also contacts and internal-domain contacts without a member account', async () => {
     const db = freshDb();
-    const members = makeRoster({ id: 'members' }, [
-      { normalizedEmail: 'taro@example.co.jp' },
-      { normalizedEmail: 'hanako@example.co.jp' },
-    ]);
+    const members = makeRoster({ id: 'members' }, [{ normalizedEmail: 'taro@example.co.jp' }, { normalizedEmail: 'hanako@example.co.jp' }]);
     const contacts = makeRoster({ id: 'contacts', console: 'lineworks-contacts' }, [
       { normalizedEmail: 'partner@partner.example' },
       { normalizedEmail: 'hanako@example.co.jp' },

@@ -48,7 +48,10 @@ describe('domain policies', () => {
     const wider = policy('example.co.jp', ['example.co.jp', 'example.jp']);
     expect(await applyPolicyToSnapshots(db, 'example.co.jp', wider, reclassify)).toEqual(['mine']);
     const members = await membersOf(db, 'mine').toArray();
-    expect(members.map((m) => [m.classification, m.findingIds])).toEqual([['internal', []], ['internal', []]]);
+    expect(members.map((m) => [m.classification, m.findingIds])).toEqual([
+      ['internal', []],
+      ['internal', []],
+    ]);
     const snapshot = await db.snapshots.get('mine');
     expect(snapshot?.counts).toMatchObject({ members: 2, internal: 2, external: 0, findings: {} });
     expect(snapshot?.settings.policy).toEqual(wider);

@@ -125,9 +125,13 @@ describe('schema', () => {
     const next: SchemaVersion = {
       version: current.version + 1,
       stores: current.stores,
-      upgrade: (tx) => tx.table('snapshots').toCollection().modify((s: { title: string }) => {
-        s.title = `${s.title} (upgraded)`;
-      }),
+      upgrade: (tx) =>
+        tx
+          .table('snapshots')
+          .toCollection()
+          .modify((s: { title: string }) => {
+            s.title = `${s.title} (upgraded)`;
+          }),
     };
     const db = new RosterDb('roster-audit', deps, [...SCHEMA_VERSIONS, next]);
     expect((await db.snapshots.toArray()).map((s) => s.title)).toEqual(['Members (upgraded)', 'Members (upgraded)']);

@@ -2,15 +2,7 @@ import { type DBCore, type DBCoreMutateRequest } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { RosterDbError, StorageFullError } from '../../../lib/db/errors';
 import { membersOf, type RosterDb } from '../../../lib/db/schema';
-import {
-  deleteEverything,
-  deleteSnapshot,
-  deleteTenant,
-  latestSnapshot,
-  listSnapshots,
-  previousSnapshot,
-  saveSnapshot,
-} from '../../../lib/db/snapshots';
+import { deleteEverything, deleteSnapshot, deleteTenant, latestSnapshot, listSnapshots, previousSnapshot, saveSnapshot } from '../../../lib/db/snapshots';
 import { freshDb } from './fake-db';
 import { makeMember, makeRoster } from './factory';
 
@@ -91,7 +83,7 @@ describe('saveSnapshot', () => {
   it('rejects invalid input before writing anything', async () => {
     const db = freshDb();
     const { snapshot, members } = makeRoster({ id: 's1' }, 3);
-    const broken = { ...members[1]!, classification: 'friendly' } as unknown as typeof members[number];
+    const broken = { ...members[1]!, classification: 'friendly' } as unknown as (typeof members)[number];
     await expect(saveSnapshot(db, snapshot, [members[0]!, broken])).rejects.toMatchObject({ code: 'invalid-input' });
     const stray = makeMember('other', 2);
     await expect(saveSnapshot(db, snapshot, [members[0]!, stray])).rejects.toBeInstanceOf(RosterDbError);

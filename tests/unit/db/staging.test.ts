@@ -24,7 +24,12 @@ const source: RosterSource = {
 
 async function staged(db: ReturnType<typeof freshDb>, id: string, workerId: string, rows: number) {
   await beginStaging(db, { id, workerId, tabId: 7, source });
-  for (let start = 0; start < rows; start += 2) await stageRows(db, id, Array.from({ length: Math.min(2, rows - start) }, (_, i) => row(start + i)));
+  for (let start = 0; start < rows; start += 2)
+    await stageRows(
+      db,
+      id,
+      Array.from({ length: Math.min(2, rows - start) }, (_, i) => row(start + i)),
+    );
 }
 
 describe('staging', () => {
@@ -43,7 +48,14 @@ describe('staging', () => {
       finishedAt: 20,
       pagesRead: 2,
     });
-    expect(snapshot).toMatchObject({ id: 's1', complete: true, startedAt: 10, finishedAt: 20, settings: { pagesRead: 2 }, counts: { members: 5, internal: 5 } });
+    expect(snapshot).toMatchObject({
+      id: 's1',
+      complete: true,
+      startedAt: 10,
+      finishedAt: 20,
+      settings: { pagesRead: 2 },
+      counts: { members: 5, internal: 5 },
+    });
     expect((await membersOf(db, 's1').toArray()).map((m) => m.name)).toEqual(['User 0', 'User 1', 'User 2', 'User 3', 'User 4']);
     expect(await db.audits.count()).toBe(0);
     expect(await db.stagedRows.count()).toBe(0);

@@ -55,9 +55,7 @@ describe('watchMembers', () => {
   }
 
   const partnerIsInternal: Reclassify = (members) => {
-    const updated = members.map((m) =>
-      m.domain === 'partner.example' ? { ...m, classification: 'internal' as const, findingIds: [], findings: [] } : m,
-    );
+    const updated = members.map((m) => (m.domain === 'partner.example' ? { ...m, classification: 'internal' as const, findingIds: [], findings: [] } : m));
     return { members: updated, counts: countsOf(updated) };
   };
 
@@ -68,7 +66,12 @@ describe('watchMembers', () => {
     await watched.reached(1);
     expect((await engineOf(db, 's1')).window({ filter: { classification: 'external' } }).total).toBe(5);
 
-    await applyPolicyToSnapshots(db, 'example.co.jp', { tenant: 'example.co.jp', internalDomains: ['example.co.jp', 'partner.example'], includeSubdomains: true, registrableMatch: false }, partnerIsInternal);
+    await applyPolicyToSnapshots(
+      db,
+      'example.co.jp',
+      { tenant: 'example.co.jp', internalDomains: ['example.co.jp', 'partner.example'], includeSubdomains: true, registrableMatch: false },
+      partnerIsInternal,
+    );
     await watched.reached(2);
     expect(watched.seen).toEqual([0, 1]);
     const after = await engineOf(db, 's1');

@@ -7,7 +7,15 @@ import { makeMember, makeSnapshot } from '../db/factory';
 import { freshDb } from '../db/fake-db';
 import { OPENPYXL } from '../xlsx/workbooks';
 
-const CHOICES = { encoding: 'utf-8-bom', output: 'csv', validRowsOnly: false, sso: false, chatworkIdKind: 'account-id', lang: 'en', values: [] as { header: string; value: string }[] } as const;
+const CHOICES = {
+  encoding: 'utf-8-bom',
+  output: 'csv',
+  validRowsOnly: false,
+  sso: false,
+  chatworkIdKind: 'account-id',
+  lang: 'en',
+  values: [] as { header: string; value: string }[],
+} as const;
 
 async function auditOf(ids: readonly string[]) {
   const db = freshDb();
@@ -16,7 +24,10 @@ async function auditOf(ids: readonly string[]) {
   return { db, members };
 }
 
-async function run(job: Omit<FileJob & { kind: 'build-export' }, keyof typeof CHOICES | 'kind'> & Partial<FileJob & { kind: 'build-export' }>, db: ReturnType<typeof freshDb>) {
+async function run(
+  job: Omit<FileJob & { kind: 'build-export' }, keyof typeof CHOICES | 'kind'> & Partial<FileJob & { kind: 'build-export' }>,
+  db: ReturnType<typeof freshDb>,
+) {
   const events: FileJobEvent[] = [];
   await runFileJob({ kind: 'build-export', ...CHOICES, ...job } as FileJob, { db }, (event) => events.push(event));
   return { events, last: events.at(-1)! };
@@ -48,7 +59,10 @@ describe('an export built in the file worker', () => {
 
   it('patches a workbook template and names its sheets for the admin to choose from', async () => {
     const { db } = await auditOf(['taro.yamada@example', 'hanako.sato@example']);
-    const { last } = await run({ formatId: 'lineworks-bulk-modify', snapshotId: 's1', file: new Blob([OPENPYXL]), values: [{ header: '社員番号', value: '00777' }] }, db);
+    const { last } = await run(
+      { formatId: 'lineworks-bulk-modify', snapshotId: 's1', file: new Blob([OPENPYXL]), values: [{ header: '社員番号', value: '00777' }] },
+      db,
+    );
     if (last.type !== 'built') throw new Error(JSON.stringify(last));
     expect(last.sheets).toEqual(['メンバー', 'リスト']);
     expect(last.result.files[0]!.name).toMatch(/\.xlsx$/);
@@ -59,7 +73,10 @@ describe('an export built in the file worker', () => {
     const ids = Array.from({ length: 30 }, (_, i) => `user${i}@examplecorp`);
     const { db } = await auditOf(ids);
     const template = `ID,姓,名,社員番号\r\n${ids.map((id) => `${id},姓,名,A`).join('\r\n')}\r\n`;
-    const { last } = await run({ formatId: 'lineworks-bulk-modify', snapshotId: 's1', file: csv(template), values: [{ header: '社員番号', value: 'x'.repeat(21) }] }, db);
+    const { last } = await run(
+      { formatId: 'lineworks-bulk-modify', snapshotId: 's1', file: csv(template), values: [{ header: '社員番号', value: 'x'.repeat(21) }] },
+      db,
+    );
     if (last.type !== 'built') throw new Error(JSON.stringify(last));
     expect(last.result.files).toEqual([]);
     expect(last.result.issues).toHaveLength(ISSUES_LISTED);
@@ -71,13 +88,23 @@ describe('an export built in the file worker', () => {
     const { db } = await auditOf(['taro@examplecorp']);
     const big = { size: ROSTER_FILE_MAX_BYTES + 1, arrayBuffer: () => Promise.reject(new Error('must not be read')) } as unknown as Blob;
     const events: FileJobEvent[] = [];
-    await runFileJob({ kind: 'build-export', ...CHOICES, formatId: 'lineworks-bulk-modify', snapshotId: 's1', file: big }, { db }, (event) => events.push(event));
-    expect(events).toEqual([{ type: 'failed', code: 'file-too-large', text: { ja: expect.stringContaining('上限 64.0 MB'), en: expect.stringContaining('at most 64.0 MB') } }]);
+    await runFileJob({ kind: 'build-export', ...CHOICES, formatId: 'lineworks-bulk-modify', snapshotId: 's1', file: big }, { db }, (event) =>
+      events.push(event),
+    );
+    expect(events).toEqual([
+      { type: 'failed', code: 'file-too-large', text: { ja: expect.stringContaining('上限 64.0 MB'), en: expect.stringContaining('at most 64.0 MB') } },
+    ]);
 
     const damaged = OPENPYXL.slice(0, 2000);
     const { last } = await run({ formatId: 'lineworks-bulk-modify', snapshotId: 's1', file: new Blob([damaged]) }, db);
     if (last.type !== 'built') throw new Error(JSON.stringify(last));
-    expect(last.result.issues).toMatchObject([{ severity: 'error', code: expect.stringMatching(/^template-xlsx-/), message: { ja: expect.stringContaining('ブック'), en: expect.stringContaining('workbook') } }]);
+    expect(last.result.issues).toMatchObject([
+      {
+        severity: 'error',
+        code: expect.stringMatching(/^template-xlsx-/),
+        message: { ja: expect.stringContaining('ブック'), en: expect.stringContaining('workbook') },
+      },
+    ]);
   });
 
   it('says in words when the audit is gone', async () => {

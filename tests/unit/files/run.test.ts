@@ -28,11 +28,20 @@ describe('runFileJob', () => {
 
   it('ends a bad backup with its code and words in both languages', async () => {
     const { last } = await run({ kind: 'restore', file: csv('name,email\n') });
-    expect(last).toMatchObject({ type: 'failed', code: 'not-a-backup', text: { ja: expect.stringContaining('バックアップ'), en: expect.stringContaining('not a Roster Audit backup') } });
+    expect(last).toMatchObject({
+      type: 'failed',
+      code: 'not-a-backup',
+      text: { ja: expect.stringContaining('バックアップ'), en: expect.stringContaining('not a Roster Audit backup') },
+    });
   });
 
   it('imports a roster file as a snapshot', async () => {
-    const { last, db } = await run({ kind: 'import-roster', file: csv('name,email\nTaro,taro@example.co.jp\nHanako,hanako@example.co.jp\n'), name: 'staff.csv', startedAt: 1 });
+    const { last, db } = await run({
+      kind: 'import-roster',
+      file: csv('name,email\nTaro,taro@example.co.jp\nHanako,hanako@example.co.jp\n'),
+      name: 'staff.csv',
+      startedAt: 1,
+    });
     expect(last).toMatchObject({ type: 'imported', members: 2, sheets: [] });
     const snapshotId = (last as { snapshotId: string }).snapshotId;
     expect((await db.snapshots.get(snapshotId))?.completeness).toEqual({ verdict: 'complete', evidence: 'file', read: 2 });
@@ -42,10 +51,20 @@ describe('runFileJob', () => {
     const big = { size: ROSTER_FILE_MAX_BYTES + 1, arrayBuffer: () => Promise.reject(new Error('must not be read')) } as unknown as Blob;
     const events: FileJobEvent[] = [];
     await runFileJob({ kind: 'import-roster', file: big, name: 'big.csv', startedAt: 1 }, { db: freshDb() }, (event) => events.push(event));
-    expect(events).toEqual([{ type: 'failed', code: 'file-too-large', text: { ja: expect.stringContaining('上限 64.0 MB'), en: 'The file is too large (64.0 MB; at most 64.0 MB). Nothing was read.' } }]);
+    expect(events).toEqual([
+      {
+        type: 'failed',
+        code: 'file-too-large',
+        text: { ja: expect.stringContaining('上限 64.0 MB'), en: 'The file is too large (64.0 MB; at most 64.0 MB). Nothing was read.' },
+      },
+    ]);
 
     const { last } = await run({ kind: 'import-roster', file: csv('foo,bar\n1,2\n'), name: 'x.csv', startedAt: 1 });
-    expect(last).toMatchObject({ type: 'failed', code: 'no-identifier-column', text: { ja: expect.any(String), en: expect.stringContaining('No email or ID column') } });
+    expect(last).toMatchObject({
+      type: 'failed',
+      code: 'no-identifier-column',
+      text: { ja: expect.any(String), en: expect.stringContaining('No email or ID column') },
+    });
   });
 
   it('turns an error nobody planned for into words', async () => {

@@ -55,7 +55,10 @@ describe('finding registry', () => {
 
 describe('evaluateFindings', () => {
   it('returns findings per member, in order, with severity from the rule', () => {
-    const findings = evaluateFindings([subject(), subject({ index: 1, normalizedEmail: 'hanako@example.co.jp', linkStatus: 'linked', classification: 'internal' })], { console: 'lineworks-contacts' });
+    const findings = evaluateFindings(
+      [subject(), subject({ index: 1, normalizedEmail: 'hanako@example.co.jp', linkStatus: 'linked', classification: 'internal' })],
+      { console: 'lineworks-contacts' },
+    );
     expect(findings).toEqual([
       [
         { id: 'external-domain', severity: 'info', detail: 'partner.com' },

@@ -22,7 +22,13 @@ describe('registry', () => {
 describe('audit-report', () => {
   const snapshot = snapshotOf();
   const members = [
-    memberOf('山田 太郎', 'taro@example.co.jp', { findingIds: ['duplicate-email', 'alias-address'], findings: [{ id: 'duplicate-email', severity: 'warning' }, { id: 'alias-address', severity: 'info', detail: 'taro+x' }] }),
+    memberOf('山田 太郎', 'taro@example.co.jp', {
+      findingIds: ['duplicate-email', 'alias-address'],
+      findings: [
+        { id: 'duplicate-email', severity: 'warning' },
+        { id: 'alias-address', severity: 'info', detail: 'taro+x' },
+      ],
+    }),
     memberOf('=HYPERLINK("http://evil")', 'x@partner.com', { linkStatus: 'shared-only', fields: { organisation: '営業部, 東京' } }),
   ];
   const result = FORMATS['audit-report'].build({ snapshot, members });
@@ -34,16 +40,32 @@ describe('audit-report', () => {
     expect(text.split('\r\n')).toHaveLength(4);
     const file = csvOf(result);
     expect(file.rows[0]!.slice(0, 9)).toEqual([
-      'lineworks-members', 'https://admin.worksmobile.com/members', '山田 太郎', 'taro@example.co.jp', 'taro@example.co.jp', 'example.co.jp', 'internal', 'unknown', 'duplicate-email;alias-address',
+      'lineworks-members',
+      'https://admin.worksmobile.com/members',
+      '山田 太郎',
+      'taro@example.co.jp',
+      'taro@example.co.jp',
+      'example.co.jp',
+      'internal',
+      'unknown',
+      'duplicate-email;alias-address',
     ]);
     expect(result.files[0]!.name).toBe('audit-report-example.co.jp-20250115.csv');
   });
-  it('carries the audit\'s verdict on every row: what was read of what the page stated, and why it stopped', () => {
-    const cut = FORMATS['audit-report'].build({ snapshot: { ...snapshot, complete: false, completeness: { verdict: 'incomplete', read: 2, total: 300, reason: 'scroll-stalled' } }, members });
+  it("carries the audit's verdict on every row: what was read of what the page stated, and why it stopped", () => {
+    const cut = FORMATS['audit-report'].build({
+      snapshot: { ...snapshot, complete: false, completeness: { verdict: 'incomplete', read: 2, total: 300, reason: 'scroll-stalled' } },
+      members,
+    });
     const file = csvOf(cut);
     const at = (header: string) => file.headers.indexOf(header);
     for (const row of file.rows) {
-      expect([row[at('audit_verdict')], row[at('audit_members_read')], row[at('audit_members_stated')], row[at('audit_incomplete_reason')]]).toEqual(['incomplete', '2', '300', 'scroll-stalled']);
+      expect([row[at('audit_verdict')], row[at('audit_members_read')], row[at('audit_members_stated')], row[at('audit_incomplete_reason')]]).toEqual([
+        'incomplete',
+        '2',
+        '300',
+        'scroll-stalled',
+      ]);
     }
     expect(csvOf(result).rows[0]![at('audit_verdict')]).toBe('complete');
   });
@@ -68,7 +90,12 @@ describe('audit-report', () => {
     expect(bad.files).toEqual([]);
     expect(bad.issues).toMatchObject([{ code: 'unencodable', row: 3, line: 4, column: 'name' }]);
     expect(bad.issues[0]!.message.en).toContain('𠮷');
-    const skipped = FORMATS['audit-report'].build({ snapshot, members: [...members, memberOf('𠮷田', 'y@example.co.jp')], encoding: 'shift_jis', validRowsOnly: true });
+    const skipped = FORMATS['audit-report'].build({
+      snapshot,
+      members: [...members, memberOf('𠮷田', 'y@example.co.jp')],
+      encoding: 'shift_jis',
+      validRowsOnly: true,
+    });
     expect(csvOf(skipped).rows).toHaveLength(2);
     expect(skipped.skippedRows).toEqual([{ row: 3, member: 'y@example.co.jp', name: '𠮷田' }]);
   });
@@ -76,7 +103,9 @@ describe('audit-report', () => {
 
 describe('lineworks-bulk-add', () => {
   const snapshot = snapshotOf();
-  const many = Array.from({ length: 250 }, (_, i) => memberOf(`山田\u3000太郎${i}`, `user${i}@example.co.jp`, { fields: { organisation: '本社|営業部', phone: '+81-3-0000-0000' } }));
+  const many = Array.from({ length: 250 }, (_, i) =>
+    memberOf(`山田\u3000太郎${i}`, `user${i}@example.co.jp`, { fields: { organisation: '本社|営業部', phone: '+81-3-0000-0000' } }),
+  );
 
   it('splits at 100 members into a zip of parts', () => {
     const result = FORMATS['lineworks-bulk-add-auto'].build({ snapshot, members: many });
@@ -85,11 +114,13 @@ describe('lineworks-bulk-add', () => {
     expect(result.files[0]).toMatchObject({ name: 'lineworks-bulk-add-auto-example.co.jp-20250115.zip', mime: 'application/zip' });
     const parts = unzipSync(result.files[0]!.bytes);
     expect(Object.keys(parts).sort()).toEqual(['001', '002', '003'].map((n) => `lineworks-bulk-add-auto-example.co.jp-20250115-${n}.csv`));
-    const sizes = Object.keys(parts).sort().map((name) => {
-      const file = readCsv(parts[name]!);
-      if (!file.ok) throw new Error('unreadable part');
-      return file.rows.length;
-    });
+    const sizes = Object.keys(parts)
+      .sort()
+      .map((name) => {
+        const file = readCsv(parts[name]!);
+        if (!file.ok) throw new Error('unreadable part');
+        return file.rows.length;
+      });
     expect(sizes).toEqual([100, 100, 50]);
     const first = readCsv(parts[Object.keys(parts).sort()[0]!]!);
     if (!first.ok) throw new Error('unreadable');
@@ -107,14 +138,23 @@ describe('lineworks-bulk-add', () => {
 
   it('requires the password in admin mode and lists every error by row and column', () => {
     const members = [memberOf('山田 太郎', 'taro.yamada@example.co.jp'), memberOf('Prince', 'x..y@example.co.jp')];
-    const result = FORMATS['lineworks-bulk-add-admin'].build({ snapshot, members, values: new Map([['taro.yamada@example.co.jp', { パスワード: 'Passw0rd!' }]]) });
+    const result = FORMATS['lineworks-bulk-add-admin'].build({
+      snapshot,
+      members,
+      values: new Map([['taro.yamada@example.co.jp', { パスワード: 'Passw0rd!' }]]),
+    });
     expect(result.files).toEqual([]);
     expect(result.issues.map((issue) => [issue.row, issue.line, issue.column, issue.code])).toEqual([
       [2, 3, '名', 'required'],
       [2, 3, 'ID', 'invalid'],
       [2, 3, 'パスワード', 'required'],
     ]);
-    const partial = FORMATS['lineworks-bulk-add-admin'].build({ snapshot, members, validRowsOnly: true, values: new Map([['taro.yamada@example.co.jp', { パスワード: 'Passw0rd!' }]]) });
+    const partial = FORMATS['lineworks-bulk-add-admin'].build({
+      snapshot,
+      members,
+      validRowsOnly: true,
+      values: new Map([['taro.yamada@example.co.jp', { パスワード: 'Passw0rd!' }]]),
+    });
     expect(csvOf(partial).rows.map((row) => row.slice(0, 4))).toEqual([['山田', '太郎', 'taro.yamada', 'Passw0rd!']]);
     expect(partial.skippedRows).toMatchObject([{ row: 2, name: 'Prince' }]);
   });
@@ -128,9 +168,13 @@ describe('lineworks-bulk-add', () => {
     expect(sso.issues).toMatchObject([{ column: 'External Key', code: 'required' }]);
   });
 
-  it('fills the admin\'s own sample file, keeping its lines and columns', () => {
+  it("fills the admin's own sample file, keeping its lines and columns", () => {
     const sample = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('メンバー一括追加\r\n姓,名,ID,組織,メモ\r\n')]);
-    const result = FORMATS['lineworks-bulk-add-auto'].build({ snapshot, members: [memberOf('山田 太郎', 'taro@example.co.jp', { fields: { organisation: '本社' } })], template: sample });
+    const result = FORMATS['lineworks-bulk-add-auto'].build({
+      snapshot,
+      members: [memberOf('山田 太郎', 'taro@example.co.jp', { fields: { organisation: '本社' } })],
+      template: sample,
+    });
     const bytes = result.files[0]!.bytes;
     expect(Buffer.from(bytes.subarray(0, sample.length))).toEqual(Buffer.from(sample));
     expect(decode(bytes.subarray(sample.length))).toBe('山田,太郎,taro,本社,\r\n');
@@ -139,7 +183,9 @@ describe('lineworks-bulk-add', () => {
 
 describe('lineworks-bulk-modify', () => {
   const snapshot = snapshotOf();
-  const template = new TextEncoder().encode('ID,姓,名,組織,電話番号,社員番号\r\ntaro@examplecorp,山田,太郎,本社,03-0000-0000,A1\r\nhanako@examplecorp,佐藤,花子,本社,,A2\r\n');
+  const template = new TextEncoder().encode(
+    'ID,姓,名,組織,電話番号,社員番号\r\ntaro@examplecorp,山田,太郎,本社,03-0000-0000,A1\r\nhanako@examplecorp,佐藤,花子,本社,,A2\r\n',
+  );
   const members = [memberOf('山田 太郎', 'taro@examplecorp'), memberOf('佐藤 花子', 'hanako@examplecorp')];
 
   it('refuses without the downloaded file', () => {
@@ -154,7 +200,9 @@ describe('lineworks-bulk-modify', () => {
       ['hanako@examplecorp', { 電話番号: '+81-3-1111-1111' }],
     ]);
     const result = FORMATS['lineworks-bulk-modify'].build({ snapshot, members, template, values });
-    expect(decode(result.files[0]!.bytes)).toBe('ID,姓,名,組織,電話番号,社員番号\r\ntaro@examplecorp,山田,太郎,本社|営業部,03-0000-0000,A1\r\nhanako@examplecorp,佐藤,花子,本社,+81-3-1111-1111,A2\r\n');
+    expect(decode(result.files[0]!.bytes)).toBe(
+      'ID,姓,名,組織,電話番号,社員番号\r\ntaro@examplecorp,山田,太郎,本社|営業部,03-0000-0000,A1\r\nhanako@examplecorp,佐藤,花子,本社,+81-3-1111-1111,A2\r\n',
+    );
     expect(result.issues.map((issue) => [issue.column, issue.code])).toEqual([
       ['ID', 'locked-column'],
       ['電話番号', 'would-clear'],
@@ -164,7 +212,12 @@ describe('lineworks-bulk-modify', () => {
   });
 
   it('validates the edits before patching', () => {
-    const result = FORMATS['lineworks-bulk-modify'].build({ snapshot, members, template, values: new Map([['hanako@examplecorp', { 社員番号: 'x'.repeat(21) }]]) });
+    const result = FORMATS['lineworks-bulk-modify'].build({
+      snapshot,
+      members,
+      template,
+      values: new Map([['hanako@examplecorp', { 社員番号: 'x'.repeat(21) }]]),
+    });
     expect(result.files).toEqual([]);
     expect(result.issues).toMatchObject([{ row: 2, line: 3, column: '社員番号', code: 'invalid' }]);
   });
@@ -176,11 +229,15 @@ describe('receptionist-employees', () => {
     ['taro@example.co.jp', memberOf('山田 太郎', 'taro@example.co.jp', { fields: { chatworkAccountId: '1111111', chatworkId: 'taro_y' } })],
     ['hanako@example.co.jp', memberOf('佐藤 花子', 'hanako@example.co.jp', { fields: { chatworkAccountId: '2222222' } })],
   ]);
-  const template = new TextEncoder().encode('名前,メールアドレス,部署,チャットワーク アカウントID\r\n山田 太郎,TARO@example.co.jp,営業部,\r\n"佐藤 花子",hanako@example.co.jp,"開発部",\r\n鈴木 次郎,jiro@example.co.jp,総務部,9999\r\n');
+  const template = new TextEncoder().encode(
+    '名前,メールアドレス,部署,チャットワーク アカウントID\r\n山田 太郎,TARO@example.co.jp,営業部,\r\n"佐藤 花子",hanako@example.co.jp,"開発部",\r\n鈴木 次郎,jiro@example.co.jp,総務部,9999\r\n',
+  );
 
   it('fills the account ID column and keeps every row', () => {
     const result = FORMATS['receptionist-employees'].build({ snapshot, members: [], template, chatworkByEmail: chatwork });
-    expect(decode(result.files[0]!.bytes)).toBe('名前,メールアドレス,部署,チャットワーク アカウントID\r\n山田 太郎,TARO@example.co.jp,営業部,1111111\r\n"佐藤 花子",hanako@example.co.jp,"開発部",2222222\r\n鈴木 次郎,jiro@example.co.jp,総務部,9999\r\n');
+    expect(decode(result.files[0]!.bytes)).toBe(
+      '名前,メールアドレス,部署,チャットワーク アカウントID\r\n山田 太郎,TARO@example.co.jp,営業部,1111111\r\n"佐藤 花子",hanako@example.co.jp,"開発部",2222222\r\n鈴木 次郎,jiro@example.co.jp,総務部,9999\r\n',
+    );
     expect(result.changedCells).toHaveLength(2);
     expect(result.issues).toMatchObject([{ code: 'no-chatwork-id', severity: 'warning', row: 3, line: 4 }]);
   });
@@ -210,7 +267,10 @@ describe('link-invitations', () => {
     const result = FORMATS['link-invitations'].build({ snapshot: snapshotOf({ console: 'lineworks-contacts' }), members, lang: 'en' });
     const file = csvOf(result);
     expect(file.headers.slice(0, 5)).toEqual(['name', 'identifier', 'email', 'domain', 'contact_kind']);
-    expect(file.rows.map((row) => [row[0], row[4]])).toEqual([['Partner', ''], ['LINE user', 'line']]);
+    expect(file.rows.map((row) => [row[0], row[4]])).toEqual([
+      ['Partner', ''],
+      ['LINE user', 'line'],
+    ]);
     expect(file.rows[1]![6]).toContain('LINE user');
   });
 });

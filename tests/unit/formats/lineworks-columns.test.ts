@@ -15,9 +15,33 @@ const taro = memberOf('山田 太郎', 'taro@example.co.jp', { fields: { organis
 
 describe('LINE WORKS bulk file columns (seed 004)', () => {
   it('builds the file in the order of the console sample', () => {
-    expect(lineworksColumns('admin').map((column) => column.header).slice(0, 22)).toEqual([
-      '姓', '名', 'ID', 'パスワード', '姓 (フリガナ)', '名 (フリガナ)', '個人メールアドレス', 'サブメールアドレス', 'ニックネーム', '利用権限タイプ',
-      '職級', '組織', '役職', '電話番号', '携帯電話 国番号', '携帯電話 番号', '言語', '担当業務', '勤務先', 'SNS', 'SNS_ID', '入社日',
+    expect(
+      lineworksColumns('admin')
+        .map((column) => column.header)
+        .slice(0, 22),
+    ).toEqual([
+      '姓',
+      '名',
+      'ID',
+      'パスワード',
+      '姓 (フリガナ)',
+      '名 (フリガナ)',
+      '個人メールアドレス',
+      'サブメールアドレス',
+      'ニックネーム',
+      '利用権限タイプ',
+      '職級',
+      '組織',
+      '役職',
+      '電話番号',
+      '携帯電話 国番号',
+      '携帯電話 番号',
+      '言語',
+      '担当業務',
+      '勤務先',
+      'SNS',
+      'SNS_ID',
+      '入社日',
     ]);
   });
 
@@ -30,7 +54,7 @@ describe('LINE WORKS bulk file columns (seed 004)', () => {
   });
 
   it.each([
-    ['the guide\'s words', '姓,名前,ID,携帯電話 / 国際電話番号,携帯電話 / 電話番号,組織'],
+    ["the guide's words", '姓,名前,ID,携帯電話 / 国際電話番号,携帯電話 / 電話番号,組織'],
     ['full-width brackets and slashes', '姓（必須）,名前（必須）,ID（必須）,携帯電話／国際電話番号,携帯電話／電話番号,組織'],
     ['star marks and spaces', '*姓,* 名,ID *, 携帯電話 国番号 ,携帯電話 番号,組織'],
     ['English headers', 'Last Name,First Name,ID (必須),Mobile Country Code,Mobile Phone Number,Organization'],
@@ -58,7 +82,7 @@ describe('LINE WORKS bulk file columns (seed 004)', () => {
     expect(new TextDecoder().decode(result.files[0]!.bytes)).toBe('ID,姓,名前,利用開始日\r\ntaro@examplecorp,山田,太朗,20260401\r\n');
   });
 
-  it('refuses an uppercase ID instead of writing another account\'s lower-cased ID', () => {
+  it("refuses an uppercase ID instead of writing another account's lower-cased ID", () => {
     const result = FORMATS['lineworks-bulk-add-auto'].build({ snapshot, members: [memberOf('山田 太郎', 'Taro.Yamada@example.co.jp')] });
     expect(result.files).toEqual([]);
     expect(result.issues).toMatchObject([{ column: 'ID', code: 'invalid' }]);

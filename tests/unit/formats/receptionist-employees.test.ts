@@ -28,7 +28,9 @@ describe('receptionist-employees: add file or full overwrite', () => {
   });
 
   it('fills the full download as an overwrite file that keeps every employee', () => {
-    const template = encode('名前,メールアドレス,チャットワーク アカウントID\r\n山田 太郎,taro@example.co.jp,1001\r\n佐藤 花子,hanako@example.co.jp,\r\n鈴木 次郎,jiro@example.co.jp,\r\n');
+    const template = encode(
+      '名前,メールアドレス,チャットワーク アカウントID\r\n山田 太郎,taro@example.co.jp,1001\r\n佐藤 花子,hanako@example.co.jp,\r\n鈴木 次郎,jiro@example.co.jp,\r\n',
+    );
     const result = build({ snapshot, members: [hanako], rosterMembers: [taro, hanako, jiro], chatworkByEmail: chatwork, template });
     expect(result.files[0]!.name).toMatch(/^receptionist-employees-overwrite-/);
     expect(result.rowCounts).toEqual({ mode: 'overwrite', rows: 3, keeps: 3, adds: 0, changes: 2, removes: 0 });
@@ -38,20 +40,22 @@ describe('receptionist-employees: add file or full overwrite', () => {
     const template = encode('名前,メールアドレス,チャットワーク アカウントID\r\n佐藤 花子,hanako@example.co.jp,\r\n');
     const result = build({ snapshot, members: [hanako], rosterMembers: [taro, hanako, jiro], chatworkByEmail: chatwork, template });
     expect(result.files).toEqual([]);
-    expect(result.issues).toMatchObject([{ severity: 'error', code: 'template-not-full-download', message: { en: expect.stringContaining('2 of the audited employees') } }]);
+    expect(result.issues).toMatchObject([
+      { severity: 'error', code: 'template-not-full-download', message: { en: expect.stringContaining('2 of the audited employees') } },
+    ]);
   });
 
   it.each([
-    ['a Chatwork-named column beside another tool\'s', '名前,メールアドレス,Slack アカウントID,Chatwork アカウントID', '佐藤 花子,hanako@example.co.jp,,'],
-    ['a plain account-ID column beside another tool\'s', '名前,メールアドレス,Zoom アカウントID,アカウントID', '佐藤 花子,hanako@example.co.jp,,'],
+    ["a Chatwork-named column beside another tool's", '名前,メールアドレス,Slack アカウントID,Chatwork アカウントID', '佐藤 花子,hanako@example.co.jp,,'],
+    ["a plain account-ID column beside another tool's", '名前,メールアドレス,Zoom アカウントID,アカウントID', '佐藤 花子,hanako@example.co.jp,,'],
     ['a 識別ID column in full-width brackets', '名前,メールアドレス,Teams アカウントID,チャットワーク（識別ID）', '佐藤 花子,hanako@example.co.jp,,'],
-  ])('fills %s and never the other tool\'s column', (_, header, row) => {
+  ])("fills %s and never the other tool's column", (_, header, row) => {
     const template = encode(`${header}\r\n${row}\r\n`);
     const result = build({ snapshot, members: [hanako], chatworkByEmail: chatwork, template });
     expect(decode(result.files[0]!.bytes)).toBe(`${header}\r\n${row}1002\r\n`);
   });
 
-  it('refuses a template whose only account-ID column is another tool\'s', () => {
+  it("refuses a template whose only account-ID column is another tool's", () => {
     const template = encode('名前,メールアドレス,Slack アカウントID\r\n佐藤 花子,hanako@example.co.jp,\r\n');
     const result = build({ snapshot, members: [hanako], chatworkByEmail: chatwork, template });
     expect(result.files).toEqual([]);

@@ -24,7 +24,9 @@ describe('a sample file with example rows', () => {
       ['warning', 'template-example-row', 3],
       ['warning', 'template-example-row', 4],
     ]);
-    expect(result.issues[0]!.message.en).toBe('Line 3 of the template (見本, 花子, hanako.sample) is an example row of the sample file and was left out, so that no example member is uploaded with the real ones.');
+    expect(result.issues[0]!.message.en).toBe(
+      'Line 3 of the template (見本, 花子, hanako.sample) is an example row of the sample file and was left out, so that no example member is uploaded with the real ones.',
+    );
     expect(result.issues[0]!.message.ja).toContain('3 行目');
   });
 

@@ -36,7 +36,9 @@ function changedEntries(before: Uint8Array, after: Uint8Array): string[] {
   return a.entries
     .filter((entry) => {
       const other = b.byName.get(entry.name)!;
-      return !Buffer.from(a.bytes.subarray(entry.localOffset, entry.localOffset + entry.recordLength)).equals(Buffer.from(b.bytes.subarray(other.localOffset, other.localOffset + other.recordLength)));
+      return !Buffer.from(a.bytes.subarray(entry.localOffset, entry.localOffset + entry.recordLength)).equals(
+        Buffer.from(b.bytes.subarray(other.localOffset, other.localOffset + other.recordLength)),
+      );
     })
     .map((entry) => entry.name);
 }
@@ -120,7 +122,9 @@ describe('built-in layouts as workbooks', () => {
     const result = FORMATS['lineworks-bulk-add-auto'].build({ snapshot: snapshotOf(), members, output: 'xlsx', encoding: 'shift_jis' });
     expect(result.files[0]!.mime).toBe('application/zip');
     const parts = unzipSync(result.files[0]!.bytes);
-    const sizes = Object.keys(parts).sort().map((name) => tableOf(parts[name]!).rows.length);
+    const sizes = Object.keys(parts)
+      .sort()
+      .map((name) => tableOf(parts[name]!).rows.length);
     expect(sizes).toEqual([100, 100, 1]);
     const sheet = new TextDecoder().decode(unzipSync(parts[Object.keys(parts).sort()[0]!]!)['xl/worksheets/sheet1.xml']!);
     expect(sheet).toContain('<c r="A1" s="3" t="inlineStr"><is><t>姓</t></is></c>');
@@ -163,7 +167,9 @@ describe('issue 11 behaviours in a workbook', () => {
       ['warning', 'template-example-row', 3],
       ['warning', 'template-example-row', 4],
     ]);
-    expect(result.issues[0]!.message.en).toBe('Row 3 of the template (見本, 花子, hanako.sample) is an example row of the sample file and was left out, so that no example member is uploaded with the real ones.');
+    expect(result.issues[0]!.message.en).toBe(
+      'Row 3 of the template (見本, 花子, hanako.sample) is an example row of the sample file and was left out, so that no example member is uploaded with the real ones.',
+    );
     const bytes = result.files[0]!.bytes;
     const table = tableOf(bytes);
     expect(table.rows).toEqual([['山田', '太郎', 'taro', '']]);
@@ -197,7 +203,13 @@ describe('issue 11 behaviours in a workbook', () => {
   });
 
   it('never matches the keyword row of a workbook template as a row to patch', async () => {
-    const result = patchWorkbook(await bulkImport(), { keyColumn: 'メールアドレス(ログイン用)', changes: new Map([['mail', { 役職: 'x' }], ['hanako@example.co.jp', { 役職: '課長' }]]) });
+    const result = patchWorkbook(await bulkImport(), {
+      keyColumn: 'メールアドレス(ログイン用)',
+      changes: new Map([
+        ['mail', { 役職: 'x' }],
+        ['hanako@example.co.jp', { 役職: '課長' }],
+      ]),
+    });
     if (!result.ok) throw new Error('not patched');
     expect(result.unmatchedKeys).toEqual(['mail']);
     expect(result.changedCells).toMatchObject([{ row: 2, line: 4, column: '役職', after: '課長' }]);
@@ -205,7 +217,10 @@ describe('issue 11 behaviours in a workbook', () => {
   });
 
   it('patches a bulk modify workbook whose given-name column is 名前', async () => {
-    const template = await workbookOf([['ID', '姓', '名前', '利用開始日'], ['taro@examplecorp', '山田', '太郎']]);
+    const template = await workbookOf([
+      ['ID', '姓', '名前', '利用開始日'],
+      ['taro@examplecorp', '山田', '太郎'],
+    ]);
     const result = FORMATS['lineworks-bulk-modify'].build({
       snapshot: snapshotOf(),
       members: [memberOf('山田 太郎', 'taro@examplecorp')],
@@ -221,11 +236,27 @@ describe('issue 11 behaviours in a workbook', () => {
     const snapshot = snapshotOf({ console: 'receptionist-employees' });
     const hanako = memberOf('佐藤 花子', 'hanako@example.co.jp');
     const chatwork = new Map([['hanako@example.co.jp', memberOf('佐藤 花子', 'hanako@example.co.jp', { fields: { chatworkAccountId: '1002' } })]]);
-    const add = FORMATS['receptionist-employees'].build({ snapshot, members: [hanako], rosterMembers: [taro, hanako], chatworkByEmail: chatwork, output: 'xlsx' });
+    const add = FORMATS['receptionist-employees'].build({
+      snapshot,
+      members: [hanako],
+      rosterMembers: [taro, hanako],
+      chatworkByEmail: chatwork,
+      output: 'xlsx',
+    });
     expect(add.files[0]!.name).toMatch(/^receptionist-employees-add-only-.*\.xlsx$/);
     expect(add.rowCounts).toEqual({ mode: 'add', rows: 1, keeps: 1, adds: 0, changes: 0, removes: 1 });
-    const template = await workbookOf([['名前', 'メールアドレス', 'チャットワーク アカウントID'], ['山田 太郎', 'taro@example.co.jp', '1001'], ['佐藤 花子', 'hanako@example.co.jp']]);
-    const overwrite = FORMATS['receptionist-employees'].build({ snapshot, members: [hanako], rosterMembers: [taro, hanako], chatworkByEmail: chatwork, template });
+    const template = await workbookOf([
+      ['名前', 'メールアドレス', 'チャットワーク アカウントID'],
+      ['山田 太郎', 'taro@example.co.jp', '1001'],
+      ['佐藤 花子', 'hanako@example.co.jp'],
+    ]);
+    const overwrite = FORMATS['receptionist-employees'].build({
+      snapshot,
+      members: [hanako],
+      rosterMembers: [taro, hanako],
+      chatworkByEmail: chatwork,
+      template,
+    });
     expect(overwrite.files[0]!.name).toMatch(/^receptionist-employees-overwrite-.*\.xlsx$/);
     expect(overwrite.rowCounts).toEqual({ mode: 'overwrite', rows: 2, keeps: 2, adds: 0, changes: 1, removes: 0 });
   });

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compileDomainPolicy,
-  normalizeDomainEntry,
-  parseDomainList,
-  registrableDomain,
-} from '../../../lib/identity/domain-policy';
+import { compileDomainPolicy, normalizeDomainEntry, parseDomainList, registrableDomain } from '../../../lib/identity/domain-policy';
 import type { DomainPolicy } from '../../../lib/model';
 
 const policy = (internalDomains: string[], options: Partial<DomainPolicy> = {}): DomainPolicy => ({

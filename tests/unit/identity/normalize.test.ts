@@ -3,9 +3,7 @@ import { looksLikeAddress, normalizeIdentifier, plusAddressBase } from '../../..
 import { identifierCases } from '../../fixtures/identifiers';
 
 // Rows whose classification comes from the identifier alone.
-const identifierOnly = identifierCases.filter(
-  ({ row }) => row.email === undefined && row.isLineUser === undefined && row.fields === undefined,
-);
+const identifierOnly = identifierCases.filter(({ row }) => row.email === undefined && row.isLineUser === undefined && row.fields === undefined);
 
 describe('normalizeIdentifier over the corpus', () => {
   it('has a corpus of at least 60 identifiers', () => {
@@ -45,7 +43,37 @@ describe('normalizeIdentifier details', () => {
   it('never throws, whatever it is given', () => {
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    const alphabet = ['a', 'Z', '@', '＠', '.', '。', '-', '+', '%', '<', '>', '"', '(', ')', ' ', '\u3000', '\u200b', '\u202e', '\u0000', 'mailto:', '?', 'xn--', '日', '%E3', ',', ';', '[', ']', ':'];
+    const alphabet = [
+      'a',
+      'Z',
+      '@',
+      '＠',
+      '.',
+      '。',
+      '-',
+      '+',
+      '%',
+      '<',
+      '>',
+      '"',
+      '(',
+      ')',
+      ' ',
+      '\u3000',
+      '\u200b',
+      '\u202e',
+      '\u0000',
+      'mailto:',
+      '?',
+      'xn--',
+      '日',
+      '%E3',
+      ',',
+      ';',
+      '[',
+      ']',
+      ':',
+    ];
     for (let i = 0; i < 3000; i++) {
       const text = Array.from({ length: Math.floor(random() * 30) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
       const normalized = normalizeIdentifier(text);

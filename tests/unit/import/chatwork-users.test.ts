@@ -20,13 +20,24 @@ describe('Chatwork files', () => {
     if (!imported.ok) throw new Error(imported.error.message.en);
     expect(imported.profile).toBe('chatwork-users');
     expect(imported.rows).toMatchObject([
-      { name: 'Taro Yamada', identifier: 'taro@example.co.jp', email: 'taro@example.co.jp', fields: { chatworkAccountId: '1001', organisation: 'Sales', position: 'Manager' } },
+      {
+        name: 'Taro Yamada',
+        identifier: 'taro@example.co.jp',
+        email: 'taro@example.co.jp',
+        fields: { chatworkAccountId: '1001', organisation: 'Sales', position: 'Manager' },
+      },
     ]);
   });
 
   it.each([
     ['Japanese', BULK_IMPORT],
-    ['English', BULK_IMPORT.replace('識別ID,名前,メールアドレス(ログイン用),言語,組織名,役職', 'Unique ID,Name,E-mail Address (Login credential),Language,Organization Name,Title')],
+    [
+      'English',
+      BULK_IMPORT.replace(
+        '識別ID,名前,メールアドレス(ログイン用),言語,組織名,役職',
+        'Unique ID,Name,E-mail Address (Login credential),Language,Organization Name,Title',
+      ),
+    ],
   ])('never reads the keyword row of a %s bulk-import file as a user', (_, text) => {
     const imported = importRoster(utf8(text));
     if (!imported.ok) throw new Error(imported.error.message.en);
@@ -39,7 +50,13 @@ describe('Chatwork files', () => {
   });
 
   it('keeps the keyword row byte for byte when the file is a template, and never matches it as a user', () => {
-    const result = patchTemplate(utf8(BULK_IMPORT), { keyColumn: 'メールアドレス(ログイン用)', changes: new Map([['mail', { 役職: 'x' }], ['hanako@example.co.jp', { 役職: '課長' }]]) });
+    const result = patchTemplate(utf8(BULK_IMPORT), {
+      keyColumn: 'メールアドレス(ログイン用)',
+      changes: new Map([
+        ['mail', { 役職: 'x' }],
+        ['hanako@example.co.jp', { 役職: '課長' }],
+      ]),
+    });
     expect(result.ok && new TextDecoder().decode(result.bytes)).toBe(BULK_IMPORT.replace('hanako@example.co.jp,ja,,', 'hanako@example.co.jp,ja,,課長'));
   });
 

@@ -27,8 +27,17 @@ function userListCsv(headers: readonly string[]): Uint8Array {
   const json = /<script id="__NEXT_DATA__" type="application\/json">(.*?)<\/script>/s.exec(html)![1]!;
   const users = (JSON.parse(json) as { props: { pageProps: { users: User[] } } }).props.pageProps.users;
   const rows = users.map((u) => [
-    u.lastName, u.firstName, u.email, ROLE[u.role], u.calendar?.provider ?? '', u.calendar?.email ?? '', TOOL[u.meetingTool],
-    u.zoomConnected ? '連携済み' : '', u.zoomPersonalMeetingUrl, u.slackMemberId, '09:00-18:00',
+    u.lastName,
+    u.firstName,
+    u.email,
+    ROLE[u.role],
+    u.calendar?.provider ?? '',
+    u.calendar?.email ?? '',
+    TOOL[u.meetingTool],
+    u.zoomConnected ? '連携済み' : '',
+    u.zoomPersonalMeetingUrl,
+    u.slackMemberId,
+    '09:00-18:00',
   ]);
   return new TextEncoder().encode(`\uFEFF${Papa.unparse([headers, ...rows], { newline: '\r\n' })}\r\n`);
 }
@@ -40,9 +49,54 @@ const expected = JSON.parse(readFileSync(join(PAGE, 'index.expected.json'), 'utf
 
 describe('immedio user list download', () => {
   it.each([
-    ['the settings words', ['ユーザーの姓', 'ユーザーの名前', 'メールアドレス', 'ロール', 'カレンダー連携', '連携中のメールアドレス', '会議手段', 'Zoom連携', 'ZoomパーソナルミーティングURL', 'SlackメンバーID', '業務時間']],
-    ['the users page words', ['姓', '名', 'メールアドレス', 'ロール', 'カレンダー', 'カレンダーのメールアドレス', '会議ツール', 'Zoom', 'パーソナルミーティングURL', 'Slack メンバーID', '業務時間']],
-    ['English headers', ['Last Name', 'First Name', 'Email', 'Role', 'Calendar', 'Calendar Email', 'Meeting Tool', 'Zoom', 'Personal Meeting URL', 'Slack Member ID', 'Working hours']],
+    [
+      'the settings words',
+      [
+        'ユーザーの姓',
+        'ユーザーの名前',
+        'メールアドレス',
+        'ロール',
+        'カレンダー連携',
+        '連携中のメールアドレス',
+        '会議手段',
+        'Zoom連携',
+        'ZoomパーソナルミーティングURL',
+        'SlackメンバーID',
+        '業務時間',
+      ],
+    ],
+    [
+      'the users page words',
+      [
+        '姓',
+        '名',
+        'メールアドレス',
+        'ロール',
+        'カレンダー',
+        'カレンダーのメールアドレス',
+        '会議ツール',
+        'Zoom',
+        'パーソナルミーティングURL',
+        'Slack メンバーID',
+        '業務時間',
+      ],
+    ],
+    [
+      'English headers',
+      [
+        'Last Name',
+        'First Name',
+        'Email',
+        'Role',
+        'Calendar',
+        'Calendar Email',
+        'Meeting Tool',
+        'Zoom',
+        'Personal Meeting URL',
+        'Slack Member ID',
+        'Working hours',
+      ],
+    ],
   ])('with %s gives the same members and findings as auditing the users page', (_, headers) => {
     const imported = importRoster(userListCsv(headers));
     if (!imported.ok) throw new Error(imported.error.message.en);

@@ -15,17 +15,30 @@ describe('importRoster', () => {
   it('reads a Chatwork user export below its title and keyword rows', () => {
     const roster = imported(new Uint8Array(readFileSync(join(templates, 'chatwork-preamble-lf.csv'))));
     expect(roster).toMatchObject({ profile: 'chatwork-users', console: 'chatwork-users', tenant: 'example.co.jp' });
-    expect(roster.rows[0]).toMatchObject({ name: '山田 太郎', identifier: 'taro@example.co.jp', email: 'taro@example.co.jp', fields: { chatworkAccountId: '1001', chatworkId: 'taro_y' } });
+    expect(roster.rows[0]).toMatchObject({
+      name: '山田 太郎',
+      identifier: 'taro@example.co.jp',
+      email: 'taro@example.co.jp',
+      fields: { chatworkAccountId: '1001', chatworkId: 'taro_y' },
+    });
     expect(roster.rows[1]!.fields).toEqual({ chatworkAccountId: '1002' });
   });
   it('reads a LINE WORKS member download in Shift_JIS', () => {
     const roster = imported(new Uint8Array(readFileSync(join(templates, 'lineworks-modify-sjis-crlf.csv'))));
     expect(roster).toMatchObject({ profile: 'lineworks-members', console: 'lineworks-members', tenant: 'examplecorp' });
-    expect(roster.rows[0]).toMatchObject({ name: '山田 太郎', identifier: 'taro.yamada@examplecorp', fields: { organisation: '本社|営業部', position: '部長', employeeNumber: 'A001' } });
+    expect(roster.rows[0]).toMatchObject({
+      name: '山田 太郎',
+      identifier: 'taro.yamada@examplecorp',
+      fields: { organisation: '本社|営業部', position: '部長', employeeNumber: 'A001' },
+    });
     expect(roster.rows[0]!.cells).toHaveLength(9);
   });
   it('reads a Slack member export', () => {
-    const roster = imported(utf8('username,email,status,billing-active,has-2fa,has-sso,userid,fullname,displayname\ntaro,taro@example.com,Admin,1,1,0,U0123,Taro Yamada,taro\nbot,,Bot,0,0,0,U0999,,helper\n'));
+    const roster = imported(
+      utf8(
+        'username,email,status,billing-active,has-2fa,has-sso,userid,fullname,displayname\ntaro,taro@example.com,Admin,1,1,0,U0123,Taro Yamada,taro\nbot,,Bot,0,0,0,U0999,,helper\n',
+      ),
+    );
     expect(roster).toMatchObject({ profile: 'slack-members', console: 'csv-import', tenant: 'example.com' });
     expect(roster.rows.map((row) => [row.name, row.identifier, row.fields.slackMemberId])).toEqual([
       ['Taro Yamada', 'taro@example.com', 'U0123'],
@@ -33,7 +46,11 @@ describe('importRoster', () => {
     ]);
   });
   it('reads a Google Workspace user list', () => {
-    const roster = imported(utf8('First Name [Required],Last Name [Required],Email Address [Required],Password [Required],Org Unit Path [Required],Status [READ ONLY]\nTaro,Yamada,taro@example.com,****,/,Active\n'));
+    const roster = imported(
+      utf8(
+        'First Name [Required],Last Name [Required],Email Address [Required],Password [Required],Org Unit Path [Required],Status [READ ONLY]\nTaro,Yamada,taro@example.com,****,/,Active\n',
+      ),
+    );
     expect(roster.profile).toBe('google-workspace-users');
     expect(roster.rows[0]).toMatchObject({ name: 'Taro Yamada', identifier: 'taro@example.com', fields: { status: 'Active', organisation: '/' } });
   });
@@ -49,7 +66,7 @@ describe('importRoster', () => {
     expect(result.error.code).toBe('no-identifier-column');
     expect(result.error.message.ja).toContain('メールアドレス');
   });
-  it('passes a malformed file\'s message through', () => {
+  it("passes a malformed file's message through", () => {
     const result = importRoster(utf8('email\n"a@example.com\n'));
     expect(result.ok ? undefined : result.error.line).toBe(2);
   });

@@ -52,21 +52,73 @@ describe('roster query engine', () => {
 
   it('combines filters, sorts and windows while counting every match', () => {
     const engine = engineOf();
-    const window = engine.window({ filter: { classification: 'external', findingId: 'external-domain' }, sort: { field: 'name', direction: 'asc' }, offset: 1, limit: 1 });
+    const window = engine.window({
+      filter: { classification: 'external', findingId: 'external-domain' },
+      sort: { field: 'name', direction: 'asc' },
+      offset: 1,
+      limit: 1,
+    });
     expect([window.total, ...names(window)]).toEqual([4, 'Kato Shiro']);
-    expect(names(engine.window({ filter: { linkStatus: 'shared-only', text: 'o' }, sort: { field: 'domain', direction: 'desc' } }))).toEqual(['Suzuki Hanako', 'Kato Shiro']);
-    expect(names(engine.window({ filter: { classification: 'internal', domain: 'example.co.jp', linkStatus: 'unknown' } }))).toEqual(['Yamada Taro', 'Abe Saburo', 'Same Name']);
+    expect(names(engine.window({ filter: { linkStatus: 'shared-only', text: 'o' }, sort: { field: 'domain', direction: 'desc' } }))).toEqual([
+      'Suzuki Hanako',
+      'Kato Shiro',
+    ]);
+    expect(names(engine.window({ filter: { classification: 'internal', domain: 'example.co.jp', linkStatus: 'unknown' } }))).toEqual([
+      'Yamada Taro',
+      'Abe Saburo',
+      'Same Name',
+    ]);
   });
 
   it('sorts by each sortable field, equal values in roster order both ways', () => {
     const engine = engineOf();
     const sorted = (sort: MemberSort) => names(engine.window({ sort }));
     // UTF-16 code units, as IndexedDB compares keys: 名 (U+540D) before half-width ｶ (U+FF76).
-    expect(sorted({ field: 'name', direction: 'asc' })).toEqual(['Abe Saburo', 'Ito Jiro', 'Kato Shiro', 'Same Name', 'Same Name', 'Suzuki Hanako', 'Yamada Taro', '名無し', 'ｶﾀｶﾅ Kana']);
+    expect(sorted({ field: 'name', direction: 'asc' })).toEqual([
+      'Abe Saburo',
+      'Ito Jiro',
+      'Kato Shiro',
+      'Same Name',
+      'Same Name',
+      'Suzuki Hanako',
+      'Yamada Taro',
+      '名無し',
+      'ｶﾀｶﾅ Kana',
+    ]);
     expect(sorted({ field: 'name', direction: 'desc' }).slice(0, 3)).toEqual(['ｶﾀｶﾅ Kana', '名無し', 'Yamada Taro']);
-    expect(sorted({ field: 'key', direction: 'asc' })).toEqual(['Suzuki Hanako', 'Ito Jiro', 'ｶﾀｶﾅ Kana', '名無し', 'Abe Saburo', 'Same Name', 'Same Name', 'Kato Shiro', 'Yamada Taro']);
-    expect(sorted({ field: 'domain', direction: 'asc' })).toEqual(['名無し', 'Yamada Taro', 'Abe Saburo', 'Same Name', 'Kato Shiro', 'Suzuki Hanako', 'Ito Jiro', 'Same Name', 'ｶﾀｶﾅ Kana']);
-    expect(sorted({ field: 'classification', direction: 'asc' })).toEqual(['Suzuki Hanako', 'Ito Jiro', 'Kato Shiro', 'Same Name', 'ｶﾀｶﾅ Kana', 'Yamada Taro', 'Abe Saburo', 'Same Name', '名無し']);
+    expect(sorted({ field: 'key', direction: 'asc' })).toEqual([
+      'Suzuki Hanako',
+      'Ito Jiro',
+      'ｶﾀｶﾅ Kana',
+      '名無し',
+      'Abe Saburo',
+      'Same Name',
+      'Same Name',
+      'Kato Shiro',
+      'Yamada Taro',
+    ]);
+    expect(sorted({ field: 'domain', direction: 'asc' })).toEqual([
+      '名無し',
+      'Yamada Taro',
+      'Abe Saburo',
+      'Same Name',
+      'Kato Shiro',
+      'Suzuki Hanako',
+      'Ito Jiro',
+      'Same Name',
+      'ｶﾀｶﾅ Kana',
+    ]);
+    expect(sorted({ field: 'classification', direction: 'asc' })).toEqual([
+      'Suzuki Hanako',
+      'Ito Jiro',
+      'Kato Shiro',
+      'Same Name',
+      'ｶﾀｶﾅ Kana',
+      'Yamada Taro',
+      'Abe Saburo',
+      'Same Name',
+      '名無し',
+    ]);
     // Descending is the ascending order reversed: the later of two equals comes first.
     const sameDesc = engine.window({ filter: { text: 'same' }, sort: { field: 'name', direction: 'desc' } });
     expect(sameDesc.rows.map((m) => m.index)).toEqual([7, 6]);
@@ -99,7 +151,9 @@ describe('roster query engine', () => {
     for (const chunkSize of [1, 2, 4]) {
       const chunked = engineOf(chunkSize);
       expect(chunked.window({ limit: 100 })).toEqual(whole.window({ limit: 100 }));
-      expect(chunked.window({ filter: { text: 'e' }, sort: { field: 'name', direction: 'asc' } })).toEqual(whole.window({ filter: { text: 'e' }, sort: { field: 'name', direction: 'asc' } }));
+      expect(chunked.window({ filter: { text: 'e' }, sort: { field: 'name', direction: 'asc' } })).toEqual(
+        whole.window({ filter: { text: 'e' }, sort: { field: 'name', direction: 'asc' } }),
+      );
       expect(chunked.counts()).toEqual(whole.counts());
     }
     // A sort asked for before the rest arrived is not kept stale.

@@ -38,8 +38,23 @@ describe('roster worker service', () => {
     const s = await served({ chunkSize: 2 });
     s.ask({ type: 'open', snapshotId: 's1', version: 0 });
     await s.until(() => s.events.some((e) => e.type === 'ready'));
-    expect(s.events[0]).toMatchObject({ type: 'ready', snapshotId: 's1', version: 0, size: PEOPLE.length, counts: { classifications: { internal: 3, external: 5, unknown: 1 } } });
-    s.ask({ type: 'window', id: 7, snapshotId: 's1', version: 0, filter: { classification: 'external' }, sort: { field: 'name', direction: 'asc' }, offset: 1, limit: 2 });
+    expect(s.events[0]).toMatchObject({
+      type: 'ready',
+      snapshotId: 's1',
+      version: 0,
+      size: PEOPLE.length,
+      counts: { classifications: { internal: 3, external: 5, unknown: 1 } },
+    });
+    s.ask({
+      type: 'window',
+      id: 7,
+      snapshotId: 's1',
+      version: 0,
+      filter: { classification: 'external' },
+      sort: { field: 'name', direction: 'asc' },
+      offset: 1,
+      limit: 2,
+    });
     await s.until(() => s.events.length === 2);
     expect(s.events[1]).toMatchObject({ type: 'window', id: 7, total: 5 });
     expect((s.events[1] as { rows: { name: string }[] }).rows.map((m) => m.name)).toEqual(['Kato Shiro', 'Same Name']);
@@ -71,7 +86,10 @@ describe('roster worker service', () => {
     expect(s.events[2]).toMatchObject({ id: 3, total: 2 });
     s.ask({ type: 'window', id: 4, snapshotId: 'nope', version: 0, ...unfiltered, offset: 0, limit: 50 });
     await s.until(() => s.events.length === 5);
-    expect(s.events.slice(3)).toMatchObject([{ type: 'ready', size: 0 }, { type: 'window', id: 4, total: 0, rows: [] }]);
+    expect(s.events.slice(3)).toMatchObject([
+      { type: 'ready', size: 0 },
+      { type: 'window', id: 4, total: 0, rows: [] },
+    ]);
   });
 
   it('ignores a message that is not a request', async () => {

@@ -18,9 +18,15 @@ beforeEach(() => {
 
 describe('rows whatever the markup', () => {
   it('merges the pinned and centre fragments of one grid row by aria-rowindex', async () => {
-    const header = (from: number, texts: string[]) => `<div role="row" aria-rowindex="1">${texts.map((text, i) => `<div role="columnheader" aria-colindex="${from + i}">${text}</div>`).join('')}</div>`;
+    const header = (from: number, texts: string[]) =>
+      `<div role="row" aria-rowindex="1">${texts.map((text, i) => `<div role="columnheader" aria-colindex="${from + i}">${text}</div>`).join('')}</div>`;
     const left = people.map((p, i) => `<div role="row" aria-rowindex="${i + 2}"><div role="gridcell" aria-colindex="1">${p.name}</div></div>`).join('');
-    const centre = people.map((p, i) => `<div role="row" aria-rowindex="${i + 2}"><div role="gridcell" aria-colindex="2">${p.email}</div><div role="gridcell" aria-colindex="3">${p.dept}</div></div>`).join('');
+    const centre = people
+      .map(
+        (p, i) =>
+          `<div role="row" aria-rowindex="${i + 2}"><div role="gridcell" aria-colindex="2">${p.email}</div><div role="gridcell" aria-colindex="3">${p.dept}</div></div>`,
+      )
+      .join('');
     html(`<div role="treegrid" aria-rowcount="${people.length + 1}" aria-colcount="3">
       <div class="header"><div class="pinned-left">${header(1, ['名前'])}</div><div class="centre">${header(2, ['メールアドレス', '部署'])}</div></div>
       <div class="body"><div class="pinned-left" role="rowgroup">${left}</div><div class="centre" role="rowgroup">${centre}</div></div></div>`);
@@ -30,9 +36,17 @@ describe('rows whatever the markup', () => {
   });
 
   it('reads a web component that projects light-DOM cells through slots, one member per row', async () => {
-    html(`<roster-table>${people.map((p, i) => `<span slot="r${i}-name">${p.name}</span><span slot="r${i}-email">${p.email}</span><span slot="r${i}-dept">${p.dept}</span>`).join('')}</roster-table>`);
-    const shadowRows = people.map((_, i) => `<div class="row"><div class="cell"><slot name="r${i}-name"></slot></div><div class="cell"><slot name="r${i}-email"></slot></div><div class="cell"><slot name="r${i}-dept"></slot></div></div>`).join('');
-    document.querySelector('roster-table')!.attachShadow({ mode: 'open' }).innerHTML = `<div class="head"><div>名前</div><div>メール</div><div>部署</div></div><div class="rows">${shadowRows}</div>`;
+    html(
+      `<roster-table>${people.map((p, i) => `<span slot="r${i}-name">${p.name}</span><span slot="r${i}-email">${p.email}</span><span slot="r${i}-dept">${p.dept}</span>`).join('')}</roster-table>`,
+    );
+    const shadowRows = people
+      .map(
+        (_, i) =>
+          `<div class="row"><div class="cell"><slot name="r${i}-name"></slot></div><div class="cell"><slot name="r${i}-email"></slot></div><div class="cell"><slot name="r${i}-dept"></slot></div></div>`,
+      )
+      .join('');
+    document.querySelector('roster-table')!.attachShadow({ mode: 'open' }).innerHTML =
+      `<div class="head"><div>名前</div><div>メール</div><div>部署</div></div><div class="rows">${shadowRows}</div>`;
     const { rows } = await read();
     expect(rows.map((row) => [row.name, row.identifier])).toEqual(people.map((p) => [p.name, p.email]));
   });
@@ -56,7 +70,9 @@ describe('rows whatever the markup', () => {
       ${people.map((p, i) => `<tr><td><div class="cell">${p.name}</div></td><td><div class="cell">${p.email}</div></td><td><div class="cell">${p.dept}</div></td><td><div class="cell"><span class="el-tag"><span>${i % 2 ? '使用中' : '一時停止'}</span></span></div></td></tr>`).join('')}
       </tbody></table></div></div></div></div></div></div>`);
     const { rows } = await read();
-    expect(rows.map((row) => [row.name, row.identifier, row.fields?.organisation, row.fields?.status])).toEqual(people.map((p, i) => [p.name, p.email, p.dept, i % 2 ? '使用中' : '一時停止']));
+    expect(rows.map((row) => [row.name, row.identifier, row.fields?.organisation, row.fields?.status])).toEqual(
+      people.map((p, i) => [p.name, p.email, p.dept, i % 2 ? '使用中' : '一時停止']),
+    );
     // The same body with only the toolbar's table before it: no header is borrowed from it.
     document.querySelector('.el-table__header-wrapper')!.remove();
     const { rows: headerless } = await read();
@@ -65,9 +81,14 @@ describe('rows whatever the markup', () => {
   });
 
   it('does not take an avatar initial for the name, and keeps an address only in a trailing mailto link', async () => {
-    html(`<ul class="people">${people
-      .map((p) => `<li class="card"><span class="avatar">${p.name[0]}</span><span>${p.name}</span><span>${p.dept}</span><a href="mailto:${p.email}">メールを送る</a></li>`)
-      .join('')}</ul>`);
+    html(
+      `<ul class="people">${people
+        .map(
+          (p) =>
+            `<li class="card"><span class="avatar">${p.name[0]}</span><span>${p.name}</span><span>${p.dept}</span><a href="mailto:${p.email}">メールを送る</a></li>`,
+        )
+        .join('')}</ul>`,
+    );
     const { rows } = await read();
     expect(rows.map((row) => [row.name, row.identifier])).toEqual(people.map((p) => [p.name, p.email]));
   });
@@ -86,7 +107,9 @@ describe('pagers and tabs people use', () => {
           : kind === 'icon'
             ? `<li><button type="button" ${current === 3 ? 'disabled' : ''}><svg data-testid="KeyboardArrowRightIcon"></svg></button></li>`
             : '';
-      document.body.innerHTML = `<table><thead><tr><th>氏名</th><th>メール</th></tr></thead><tbody>${page(current).map((p) => `<tr><td>${p.name}</td><td>${p.email}</td></tr>`).join('')}</tbody></table>
+      document.body.innerHTML = `<table><thead><tr><th>氏名</th><th>メール</th></tr></thead><tbody>${page(current)
+        .map((p) => `<tr><td>${p.name}</td><td>${p.email}</td></tr>`)
+        .join('')}</tbody></table>
         <ul class="pagination">${items}${next}</ul>`;
       document.querySelector('.pagination')!.addEventListener('click', (event) => {
         const target = event.target as Element;
@@ -117,15 +140,28 @@ describe('pagers and tabs people use', () => {
     let shown = 0;
     const render = () => {
       document.body.innerHTML = `<h1>ユーザー管理</h1><div role="tablist">${tabs.map((tab, i) => `<button role="tab" aria-selected="${i === shown}" data-i="${i}">${tab}</button>`).join('')}</div>
-        <table><thead><tr><th>名前</th><th>ログインメールアドレス</th></tr></thead><tbody>${people.slice(shown * 4, shown * 4 + 4).map((p) => `<tr><td>${p.name}</td><td>${p.email}</td></tr>`).join('')}</tbody></table>`;
-      document.querySelectorAll('[role=tab]').forEach((tab) => tab.addEventListener('click', () => {
-        shown = Number(tab.getAttribute('data-i'));
-        render();
-      }));
+        <table><thead><tr><th>名前</th><th>ログインメールアドレス</th></tr></thead><tbody>${people
+          .slice(shown * 4, shown * 4 + 4)
+          .map((p) => `<tr><td>${p.name}</td><td>${p.email}</td></tr>`)
+          .join('')}</tbody></table>`;
+      document.querySelectorAll('[role=tab]').forEach((tab) =>
+        tab.addEventListener('click', () => {
+          shown = Number(tab.getAttribute('data-i'));
+          render();
+        }),
+      );
     };
     render();
     const recorder = recordingHooks();
-    await scanRoster(document, 'https://www.chatwork.com/admin/users', profileFor(document, 'https://www.chatwork.com/admin/users'), { mode: 'roster' }, recorder.hooks);
-    expect(recorder.rows.map((row) => [row.identifier, row.fields?.tab])).toEqual(people.map((p, i) => [p.email, ['利用中', '初回ログイン前', '未登録'][Math.floor(i / 4)]]));
+    await scanRoster(
+      document,
+      'https://www.chatwork.com/admin/users',
+      profileFor(document, 'https://www.chatwork.com/admin/users'),
+      { mode: 'roster' },
+      recorder.hooks,
+    );
+    expect(recorder.rows.map((row) => [row.identifier, row.fields?.tab])).toEqual(
+      people.map((p, i) => [p.email, ['利用中', '初回ログイン前', '未登録'][Math.floor(i / 4)]]),
+    );
   });
 });

@@ -17,12 +17,14 @@ function addressBook(): Document {
   const doc = html(`<div role="tablist"><div role="tab">メンバー</div><div role="tab" aria-selected="true">顧客/取引先</div><div role="tab">グループ</div></div>
     <nav><a href="#a">ホーム</a><a href="#b">トーク</a><a href="#c">カレンダー</a><a href="#d">設定</a></nav>
     <ul class="contacts">${PEOPLE.map(
-      (p) => `<li role="button"><span class="avatar">${p.name[0]}</span><div><h4>${p.name} ${p.line ? '<span class="tag">LINE</span>' : ''}</h4>${p.company ? `<p>${p.company}</p>` : ''}</div></li>`,
+      (p) =>
+        `<li role="button"><span class="avatar">${p.name[0]}</span><div><h4>${p.name} ${p.line ? '<span class="tag">LINE</span>' : ''}</h4>${p.company ? `<p>${p.company}</p>` : ''}</div></li>`,
     ).join('')}</ul><section id="pane"></section>`);
   doc.querySelectorAll('ul.contacts > li').forEach((item, index) =>
     item.addEventListener('click', () => {
       const p = PEOPLE[index]!;
-      doc.getElementById('pane')!.innerHTML = `<h2>${p.name}</h2><button ${p.shared ? 'disabled' : ''}>1:1 トーク</button><button ${p.shared ? 'disabled' : ''}>無料通話</button>
+      doc.getElementById('pane')!.innerHTML =
+        `<h2>${p.name}</h2><button ${p.shared ? 'disabled' : ''}>1:1 トーク</button><button ${p.shared ? 'disabled' : ''}>無料通話</button>
         ${p.shared ? '<p>他のメンバーがトークできる連絡先です</p>' : ''}<dl>${p.id ? `<dt>ID</dt><dd>${p.id}</dd>` : ''}<dt>会社名</dt><dd>${p.company || '-'}</dd></dl>`;
     }),
   );

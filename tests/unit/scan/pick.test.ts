@@ -32,7 +32,12 @@ async function scanWith(pick: ListPick) {
 
 const team = ['Taro Yamada', 'Hanako Sato', 'Jiro Suzuki', 'Emi Tanaka'];
 const teamCards = (names = team) =>
-  names.map((name) => `<li class="person is-visible css-1x2y3z"><div class="avatar">${name[0]}</div><h3 class="person__name">${name}</h3><p class="person__role">Engineer</p></li>`).join('');
+  names
+    .map(
+      (name) =>
+        `<li class="person is-visible css-1x2y3z"><div class="avatar">${name[0]}</div><h3 class="person__name">${name}</h3><p class="person__role">Engineer</p></li>`,
+    )
+    .join('');
 /** A log of something else that holds many addresses: the ranking prefers it to a list of names. */
 const inquiryLog = (rows: number) =>
   `<table><thead><tr><th>受付日時</th><th>件名</th><th>メールアドレス</th></tr></thead><tbody>${Array.from(
@@ -87,7 +92,9 @@ describe('picking a list by one of its rows', () => {
   });
 
   it('takes the rows, not the cells, of a list drawn as rows of div cells', () => {
-    html(`<div class="list">${['Ann', 'Bob', 'Cy', 'Di'].map((name) => `<div class="row"><div class="cell">${name}</div><div class="cell">Sales</div><div class="cell">Tokyo</div></div>`).join('')}</div>`);
+    html(
+      `<div class="list">${['Ann', 'Bob', 'Cy', 'Di'].map((name) => `<div class="row"><div class="cell">${name}</div><div class="cell">Sales</div><div class="cell">Tokyo</div></div>`).join('')}</div>`,
+    );
     const pick = pickAt('.row:nth-child(3) .cell');
     expect(pick).toMatchObject({ kind: 'list', container: 'div.list', item: { tag: 'DIV', classes: ['row'] }, rows: 4 });
   });
@@ -105,7 +112,9 @@ describe('picking a list by one of its rows', () => {
 
 describe('finding a picked list again', () => {
   it('finds it after the page renders it anew, with other rows', async () => {
-    html(`<section data-panel="team"><h2>Team</h2><div class="wrapper"><ul class="team">${teamCards()}</ul></div></section><section data-panel="team"><ul class="team-alumni"></ul></section>`);
+    html(
+      `<section data-panel="team"><h2>Team</h2><div class="wrapper"><ul class="team">${teamCards()}</ul></div></section><section data-panel="team"><ul class="team-alumni"></ul></section>`,
+    );
     const pick = pickAt('.person__name');
     document.querySelector('.wrapper')!.innerHTML = `<ul class="team is-loaded">${teamCards(['Kei Ito', ...team])}</ul>`;
     const source = sourceFromPick(document, pick, isHeader);
@@ -158,7 +167,8 @@ describe('selector paths', () => {
   it('are refused when they hold anything the picker does not write', () => {
     const pick = { kind: 'table', caption: '', rows: 1, hosts: [], container: 'table' };
     expect(ListPick.safeParse(pick).success).toBe(true);
-    for (const container of ['div:has(script)', 'a[href^="javascript"]', 'table\\', '*{}']) expect(ListPick.safeParse({ ...pick, container }).success, container).toBe(false);
+    for (const container of ['div:has(script)', 'a[href^="javascript"]', 'table\\', '*{}'])
+      expect(ListPick.safeParse({ ...pick, container }).success, container).toBe(false);
     expect(ListPick.safeParse({ ...pick, kind: 'list' }).success).toBe(false);
   });
 });

@@ -8,7 +8,9 @@ import { readerFor } from '../../../lib/scan/rank';
 import { html, URL_HERE } from './hooks';
 
 const TEXTS = { instruction: 'Click any row of the list.', notARow: 'That is not a row.' };
-const cards = ['Ann Abe', 'Bob Baba', 'Cy Chiba'].map((name) => `<li class="person"><h3 class="person__name">${name}</h3><a href="mailto:${name.split(' ')[0]!.toLowerCase()}@example.com">mail</a></li>`).join('');
+const cards = ['Ann Abe', 'Bob Baba', 'Cy Chiba']
+  .map((name) => `<li class="person"><h3 class="person__name">${name}</h3><a href="mailto:${name.split(' ')[0]!.toLowerCase()}@example.com">mail</a></li>`)
+  .join('');
 
 /** A running picker, with its closed shadow root caught for the test's eyes only. */
 function start() {
@@ -20,7 +22,10 @@ function start() {
   });
   const picked: ListPick[] = [];
   let cancelled = 0;
-  const stop = startPicker(document, readerFor(profileFor(document, URL_HERE)).isHeader, TEXTS, { picked: (pick) => picked.push(pick), cancelled: () => cancelled++ });
+  const stop = startPicker(document, readerFor(profileFor(document, URL_HERE)).isHeader, TEXTS, {
+    picked: (pick) => picked.push(pick),
+    cancelled: () => cancelled++,
+  });
   spy.mockRestore();
   const host = document.querySelector('roster-audit-picker')!;
   return { stop, picked, cancelled: () => cancelled, host, overlay: overlay!, banner: () => overlay!.querySelector('.banner')!.textContent };

@@ -44,7 +44,9 @@ describe('HTML tables', () => {
   });
 
   it('gives columns their meaning from content when the table has no header', async () => {
-    const doc = html(`<table><tr><td>1</td><td>Ann Lee</td><td>ann@example.com</td></tr><tr><td>2</td><td>Bo Kim</td><td>bo@example.com</td></tr><tr><td>3</td><td>Cy Oh</td><td>cy@example.com</td></tr></table>`);
+    const doc = html(
+      `<table><tr><td>1</td><td>Ann Lee</td><td>ann@example.com</td></tr><tr><td>2</td><td>Bo Kim</td><td>bo@example.com</td></tr><tr><td>3</td><td>Cy Oh</td><td>cy@example.com</td></tr></table>`,
+    );
     const { rows } = await readAll(doc);
     expect(rows.map((row) => [row.name, row.identifier])).toEqual([
       ['Ann Lee', 'ann@example.com'],
@@ -216,7 +218,8 @@ describe('frames and shadow roots', () => {
 
 describe('candidates', () => {
   it('ranks the people list first, offers the other lists of people, and leaves out lists of things', async () => {
-    const doc = html(`<table><tr><th>Product</th><th>Price</th></tr><tr><td>A</td><td>1</td></tr><tr><td>B</td><td>2</td></tr><tr><td>C</td><td>3</td></tr></table>
+    const doc =
+      html(`<table><tr><th>Product</th><th>Price</th></tr><tr><td>A</td><td>1</td></tr><tr><td>B</td><td>2</td></tr><tr><td>C</td><td>3</td></tr></table>
       <table aria-label="Guests"><tr><th>Name</th><th>Company</th></tr><tr><td>A</td><td>X</td></tr><tr><td>B</td><td>Y</td></tr><tr><td>C</td><td>Z</td></tr></table>
       <table aria-label="Staff"><tr><th>Name</th><th>Email</th></tr><tr><td>Ann</td><td>ann@example.com</td></tr><tr><td>Bo</td><td>bo@example.com</td></tr></table>`);
     const info = inspectPage(doc, URL_HERE, profileFor(doc, URL_HERE));
@@ -239,7 +242,9 @@ describe('no roster', () => {
   });
 
   it('takes a table for a roster when its header names people, or its cells hold IDs, without any address', async () => {
-    const named = html(`<table><thead><tr><th>氏名</th><th>部署</th></tr></thead><tbody><tr><td>山田 太郎</td><td>営業部</td></tr><tr><td>佐藤 花子</td><td>総務部</td></tr></tbody></table>`);
+    const named = html(
+      `<table><thead><tr><th>氏名</th><th>部署</th></tr></thead><tbody><tr><td>山田 太郎</td><td>営業部</td></tr><tr><td>佐藤 花子</td><td>総務部</td></tr></tbody></table>`,
+    );
     expect(inspectPage(named, URL_HERE, profileFor(named, URL_HERE)).candidates).toHaveLength(1);
     const ids = html(`<table><tr><td>Ann Lee</td><td>u1001</td></tr><tr><td>Bo Kim</td><td>u1002</td></tr><tr><td>Cy Oh</td><td>u1003</td></tr></table>`);
     const { rows } = await readAll(ids);

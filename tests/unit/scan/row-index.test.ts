@@ -4,7 +4,9 @@ import { missingNumbers, rowPositionKey } from '../../../lib/scan/row-index';
 
 describe('item numbers of windowed rows', () => {
   it('names the item a row draws by the first index attribute it carries', () => {
-    const { document } = parseHTML('<div><div id="a" aria-rowindex="7" row-index="5"></div><div id="b" class="row" data-index=" 12 "></div><div id="c" class="row"></div></div>');
+    const { document } = parseHTML(
+      '<div><div id="a" aria-rowindex="7" row-index="5"></div><div id="b" class="row" data-index=" 12 "></div><div id="c" class="row"></div></div>',
+    );
     expect(rowPositionKey(document.getElementById('a')!)).toBe('aria-rowindex=7');
     expect(rowPositionKey(document.getElementById('b')!)).toBe('data-index=12');
     expect(rowPositionKey(document.getElementById('c')!)).toBe('');

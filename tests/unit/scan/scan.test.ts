@@ -118,7 +118,10 @@ describe('page size', () => {
 describe('pagination by links', () => {
   const pageDoc = (n: number, last: number) => {
     const next = n < last ? `<a rel="next" href="/people?page=${n + 1}">次へ</a>` : '<span class="disabled">次へ</span>';
-    return new DOMParser().parseFromString(`<table><tr><th>氏名</th><th>メール</th></tr>${tableRows(range(n * 10 - 9, n * 10))}</table>${next}`, 'text/html') as unknown as Document;
+    return new DOMParser().parseFromString(
+      `<table><tr><th>氏名</th><th>メール</th></tr>${tableRows(range(n * 10 - 9, n * 10))}</table>${next}`,
+      'text/html',
+    ) as unknown as Document;
   };
 
   it('loads the next pages without navigating and follows rel=next to the end', async () => {
@@ -134,7 +137,11 @@ describe('pagination by links', () => {
   it('never follows a link to another origin, and reports a page that fails to load', async () => {
     html(`<table><tr><th>Name</th><th>Email</th></tr>${tableRows(range(1, 2))}</table><a rel="next" href="/people?page=2">Next</a>`);
     const failing = recordingHooks({ loadDocument: async () => Promise.reject(new Error('offline')) });
-    expect(await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, failing.hooks)).toEqual({ reachedEnd: false, reason: 'page-load-failed', pagesRead: 1 });
+    expect(await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, failing.hooks)).toEqual({
+      reachedEnd: false,
+      reason: 'page-load-failed',
+      pagesRead: 1,
+    });
     expect(failing.rows).toHaveLength(2);
 
     html(`<table><tr><th>Name</th><th>Email</th></tr>${tableRows(range(1, 2))}</table><a rel="next" href="https://elsewhere.example/people?page=2">Next</a>`);

@@ -25,7 +25,9 @@ describe('readTenantCues', () => {
   });
 
   it("never takes a roster row's address for the admin's", () => {
-    html(`<table><thead class="table-header"><tr><th>氏名</th><th>メール</th></tr></thead><tbody><tr><td>山田</td><td>yamada@partner.jp</td></tr></tbody></table>`);
+    html(
+      `<table><thead class="table-header"><tr><th>氏名</th><th>メール</th></tr></thead><tbody><tr><td>山田</td><td>yamada@partner.jp</td></tr></tbody></table>`,
+    );
     expect(readTenantCues(document, generic)).toEqual({});
   });
 
@@ -38,14 +40,19 @@ describe('readTenantCues', () => {
 });
 
 describe('chooseTenant', () => {
-  const rows = [{ name: 'a', identifier: 'a@alpha-shoji.co.jp' }, { name: 'b', identifier: 'b@alpha-shoji.co.jp' }];
+  const rows = [
+    { name: 'a', identifier: 'a@alpha-shoji.co.jp' },
+    { name: 'b', identifier: 'b@alpha-shoji.co.jp' },
+  ];
   it("takes a contacts roster's tenant from the signed-in admin, never from a contact's domain", () => {
     expect(chooseTenant({ adminAddress: 'admin@examplecorp.co.jp' }, 'lineworks-contacts', rows, 'https://contact.worksmobile.com/')).toBe('examplecorp.co.jp');
     expect(chooseTenant({}, 'lineworks-contacts', rows, 'https://contact.worksmobile.com/')).toBe('contact.worksmobile.com');
   });
   it("takes a member roster's tenant from the most common domain when the page names none", () => {
     expect(chooseTenant({}, 'generic', rows, 'https://intranet.example.test/')).toBe('alpha-shoji.co.jp');
-    expect(chooseTenant({ tenantName: '株式会社エグザンプル', adminAddress: 'x@examplecorp.co.jp' }, 'generic', rows, 'https://x.test/')).toBe('株式会社エグザンプル');
+    expect(chooseTenant({ tenantName: '株式会社エグザンプル', adminAddress: 'x@examplecorp.co.jp' }, 'generic', rows, 'https://x.test/')).toBe(
+      '株式会社エグザンプル',
+    );
   });
   it('goes through inspectPage: the cues travel with the tenant', () => {
     html(`<header><span class="account" aria-label="admin@examplecorp.co.jp">A</span></header>

@@ -156,7 +156,7 @@ describe('huge files', () => {
   });
 
   it('reads a 10 MB cell whole, imports it clipped, and patches its row', { timeout: 60_000 }, () => {
-    const big = 'あ'.repeat(10 * 1024 * 1024 / 3);
+    const big = 'あ'.repeat((10 * 1024 * 1024) / 3);
     const bytes = utf8(`名前,メールアドレス,備考\r\n山田 太郎,taro@example.co.jp,"${big}"\r\n`);
     const file = readOk(bytes);
     expect(file.rows[0]![2]).toBe(big);

@@ -8,7 +8,16 @@ import { applyPolicy, recordSnapshot, removeOwnPolicy } from '../../../lib/use-c
 import { freshDb } from '../db/fake-db';
 
 const row = (email: string): MemberRow => ({ name: email.split('@')[0]!, identifier: email, fields: {}, cells: [email] });
-const source = (tenant: string): RosterSource => ({ console: 'generic', profile: 'generic', tenant, sourceUrl: 'file:x.csv', title: 'x.csv', headers: ['Email'], startedAt: 1, pagesRead: 1 });
+const source = (tenant: string): RosterSource => ({
+  console: 'generic',
+  profile: 'generic',
+  tenant,
+  sourceUrl: 'file:x.csv',
+  title: 'x.csv',
+  headers: ['Email'],
+  startedAt: 1,
+  pagesRead: 1,
+});
 const policy = (tenant: string, internalDomains: string[]) => ({ tenant, internalDomains, includeSubdomains: true, registrableMatch: false });
 
 async function twoTenants() {

@@ -11,7 +11,15 @@ describe('exporting', () => {
   it('logs one entry per file handed over, with the members in the files', async () => {
     const db = freshDb();
     let n = 0;
-    await recordExport(db, { snapshotId: 's1', formatId: 'audit-report', files: [file('a.csv'), file('b.csv')], rows: 8, encoding: 'utf-8-bom', time: 5, newId: () => `e${++n}` });
+    await recordExport(db, {
+      snapshotId: 's1',
+      formatId: 'audit-report',
+      files: [file('a.csv'), file('b.csv')],
+      rows: 8,
+      encoding: 'utf-8-bom',
+      time: 5,
+      newId: () => `e${++n}`,
+    });
     const log = (await listExports(db, 's1')).sort((a, b) => a.id.localeCompare(b.id));
     expect(log.map((e) => [e.id, e.fileName, e.rows, e.encoding, e.formatId])).toEqual([
       ['e1', 'a.csv', 8, 'utf-8-bom', 'audit-report'],

@@ -9,10 +9,24 @@ const sheetText = (bytes: Uint8Array) => new TextDecoder().decode(readEntry(open
 
 describe('date cells', () => {
   it('tells date, time and other number formats apart', () => {
-    expect(['yyyy/mm/dd', 'yyyy"年"m"月"d"日"', '[$-411]ggge"年"m"月"d"日"', 'm/d', 'mmm-yy'].map(formatKind)).toEqual(['date', 'date', 'date', 'date', 'date']);
+    expect(['yyyy/mm/dd', 'yyyy"年"m"月"d"日"', '[$-411]ggge"年"m"月"d"日"', 'm/d', 'mmm-yy'].map(formatKind)).toEqual([
+      'date',
+      'date',
+      'date',
+      'date',
+      'date',
+    ]);
     expect(['h:mm', '[h]:mm:ss', 'mm:ss', 'h"時"mm"分"', 'h:mm AM/PM'].map(formatKind)).toEqual(['time', 'time', 'time', 'time', 'time']);
     expect(formatKind('yyyy/m/d h:mm')).toBe('date-time');
-    expect(['0', '0.00E+00', '#,##0"円"', '@', 'General', '"day"0', '\\d0'].map(formatKind)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(['0', '0.00E+00', '#,##0"円"', '@', 'General', '"day"0', '\\d0'].map(formatKind)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it("turns serials into the consoles' text in both date systems, around Excel's phantom 1900-02-29", () => {
@@ -39,7 +53,8 @@ describe('date cells', () => {
 
   it('reads dates through custom and built-in formats and the 1904 system, and leaves plain numbers alone', () => {
     const styles = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="22"/></cellXfs></styleSheet>`;
-    const data = '<row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c><c r="B1" t="inlineStr"><is><t>入社日</t></is></c></row>' +
+    const data =
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c><c r="B1" t="inlineStr"><is><t>入社日</t></is></c></row>' +
       '<row r="2"><c r="A2" s="1"><v>7</v></c><c r="B2" s="1"><v>45383</v></c></row>' +
       '<row r="3"><c r="A3"><v>45383</v></c><c r="B3" s="2"><v>45383</v></c></row>' +
       '<row r="4"><c r="A4" s="0"><v>9</v></c><c r="B4" s="3"><v>45383.25</v></c></row>';
@@ -52,7 +67,11 @@ describe('date cells', () => {
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
           ),
           ...(date1904
-            ? { 'xl/workbook.xml': new TextEncoder().encode('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr date1904="1"/><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>') }
+            ? {
+                'xl/workbook.xml': new TextEncoder().encode(
+                  '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr date1904="1"/><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+                ),
+              }
             : {}),
         },
       });
@@ -61,7 +80,11 @@ describe('date cells', () => {
       if (!table.ok) throw new Error(table.error.message.en);
       return table.rows;
     };
-    expect(rows(workbook(false))).toEqual([['19000107', '20240401'], ['45383', '20240401'], ['9', '20240401 06:00:00']]);
+    expect(rows(workbook(false))).toEqual([
+      ['19000107', '20240401'],
+      ['45383', '20240401'],
+      ['9', '20240401 06:00:00'],
+    ]);
     expect(rows(workbook(true))[1]).toEqual(['45383', '20280402']);
   });
 

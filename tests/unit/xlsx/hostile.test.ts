@@ -38,9 +38,11 @@ describe('hostile workbooks', () => {
 
   it('refuses a macro-enabled workbook (.xlsm) and a binary one (.xlsb)', () => {
     expect(errorCode(handWorkbook({ sheet: simpleSheet, extra: { 'xl/vbaProject.bin': new Uint8Array([1, 2, 3]) } }))).toBe('xlsx-macros');
-    const xlsm = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/></Types>';
+    const xlsm =
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/></Types>';
     expect(errorCode(handWorkbook({ sheet: simpleSheet, contentTypes: xlsm }))).toBe('xlsx-macros');
-    const xlsb = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>';
+    const xlsb =
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>';
     expect(['xlsx-macros', 'xlsx-binary-workbook']).toContain(errorCode(handWorkbook({ sheet: simpleSheet, contentTypes: xlsb })));
   });
 
@@ -68,7 +70,10 @@ describe('hostile workbooks', () => {
     const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
     const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId3" Type="${REL}/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>`;
     const link = new TextEncoder().encode('<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
-    const bytes = handWorkbook({ sheet: simpleSheet, extra: { 'xl/_rels/workbook.xml.rels': new TextEncoder().encode(rels), 'xl/externalLinks/externalLink1.xml': link } });
+    const bytes = handWorkbook({
+      sheet: simpleSheet,
+      extra: { 'xl/_rels/workbook.xml.rels': new TextEncoder().encode(rels), 'xl/externalLinks/externalLink1.xml': link },
+    });
     const table = readTable(bytes);
     if (!table.ok || !isWorkbookTable(table)) throw new Error('not read as a workbook');
     expect(workbookWarnings(table).map((w) => w.code)).toEqual(['xlsx-external-links']);

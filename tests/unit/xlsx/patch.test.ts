@@ -16,7 +16,6 @@ function patched(bytes: Uint8Array, changes: Record<string, Record<string, strin
   return result;
 }
 
-
 function cellXmlOf(bytes: Uint8Array, ref: string): string {
   const zip = openZip(bytes);
   const xml = decode(readEntry(zip, zip.byName.get(SHEET)!));
@@ -47,7 +46,10 @@ describe('a workbook written by exceljs (styles, validation, comment, defined na
   it('changes only the target cells: every other entry is byte-identical, the cell keeps its style and becomes text', async () => {
     const bytes = await exceljsTemplate();
     const before = cellXmlOf(bytes, 'C3');
-    const result = patched(bytes, { 'user2@example.co.jp': { 'チャットワーク アカウントID': '00123', 部署: '=HYPERLINK("http://x")' }, 'USER3@example.co.jp': { 部署: '+81-90-1234-5678' } });
+    const result = patched(bytes, {
+      'user2@example.co.jp': { 'チャットワーク アカウントID': '00123', 部署: '=HYPERLINK("http://x")' },
+      'USER3@example.co.jp': { 部署: '+81-90-1234-5678' },
+    });
     expect(result.changedCells.map((c) => [c.row, c.line, c.column, c.after])).toEqual([
       [2, 3, 'チャットワーク アカウントID', '00123'],
       [2, 3, '部署', '=HYPERLINK("http://x")'],
@@ -102,7 +104,10 @@ describe('a workbook written by openpyxl (inline strings, a table, dates, valida
     expect(sheetNames(OPENPYXL)).toEqual(['メンバー', 'リスト']);
     expect(Buffer.from(patched(OPENPYXL, {}, 'ID').bytes).equals(Buffer.from(OPENPYXL))).toBe(true);
     const result = patched(OPENPYXL, { 'ichiro.suzuki@example': { 携帯電話: '+81-90-5555-6666', 社員番号: '00999', 文字数: '1' } }, 'ID');
-    expect(result.changedCells.map((c) => [c.line, c.column, c.after])).toEqual([[4, '携帯電話', '+81-90-5555-6666'], [4, '社員番号', '00999']]);
+    expect(result.changedCells.map((c) => [c.line, c.column, c.after])).toEqual([
+      [4, '携帯電話', '+81-90-5555-6666'],
+      [4, '社員番号', '00999'],
+    ]);
     expect(result.refused.map((r) => r.reason)).toEqual(['formula-cell']);
     expectOnlyEntriesChanged(OPENPYXL, result.bytes, [SHEET]);
     expect(cellXmlOf(result.bytes, 'D4')).toBe('<c r="D4" s="3" t="inlineStr"><is><t>00999</t></is></c>');
@@ -114,9 +119,21 @@ describe('a workbook written by openpyxl (inline strings, a table, dates, valida
 
 describe('a workbook written by the product', () => {
   it('round-trips: read back as written, patched entry by entry', () => {
-    const bytes = writeWorkbook({ sheetName: 'members', headers: ['ID', 'Name', 'Phone'], required: [true, false, false], rows: [['00123', 'A', '+81-3-0000-0000'], ['00124', 'B', '']] });
+    const bytes = writeWorkbook({
+      sheetName: 'members',
+      headers: ['ID', 'Name', 'Phone'],
+      required: [true, false, false],
+      rows: [
+        ['00123', 'A', '+81-3-0000-0000'],
+        ['00124', 'B', ''],
+      ],
+    });
     const table = readTable(bytes);
-    expect(table.ok && [table.headers, ...table.rows]).toEqual([['ID', 'Name', 'Phone'], ['00123', 'A', '+81-3-0000-0000'], ['00124', 'B']]);
+    expect(table.ok && [table.headers, ...table.rows]).toEqual([
+      ['ID', 'Name', 'Phone'],
+      ['00123', 'A', '+81-3-0000-0000'],
+      ['00124', 'B'],
+    ]);
     const result = patched(bytes, { '00124': { Phone: '090-0000-0000' } }, 'ID');
     expectOnlyEntriesChanged(bytes, result.bytes, [SHEET]);
     expect(cellXmlOf(result.bytes, 'C3')).toBe('<c r="C3" s="1" t="inlineStr"><is><t>090-0000-0000</t></is></c>');
@@ -126,19 +143,29 @@ describe('a workbook written by the product', () => {
 describe('hand-written sheets', () => {
   it('reads a prefixed namespace, rows and cells without references, shared strings with furigana', () => {
     const strings = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="3" uniqueCount="3"><si><t>ID</t></si><si><r><t>名</t></r><r><t>前</t></r><rPh sb="0" eb="1"><t>ナマエ</t></rPh></si><si><t xml:space="preserve"> a&amp;b_x000D_ </t></si></sst>`;
-    const sheet = sheetXml('<x:row><x:c t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c></x:row><x:row><x:c><x:v>7</x:v></x:c><x:c t="s"><x:v>2</x:v></x:c></x:row><x:row r="3"/>', 'x:');
+    const sheet = sheetXml(
+      '<x:row><x:c t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c></x:row><x:row><x:c><x:v>7</x:v></x:c><x:c t="s"><x:v>2</x:v></x:c></x:row><x:row r="3"/>',
+      'x:',
+    );
     const bytes = handWorkbook({ sheet, strings });
     const table = readTable(bytes);
-    expect(table.ok && [table.headers, ...table.rows]).toEqual([['ID', '名前'], ['7', ' a&b\r ']]);
+    expect(table.ok && [table.headers, ...table.rows]).toEqual([
+      ['ID', '名前'],
+      ['7', ' a&b\r '],
+    ]);
     const result = patched(bytes, { '7': { 名前: 'x<y' } }, 'ID');
-    expect(decode(readEntry(openZip(result.bytes), openZip(result.bytes).byName.get(SHEET)!))).toContain('<x:c r="B2" t="inlineStr"><x:is><x:t>x&lt;y</x:t></x:is></x:c>');
+    expect(decode(readEntry(openZip(result.bytes), openZip(result.bytes).byName.get(SHEET)!))).toContain(
+      '<x:c r="B2" t="inlineStr"><x:is><x:t>x&lt;y</x:t></x:is></x:c>',
+    );
     const sharedBefore = openZip(bytes).byName.get('xl/sharedStrings.xml')!;
     const sharedAfter = openZip(result.bytes).byName.get('xl/sharedStrings.xml')!;
     expect(Buffer.from(readEntry(openZip(result.bytes), sharedAfter)).equals(Buffer.from(readEntry(openZip(bytes), sharedBefore)))).toBe(true);
   });
 
   it('reads a formula as its last result, never evaluating it', () => {
-    const sheet = sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c><c r="B1" t="inlineStr"><is><t>Name</t></is></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2" t="str"><f>WEBSERVICE("http://example.com")</f><v>cached</v></c></row>');
+    const sheet = sheetXml(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c><c r="B1" t="inlineStr"><is><t>Name</t></is></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2" t="str"><f>WEBSERVICE("http://example.com")</f><v>cached</v></c></row>',
+    );
     const workbook = openWorkbook(handWorkbook({ sheet }));
     const model = readSheet(workbook, workbook.sheets[0]!);
     expect(model.rows[1]!.cells[1]).toMatchObject({ value: 'cached', formula: true });
@@ -153,14 +180,25 @@ describe('editing a sheet', () => {
 
   it('opens a self-closing row, puts a new row between two, and stretches the used range', () => {
     const sheet = model('<row r="1"><c r="A1"><v>1</v></c></row><row r="3" customFormat="1" s="4"/><row r="5"><c r="C5"><v>5</v></c></row>');
-    const xml = editSheet(sheet, new Map([
-      [3, new Map([[1, 'b3']])],
-      [4, new Map([[0, 'a4']])],
-      [5, new Map([[0, 'a5'], [4, 'e5']])],
-    ]));
+    const xml = editSheet(
+      sheet,
+      new Map([
+        [3, new Map([[1, 'b3']])],
+        [4, new Map([[0, 'a4']])],
+        [
+          5,
+          new Map([
+            [0, 'a5'],
+            [4, 'e5'],
+          ]),
+        ],
+      ]),
+    );
     expect(xml).toContain('<row r="3" customFormat="1" s="4"><c r="B3" s="4" t="inlineStr"><is><t>b3</t></is></c></row>');
     expect(xml).toContain('<row r="4"><c r="A4" t="inlineStr"><is><t>a4</t></is></c></row><row r="5">');
-    expect(xml).toContain('<row r="5"><c r="A5" t="inlineStr"><is><t>a5</t></is></c><c r="C5"><v>5</v></c><c r="E5" t="inlineStr"><is><t>e5</t></is></c></row>');
+    expect(xml).toContain(
+      '<row r="5"><c r="A5" t="inlineStr"><is><t>a5</t></is></c><c r="C5"><v>5</v></c><c r="E5" t="inlineStr"><is><t>e5</t></is></c></row>',
+    );
     expect(xml).toContain('<dimension ref="A1:E5"/>');
   });
 
@@ -168,7 +206,9 @@ describe('editing a sheet', () => {
     const workbook = openWorkbook(handWorkbook({ sheet: sheetXml('').replace('<sheetData></sheetData>', '<sheetData/>') }));
     const sheet = readSheet(workbook, workbook.sheets[0]!);
     const xml = editSheet(sheet, new Map([[1, new Map([[0, ' a\u0001b_x0041_<&> ']])]]));
-    expect(xml).toContain('<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve"> a_x0001_b_x005F_x0041_&lt;&amp;&gt; </t></is></c></row></sheetData>');
+    expect(xml).toContain(
+      '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve"> a_x0001_b_x005F_x0041_&lt;&amp;&gt; </t></is></c></row></sheetData>',
+    );
   });
 
   it('gives a patched workbook that another reader (exceljs) reads with the new values and the old styles', async () => {

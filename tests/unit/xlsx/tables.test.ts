@@ -12,7 +12,13 @@ const tableColumns = (xml: string) => [...xml.matchAll(/<tableColumn [^>]*name="
 
 describe('Excel tables (ListObjects) in a template', () => {
   it('patching rows inside a table leaves the table part byte for byte: its range still covers the rows, its header names are the header cells', () => {
-    const result = patchWorkbook(OPENPYXL, { keyColumn: 'ID', changes: new Map<string, Record<string, string>>([['taro.yamada@example', { 携帯電話: '+81-80-0000-0000' }], ['ichiro.suzuki@example', { 社員番号: '00200' }]]) });
+    const result = patchWorkbook(OPENPYXL, {
+      keyColumn: 'ID',
+      changes: new Map<string, Record<string, string>>([
+        ['taro.yamada@example', { 携帯電話: '+81-80-0000-0000' }],
+        ['ichiro.suzuki@example', { 社員番号: '00200' }],
+      ]),
+    });
     if (!result.ok) throw new Error(result.error.message.en);
     expect(result.changedCells).toHaveLength(2);
     expectOnlyEntriesChanged(OPENPYXL, result.bytes, [SHEET]);

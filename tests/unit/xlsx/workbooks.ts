@@ -70,8 +70,12 @@ export function handWorkbook(options: { sheet: string; strings?: string; extra?:
       options.contentTypes ??
         `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`,
     ),
-    '_rels/.rels': text(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    'xl/workbook.xml': text(`<?xml version="1.0"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    '_rels/.rels': text(
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    'xl/workbook.xml': text(
+      `<?xml version="1.0"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
     'xl/_rels/workbook.xml.rels': text(
       `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
     ),
@@ -95,7 +99,12 @@ export function bombWorkbook(megabytes: number, declaredSize?: number): Uint8Arr
   const split = head.indexOf('</sheetData>');
   const flushed = (data: Buffer) => new Uint8Array(deflateRawSync(data, { level: 9, finishFlush: constants.Z_FULL_FLUSH }));
   const megabyte = flushed(Buffer.alloc(1024 * 1024, 0x20));
-  const pieces = [flushed(Buffer.from(head.slice(0, split))), ...Array.from({ length: megabytes }, () => megabyte), flushed(Buffer.from(head.slice(split))), Uint8Array.of(0x01, 0x00, 0x00, 0xff, 0xff)];
+  const pieces = [
+    flushed(Buffer.from(head.slice(0, split))),
+    ...Array.from({ length: megabytes }, () => megabyte),
+    flushed(Buffer.from(head.slice(split))),
+    Uint8Array.of(0x01, 0x00, 0x00, 0xff, 0xff),
+  ];
   const compressed = new Uint8Array(pieces.reduce((n, piece) => n + piece.length, 0));
   let at = 0;
   for (const piece of pieces) {
@@ -125,7 +134,10 @@ function replaceEntryRaw(zip: Uint8Array, name: string, data: Uint8Array, size: 
       const header = zip.slice(offset, dataStart);
       const h = new DataView(header.buffer);
       const c = new DataView(central.buffer);
-      for (const [v, base] of [[h, 0], [c, 2]] as const) {
+      for (const [v, base] of [
+        [h, 0],
+        [c, 2],
+      ] as const) {
         v.setUint16(base + 8, 8, true);
         v.setUint32(base + 18, data.length, true);
         v.setUint32(base + 22, size, true);
