@@ -3,7 +3,8 @@ import { captionOf, type RawRow, type RosterSource } from './source';
 import { cellText } from './cell';
 import { composedChildNodes, composedChildren, composedParent, composedText } from './composed';
 import { capText, cleanText, headerKey } from './text';
-import type { HeaderTest } from './table';
+import { headerTableIn, type HeaderTest } from './table';
+import { surroundings } from './surroundings';
 
 /** How far up from an address an item may start: deep enough for nested card markup. */
 const MAX_ITEM_DEPTH = 10;
@@ -150,13 +151,19 @@ export function shapedListSource(container: Element, shape: ItemShape, isHeader:
   return source;
 }
 
+/**
+ * The header of a list drawn as rows of cells: a sibling row of the same width before the list or
+ * one of its surroundings, or a header table drawn apart from the rows (antd's virtual table puts
+ * a `<table>` header above rows of divs).
+ */
 function siblingHeader(container: Element, width: number, isHeader: HeaderTest): string[] {
   if (width < 2) return [];
-  for (let node: Element | null = container, depth = 0; node && depth < 2; node = node.parentElement, depth++) {
-    const before = node.previousElementSibling;
+  for (const { inside } of surroundings(container)) {
+    const before = inside.previousElementSibling;
     if (!before) continue;
     const texts = composedChildren(before).map((child) => cleanText(composedText(child)));
-    if (texts.length === width && texts.filter(isHeader).length * 2 >= texts.filter(Boolean).length && texts.some(Boolean)) return texts;
+    const headers = texts.length === width ? texts : (headerTableIn(before, width) ?? []);
+    if (headers.length === width && headers.filter(isHeader).length * 2 >= headers.filter(Boolean).length && headers.some(Boolean)) return headers;
   }
   return [];
 }

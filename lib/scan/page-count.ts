@@ -1,4 +1,4 @@
-import { composedParent } from './composed';
+import { surroundings } from './surroundings';
 import { cleanText } from './text';
 
 /**
@@ -56,23 +56,17 @@ export function countInText(raw: string): StatedCount | undefined {
   return undefined;
 }
 
-/** How far up from the list its toolbar or footer may be. */
-const MAX_LEVELS = 4;
 /** Text pieces looked at per level: a bound for pages with a great deal around the list. */
 const MAX_PIECES = 400;
 
 /**
  * The count the page states for this list: texts around it (siblings of the list and of its
- * ancestors, a few levels up), nearest first. Undefined when none is stated or two disagree.
+ * ancestors, a few levels up past wrappers), nearest first. Undefined when none is stated or two disagree.
  */
 export function statedCount(root: Element): StatedCount | undefined {
   const found: StatedCount[] = [];
-  let inside: Element = root;
-  for (
-    let level: Element | null = composedParent(root), depth = 0;
-    level && depth < MAX_LEVELS && found.length === 0;
-    inside = level, level = composedParent(level), depth++
-  ) {
+  for (const { level, inside } of surroundings(root)) {
+    if (found.length > 0) break;
     let pieces = 0;
     for (const child of Array.from(level.children)) {
       if (child === inside) continue;

@@ -3,6 +3,7 @@ import { cleanText, nodeText } from './text';
 import { cellText, piecesText } from './cell';
 import { findAddress } from './address';
 import { changeVersion } from './change-version';
+import { surroundings } from './surroundings';
 
 /** Decides whether a header text names a known column; given by the reader's synonym tables. */
 export type HeaderTest = (text: string) => boolean;
@@ -147,9 +148,7 @@ function headerText(cell: Element): string {
  * A fixed-header table draws its header in a table of its own before the body's table (so that the
  * body scrolls under it); columns line up by position. The body may sit several wrappers deep (a
  * custom scrollbar's viewport inside the body's wrapper: Element Plus), so the header is looked for
- * before each of a few ancestors, and taken only when it has as many columns as the body's rows
- * (a gutter column over the scrollbar aside): a header table further up that does not line up
- * belongs to another list.
+ * before each ancestor of the list's surroundings.
  */
 function detachedHeader(table: HTMLTableElement): string[] {
   const width = Math.max(
@@ -158,18 +157,29 @@ function detachedHeader(table: HTMLTableElement): string[] {
       .slice(0, 5)
       .map((row) => row.cells.length),
   );
-  for (let node: Element | null = table, depth = 0; node && depth < 7; node = node.parentElement, depth++) {
-    for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
-      const candidates = sibling.tagName === 'TABLE' ? [sibling as HTMLTableElement] : Array.from(sibling.querySelectorAll('table'));
-      for (const header of candidates.reverse()) {
-        if (!isHeaderOnly(header)) continue;
-        const headers = headerGrid(Array.from(header.rows));
-        while (headers.length > width && headers.at(-1) === '') headers.pop();
-        if (headers.length === width) return headers;
-      }
+  for (const { inside } of surroundings(table)) {
+    for (let sibling = inside.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+      const headers = headerTableIn(sibling, width);
+      if (headers) return headers;
     }
   }
   return [];
+}
+
+/**
+ * The header of a table drawn apart from its rows, found in `element` (the table itself or one
+ * inside it, nearest the rows first): taken only when its columns line up with the rows' `width`
+ * (a gutter column over the scrollbar aside), so an unrelated header is never borrowed.
+ */
+export function headerTableIn(element: Element, width: number): string[] | undefined {
+  const candidates = element.tagName === 'TABLE' ? [element as HTMLTableElement] : Array.from(element.querySelectorAll('table'));
+  for (const header of candidates.reverse()) {
+    if (!isHeaderOnly(header)) continue;
+    const headers = headerGrid(Array.from(header.rows));
+    while (headers.length > width && headers.at(-1) === '') headers.pop();
+    if (headers.length === width) return headers;
+  }
+  return undefined;
 }
 
 /** A table of header rows only: every row in thead, or every cell a header cell. */

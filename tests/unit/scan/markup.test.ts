@@ -80,6 +80,18 @@ describe('rows whatever the markup', () => {
     expect(headerless.map((row) => row.identifier)).toEqual(people.map((p) => p.email));
   });
 
+  it('takes the header table of a virtual table whose rows are divs (antd virtual)', async () => {
+    html(`<div class="ant-table"><div class="ant-table-title">メンバー</div><div class="ant-table-container">
+      <div class="ant-table-header"><table><colgroup><col><col><col><col></colgroup><thead><tr><th>氏名</th><th>メールアドレス</th><th>部署</th><th>ステータス</th></tr></thead></table></div>
+      <div class="ant-table-tbody-virtual"><div class="ant-table-tbody-virtual-holder"><div style="height:5000px"><div class="ant-table-tbody-virtual-holder-inner">
+      ${people.map((p, i) => `<div class="ant-table-row" data-row-key="k${i}"><div class="ant-table-cell">${p.name}</div><div class="ant-table-cell">${p.email}</div><div class="ant-table-cell">${p.dept}</div><div class="ant-table-cell">${i % 2 ? '使用中' : '一時停止'}</div></div>`).join('')}
+      </div></div></div><div class="ant-table-tbody-virtual-scrollbar"></div></div></div></div>`);
+    const { rows } = await read();
+    expect(rows.map((row) => [row.name, row.identifier, row.fields?.organisation, row.fields?.status])).toEqual(
+      people.map((p, i) => [p.name, p.email, p.dept, i % 2 ? '使用中' : '一時停止']),
+    );
+  });
+
   it('does not take an avatar initial for the name, and keeps an address only in a trailing mailto link', async () => {
     html(
       `<ul class="people">${people

@@ -37,4 +37,18 @@ describe('counts a page states', () => {
     document.body.innerHTML = `<section><p>全 300 件</p><table id="list"></table><p>全 200 件</p></section>`;
     expect(statedCount(document.getElementById('list')!)).toBeUndefined();
   });
+
+  it('reads the title of a virtual list past its wrappers, and not a count further out', () => {
+    // antd's virtual table: the rows sit in a window inside a sizer inside a holder; the title is
+    // five ancestors up but only three levels that hold anything beside the way up.
+    const table = (title: string) => `<div class="ant-table"><div class="ant-table-title">${title}</div><div class="ant-table-container">
+      <div class="ant-table-header"><table><thead><tr><th>氏名</th></tr></thead></table></div>
+      <div class="ant-table-tbody-virtual"><div class="holder"><div class="sizer"><div id="list"><div class="row">a</div></div></div></div><div class="scrollbar"></div></div>
+      </div></div>`;
+    document.body.innerHTML = `<main><p>未読 全 3 件</p>${table('メンバー 全 1,010 件')}</main>`;
+    expect(statedCount(document.getElementById('list')!)).toMatchObject({ total: 1010 });
+    // Without a title, the notice three levels further out (past levels that hold other things) is not the list's count.
+    document.body.innerHTML = `<main><p>未読 全 3 件</p><div><aside>x</aside><div><aside>y</aside>${table('メンバー')}</div></div></main>`;
+    expect(statedCount(document.getElementById('list')!)).toBeUndefined();
+  });
 });
