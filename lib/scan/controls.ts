@@ -1,4 +1,5 @@
 import { changeVersion } from './change-version';
+import { isClickableItem } from './clickable';
 import { statedCount } from './page-count';
 import { cleanText } from './text';
 
@@ -201,9 +202,14 @@ export function findPageNumber(root: Element, k: number): Element | undefined {
     (element) => !isHidden(element) && pagerOf(element) && (cleanText(element.textContent) === wanted || titleOf(element) === wanted),
   );
   if (found.length > 0) return pickNearest(found, root);
-  // Pagers drawn as list items that take the click themselves (antd: <li title="2" class="ant-pagination-item">).
+  // Pagers drawn as items that take the click themselves: list items (antd: <li title="2" class="ant-pagination-item">)
+  // or any repeated element a script made clickable (Naive UI: <div class="n-pagination-item">).
   const items = outsideRows(scopeOf(root)).filter(
-    (item) => item.tagName === 'LI' && !isHidden(item) && pagerOf(item) && (cleanText(item.textContent) === wanted || item.getAttribute('title') === wanted),
+    (item) =>
+      (cleanText(item.textContent) === wanted || item.getAttribute('title') === wanted) &&
+      (item.tagName === 'LI' || isClickableItem(item)) &&
+      !isHidden(item) &&
+      pagerOf(item),
   );
   return items.length > 0 ? pickNearest(items, root) : undefined;
 }
@@ -243,7 +249,7 @@ export function pageSizeChoice(root: Element): PageSizeControl | undefined {
     if ((select as HTMLSelectElement).value === largest.value) return undefined;
     return { select: select as HTMLSelectElement, value: largest.value };
   }
-  const boxes = outsideRows(scope).filter((element) => element.matches(COMBOBOX) && !isHidden(element) && isPageSizeBox(element));
+  const boxes = outsideRows(scope).filter((element) => isPageSizeBox(element) && !isHidden(element));
   const combobox = boxes.length > 0 ? pickNearest(boxes, root) : undefined;
   return combobox ? { combobox } : undefined;
 }
@@ -252,11 +258,17 @@ const COMBOBOX = '[role=combobox], [aria-haspopup=listbox]';
 /** What a page-size box is called ("Page Size", "Rows per page:", 「表示件数」). */
 const PAGE_SIZE_NAME = /page\s*size|per\s*page|rows|表示件数|件数|表示数|ページあたり|1\s*ページ/i;
 
-/** A combobox that shows a page size and is named as one (or shows it with its unit: "20 / page", 「20件」). */
-function isPageSizeBox(combobox: Element): boolean {
-  const shown = shownValue(combobox);
+/**
+ * A combobox that shows a page size and is named as one (or shows it with its unit: "20 / page",
+ * 「20件」); or, in a pager, a focusable box without any ARIA that shows a page size with its unit
+ * (Naive UI's select: a `tabindex` div showing 「20 / ページ」).
+ */
+function isPageSizeBox(element: Element): boolean {
+  const combobox = element.matches(COMBOBOX);
+  if (!combobox && !(element.getAttribute('tabindex') === '0' && pagerOf(element))) return false;
+  const shown = shownValue(element);
   if (pageSizeOf(shown) === undefined) return false;
-  return PAGE_SIZE_NAME.test(accessibleName(combobox)) || !/^\d+$/.test(shown);
+  return (combobox && PAGE_SIZE_NAME.test(accessibleName(element))) || !/^\d+$/.test(shown);
 }
 
 /** What a custom select shows: its own text, or, for an input inside the select, the text around it. */
@@ -277,8 +289,9 @@ export function pageSizeOffer(combobox: Element): { options: number; larger?: El
   const doc = combobox.ownerDocument;
   const listIds = `${combobox.getAttribute('aria-controls') ?? ''} ${combobox.getAttribute('aria-owns') ?? ''}`.split(/\s+/).filter(Boolean);
   const lists = listIds.map((id) => doc.getElementById(id)).filter((list): list is HTMLElement => list !== null);
-  const candidates =
+  let candidates =
     lists.length > 0 ? lists.flatMap((list) => Array.from(list.querySelectorAll('[role=option]'))) : Array.from(doc.querySelectorAll('[role=option]'));
+  if (candidates.length === 0) candidates = unmarkedOptions(combobox);
   let options = 0;
   let larger: Element | undefined;
   let size = pageSizeOf(shownValue(combobox)) ?? 0;
@@ -289,6 +302,23 @@ export function pageSizeOffer(combobox: Element): { options: number; larger?: El
     if (offered > size) [larger, size] = [option, offered];
   }
   return larger ? { options, larger } : { options };
+}
+
+/**
+ * The options of a select drawn without ARIA (its menu a popup of plain divs, linked to the box by
+ * nothing): the innermost elements outside the box's pager that offer a page size with its unit,
+ * as the box shows it ("100 / ページ"), at least two of them.
+ */
+function unmarkedOptions(box: Element): Element[] {
+  const pager = pagerOf(box) ?? box;
+  const found = outsideRows(scopeOf(box)).filter(
+    (element) =>
+      element.firstElementChild === null &&
+      !pager.contains(element) &&
+      !/^\d+$/.test(cleanText(element.textContent)) &&
+      pageSizeOf(element.textContent ?? '') !== undefined,
+  );
+  return found.length >= 2 ? found : [];
 }
 
 /** The page size an option offers: "100", "100 / page", 「100件/ページ」, "Show 100"; undefined when it offers none. */

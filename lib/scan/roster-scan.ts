@@ -260,7 +260,7 @@ class RosterScan {
 
   /** One page: its rows (every scroll step of a windowed or growing list), then every "load more". */
   private async readPage(tab: string | undefined): Promise<void> {
-    this.paged = this.page > 1 || findNext(this.source.root) !== undefined;
+    this.paged = this.page > 1 || this.nextPageControl() !== undefined;
     // The range a paged list says it shows ("1–25 of 500") bounds this page; an unpaged list's total bounds it.
     const count = statedCount(this.source.root);
     this.expectedOnPage = count?.from !== undefined && count.to !== undefined ? count.to - count.from + 1 : this.paged ? undefined : count?.total;

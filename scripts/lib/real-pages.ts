@@ -35,6 +35,8 @@ export async function buildRealPages(root = REAL_PAGES_ROOT): Promise<void> {
       target: 'chrome120',
       define: {
         'process.env.NODE_ENV': '"production"',
+        // Any other variable a library reads (Vuetify's logger switch) is unset, as in a production build.
+        'process.env': '{}',
         __VUE_OPTIONS_API__: 'true',
         __VUE_PROD_DEVTOOLS__: 'false',
         __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',

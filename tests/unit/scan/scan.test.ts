@@ -115,6 +115,58 @@ describe('page size', () => {
   });
 });
 
+describe('a pager drawn without ARIA (Naive UI)', () => {
+  /**
+   * Page numbers are divs a script made clickable (the pointer cursor shows it), "next" an unnamed
+   * icon, the page-size box a focusable div showing 「20 / ページ」 whose menu of plain divs opens
+   * elsewhere in the body, linked to the box by nothing.
+   */
+  function unmarkedPager(total: number) {
+    let perPage = 20;
+    let page = 1;
+    html(`<table><thead><tr><th>名前</th><th>メール</th></tr></thead><tbody></tbody></table><div class="n-pagination" id="pager"></div>`);
+    const render = () => {
+      document.querySelector('tbody')!.innerHTML = tableRows(range((page - 1) * perPage + 1, Math.min(page * perPage, total)));
+      const pages = Math.ceil(total / perPage);
+      const item = (k: number) =>
+        `<div class="n-pagination-item${k === page ? ' n-pagination-item--active' : ''}" style="cursor:pointer" data-page="${k}">${k}</div>`;
+      document.getElementById('pager')!.innerHTML =
+        `<div class="n-pagination-prefix">全 ${total} 件</div>${Array.from({ length: pages }, (_, i) => item(i + 1)).join('')}
+        <div class="n-pagination-item n-pagination-item--button" style="cursor:pointer"><svg viewBox="0 0 20 20"><path d="M7 4L13 10"></path></svg></div>
+        <div class="n-select"><div class="n-base-selection-label" tabindex="0"><div class="n-base-selection-input__content">${perPage} / ページ</div></div></div>`;
+      document.querySelectorAll<HTMLElement>('[data-page]').forEach((element) =>
+        element.addEventListener('click', () => {
+          page = Number(element.dataset.page);
+          render();
+        }),
+      );
+      document.querySelector('.n-base-selection-label')!.addEventListener('click', () => {
+        document.body.insertAdjacentHTML(
+          'beforeend',
+          `<div class="n-base-select-menu">${[20, 50, 100].map((size) => `<div class="n-base-select-option" data-size="${size}"><div class="n-base-select-option__content">${size} / ページ</div></div>`).join('')}</div>`,
+        );
+        document.querySelectorAll<HTMLElement>('[data-size]').forEach((option) =>
+          option.addEventListener('click', () => {
+            perPage = Number(option.dataset.size);
+            page = 1;
+            document.querySelector('.n-base-select-menu')!.remove();
+            render();
+          }),
+        );
+      });
+    };
+    render();
+  }
+
+  it('chooses the largest page size from a menu of plain divs, and turns pages by their numbers', async () => {
+    unmarkedPager(230);
+    const recorder = recordingHooks();
+    const result = await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, recorder.hooks);
+    expect(result).toMatchObject({ reachedEnd: true, pagesRead: 3, statedTotal: 230 });
+    expect(recorder.rows.map((row) => row.identifier)).toEqual(range(1, 230).map((p) => p.email));
+  });
+});
+
 describe('pagination by links', () => {
   const pageDoc = (n: number, last: number) => {
     const next = n < last ? `<a rel="next" href="/people?page=${n + 1}">次へ</a>` : '<span class="disabled">次へ</span>';
