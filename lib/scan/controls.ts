@@ -236,7 +236,7 @@ export type PageSizeControl = { select: HTMLSelectElement; value: string } | { c
  * or a native one already shows the largest. A custom combobox (antd, MUI) shows its options only
  * once opened: `pageSizeOffer` reads them then.
  */
-export function pageSizeChoice(root: Element): PageSizeControl | undefined {
+export function pageSizeChoice(root: Element, rowsShown: number): PageSizeControl | undefined {
   const scope = scopeOf(root);
   const selects = Array.from(scope.querySelectorAll('select')).filter((select) => !isHidden(select) && !select.closest('tr, [role=row]'));
   for (const select of selects) {
@@ -249,8 +249,11 @@ export function pageSizeChoice(root: Element): PageSizeControl | undefined {
     if ((select as HTMLSelectElement).value === largest.value) return undefined;
     return { select: select as HTMLSelectElement, value: largest.value };
   }
-  const boxes = outsideRows(scope).filter((element) => isPageSizeBox(element) && !isHidden(element));
-  const combobox = boxes.length > 0 ? pickNearest(boxes, root) : undefined;
+  const boxes = outsideRows(scope).filter((element) => isPageSizeBox(element, rowsShown) && !isHidden(element));
+  // A select drawn with both a focusable input and a trigger beside it opens from the trigger
+  // (PrimeReact's dropdown ignores presses on its input).
+  const triggers = boxes.filter((box) => box.tagName !== 'INPUT');
+  const combobox = boxes.length > 0 ? pickNearest(triggers.length > 0 ? triggers : boxes, root) : undefined;
   return combobox ? { combobox } : undefined;
 }
 
@@ -260,25 +263,41 @@ const PAGE_SIZE_NAME = /page\s*size|per\s*page|rows|表示件数|件数|表示�
 
 /**
  * A combobox that shows a page size and is named as one (or shows it with its unit: "20 / page",
- * 「20件」); or, in a pager, a focusable box without any ARIA that shows a page size with its unit
- * (Naive UI's select: a `tabindex` div showing 「20 / ページ」).
+ * 「20件」, or, in a pager, shows as many as the list shows rows: PrimeReact names its page-size
+ * dropdown "Jump to Page Dropdown"); or, in a pager, a focusable box without any ARIA that shows
+ * a page size with its unit (Naive UI's select: a `tabindex` div showing 「20 / ページ」).
  */
-function isPageSizeBox(element: Element): boolean {
+function isPageSizeBox(element: Element, rowsShown: number): boolean {
   const combobox = element.matches(COMBOBOX);
   if (!combobox && !(element.getAttribute('tabindex') === '0' && pagerOf(element))) return false;
   const shown = shownValue(element);
-  if (pageSizeOf(shown) === undefined) return false;
-  return (combobox && PAGE_SIZE_NAME.test(accessibleName(element))) || !/^\d+$/.test(shown);
+  const size = pageSizeOf(shown);
+  if (size === undefined) return false;
+  if (!/^\d+$/.test(shown)) return true;
+  return combobox && (PAGE_SIZE_NAME.test(accessibleName(element)) || (size === rowsShown && !!pagerOf(element)));
 }
 
 /** What a custom select shows: its own text, or, for an input inside the select, the text around it. */
 function shownValue(combobox: Element): string {
+  const value = (combobox as Partial<HTMLInputElement>).value;
+  if (combobox.tagName === 'INPUT' && value) return cleanText(value);
   let node: Element | null = combobox;
   for (let depth = 0; node && depth < 4; node = node.parentElement, depth++) {
-    const text = cleanText(node.textContent);
+    const text = cleanText(shownText(node));
     if (text) return text;
   }
   return '';
+}
+
+/** The text an element shows, without the options of a native select kept beside a custom one for forms. */
+function shownText(element: Element): string {
+  if (!element.querySelector('select')) return element.textContent ?? '';
+  let text = '';
+  for (let child = element.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) text += child.nodeValue ?? '';
+    else if (child.nodeType === 1 && (child as Element).tagName !== 'SELECT') text += shownText(child as Element);
+  }
+  return text;
 }
 
 /**
@@ -292,16 +311,18 @@ export function pageSizeOffer(combobox: Element): { options: number; larger?: El
   let candidates =
     lists.length > 0 ? lists.flatMap((list) => Array.from(list.querySelectorAll('[role=option]'))) : Array.from(doc.querySelectorAll('[role=option]'));
   if (candidates.length === 0) candidates = unmarkedOptions(combobox);
-  let options = 0;
   let larger: Element | undefined;
   let size = pageSizeOf(shownValue(combobox)) ?? 0;
+  const offered: number[] = [];
   for (const option of candidates) {
-    const offered = isHidden(option) ? undefined : pageSizeOf(option.textContent ?? '');
-    if (offered === undefined) continue;
-    options++;
-    if (offered > size) [larger, size] = [option, offered];
+    const offer = isHidden(option) ? undefined : pageSizeOf(option.textContent ?? '');
+    if (offer === undefined) continue;
+    offered.push(offer);
+    if (offer > size) [larger, size] = [option, offer];
   }
-  return larger ? { options, larger } : { options };
+  // 1, 2, 3, … are pages to jump to, not page sizes: choosing the largest would skip to the last page.
+  if (offered.length >= 3 && offered.every((offer, index) => offer === index + 1)) return { options: offered.length };
+  return larger ? { options: offered.length, larger } : { options: offered.length };
 }
 
 /**

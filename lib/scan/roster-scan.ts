@@ -243,7 +243,7 @@ class RosterScan {
 
   /** The largest page size the page-size control offers: fewer pages to turn. */
   private async choosePageSize(): Promise<void> {
-    const choice = pageSizeChoice(this.source.root);
+    const choice = pageSizeChoice(this.source.root, this.source.rowElements().length);
     if (!choice) return;
     const before = this.fingerprint();
     if ('select' in choice) {
@@ -405,7 +405,9 @@ class RosterScan {
       await this.flushBuffer(tab, false);
       stale = windowed && loaded === 0 && this.fingerprint() === before ? stale + 1 : 0;
       if (stale >= STALE_STEPS) {
-        this.incompleteReason ??= 'scroll-stalled';
+        // Steps that bring nothing with the list drawn to its end are the end (a virtualiser that
+        // re-measures its rows there keeps moving the bottom a little); elsewhere they are a stall.
+        if (!endsNearBottom(this.source.rowElements(), container)) this.incompleteReason ??= 'scroll-stalled';
         return swept();
       }
       await this.breathe();

@@ -2,8 +2,10 @@ import { composedParent } from './composed';
 import type { RosterSource } from './source';
 
 /**
- * How far to scroll a list: its lowest drawn row (every drawn row has been read) to the top of the
- * view, so that the rows after it come into view; at least most of a view, at most a few views.
+ * How far to scroll a list: its lowest drawn row (every drawn row has been read) to a quarter of a
+ * view from the top, so that the rows after it come into view; at least most of a view, at most a
+ * few views. The quarter is overlap: a virtualiser that places its window by estimated row heights
+ * (PrimeReact) starts the next window a row or two later than the scroll position says.
  */
 export function scrollStep(container: Element, rows: readonly Element[]): number {
   const least = Math.max(container.clientHeight * 0.8, 100);
@@ -11,7 +13,7 @@ export function scrollStep(container: Element, rows: readonly Element[]): number
   let lowest = -Infinity;
   for (const row of rows) lowest = Math.max(lowest, row.getBoundingClientRect().top);
   if (!Number.isFinite(lowest)) return least;
-  return Math.max(least, Math.min(lowest - viewTopOf(container), container.clientHeight * 4));
+  return Math.max(least, Math.min(lowest - viewTopOf(container) - container.clientHeight / 4, container.clientHeight * 4));
 }
 
 /**

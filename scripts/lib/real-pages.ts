@@ -41,6 +41,8 @@ export async function buildRealPages(root = REAL_PAGES_ROOT): Promise<void> {
         __VUE_PROD_DEVTOOLS__: 'false',
         __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
       },
+      // Fonts and images a library's stylesheet names travel inside it.
+      loader: { '.woff2': 'dataurl', '.woff': 'dataurl', '.ttf': 'dataurl', '.eot': 'dataurl', '.svg': 'dataurl', '.png': 'dataurl', '.gif': 'dataurl' },
       outfile: join(dir, 'app.js'),
       logLevel: 'error',
     });

@@ -115,6 +115,69 @@ describe('page size', () => {
   });
 });
 
+describe('a page-size dropdown with a hidden input and a trigger (PrimeReact)', () => {
+  /**
+   * The focusable input is named "Jump to Page Dropdown" and ignores presses; the trigger beside it
+   * opens the options; a one-option native select sits beside them for forms. A second dropdown in
+   * the pager jumps to a page: its options 1, 2, 3… are never chosen as a page size.
+   */
+  function primePager(total: number) {
+    let perPage = 10;
+    let page = 1;
+    html(`<table><thead><tr><th>名前</th><th>メール</th></tr></thead><tbody></tbody></table><div class="p-paginator" id="pager"></div>`);
+    const dropdown = (id: string, shown: number, label: string) =>
+      `<div class="p-dropdown" id="${id}"><div class="p-hidden-accessible"><input readonly aria-haspopup="listbox" tabindex="0" aria-label="${label}" value="${shown}"></div>
+        <div class="p-hidden-accessible"><select tabindex="-1"><option value="${shown}" selected>${shown}</option></select></div>
+        <span class="p-dropdown-label">${shown}</span><div class="p-dropdown-trigger" role="button" aria-haspopup="listbox" aria-label="Choose"></div></div>`;
+    const open = (id: string, options: number[], choose: (value: number) => void) => {
+      document.querySelector(`#${id} .p-dropdown-trigger`)!.addEventListener('click', () => {
+        document.body.insertAdjacentHTML(
+          'beforeend',
+          `<ul class="p-dropdown-items" role="listbox">${options.map((value) => `<li role="option" data-value="${value}">${value}</li>`).join('')}</ul>`,
+        );
+        document.querySelectorAll<HTMLElement>('.p-dropdown-items li').forEach((option) =>
+          option.addEventListener('click', () => {
+            document.querySelector('.p-dropdown-items')!.remove();
+            choose(Number(option.dataset.value));
+          }),
+        );
+      });
+    };
+    const render = () => {
+      const pages = Math.ceil(total / perPage);
+      document.querySelector('tbody')!.innerHTML = tableRows(range((page - 1) * perPage + 1, Math.min(page * perPage, total)));
+      document.getElementById('pager')!.innerHTML = `${dropdown('jump', page, 'Jump to Page')}${dropdown('rows', perPage, 'Jump to Page Dropdown')}
+        <button class="p-paginator-next" aria-label="Next Page"${page >= pages ? ' disabled' : ''}></button><span class="p-paginator-current">${(page - 1) * perPage + 1} - ${Math.min(page * perPage, total)} / 全 ${total} 件</span>`;
+      document.querySelector('.p-paginator-next')!.addEventListener('click', () => {
+        page++;
+        render();
+      });
+      open(
+        'jump',
+        Array.from({ length: pages }, (_, i) => i + 1),
+        (value) => {
+          page = value;
+          render();
+        },
+      );
+      open('rows', [10, 25, 50, 100], (value) => {
+        perPage = value;
+        page = 1;
+        render();
+      });
+    };
+    render();
+  }
+
+  it('opens the dropdown by its trigger, chooses the largest page size, and never jumps to the last page', async () => {
+    primePager(230);
+    const recorder = recordingHooks();
+    const result = await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, recorder.hooks);
+    expect(result).toMatchObject({ reachedEnd: true, pagesRead: 3, statedTotal: 230 });
+    expect(recorder.rows.map((row) => row.identifier)).toEqual(range(1, 230).map((p) => p.email));
+  });
+});
+
 describe('a pager drawn without ARIA (Naive UI)', () => {
   /**
    * Page numbers are divs a script made clickable (the pointer cursor shows it), "next" an unnamed
