@@ -2,7 +2,8 @@ import type { Runtime } from 'webextension-polyfill';
 import { AuditCollector } from '@/lib/audit';
 import { auditTimeLimitMs } from '@/lib/audit-settings';
 import { AUDIT_LIMITS } from '@/lib/completeness';
-import { beginStaging, discardStaging, openRosterDb, stageRows, StorageFullError } from '@/lib/db';
+import { beginStaging, discardStaging, openRosterDb, RosterDbError, stageRows } from '@/lib/db';
+import type { Problem } from '@/lib/problem';
 import { recordCutOffAudits, recordStagedAudit } from '@/lib/use-cases';
 import { AUDIT_PORT, AuditRequest, PickerMessage, SCAN_PORT, type AuditErrorCode, type AuditEvent, type ScanControl, type ScanMode } from '@/lib/messages';
 import { profileById } from '@/lib/consoles';
@@ -83,9 +84,15 @@ class AuditFailure extends Error {
   constructor(
     readonly code: AuditErrorCode,
     message: string,
+    /** The cache's problem, which the popup puts into words (a full storage, with how full). */
+    readonly problem?: Problem,
   ) {
     super(message);
   }
+}
+
+function auditError(failure: AuditFailure): AuditEvent {
+  return { type: 'audit/error', code: failure.code, message: failure.message.slice(0, 1000), ...(failure.problem ? { problem: failure.problem } : {}) };
 }
 
 /** This service worker instance: audits staged by another one were cut off when it stopped. */
@@ -148,7 +155,9 @@ async function runAudit(
           reject(
             error instanceof AuditFailure
               ? error
-              : new AuditFailure('storage', error instanceof StorageFullError ? error.message : String((error as Error)?.message ?? error)),
+              : error instanceof RosterDbError
+                ? new AuditFailure('storage', error.message, error.problem)
+                : new AuditFailure('storage', String((error as Error)?.message ?? error)),
           );
         }
       };
@@ -319,7 +328,7 @@ export default defineBackground(() => {
     });
     const fail = (error: unknown) => {
       const failure = error instanceof AuditFailure ? error : new AuditFailure('failed', String(error));
-      emit({ type: 'audit/error', code: failure.code, message: failure.message.slice(0, 1000) });
+      emit(auditError(failure));
     };
     /** A popup opened on a tab being audited follows that audit: the page, the progress so far, what comes. */
     const follow = (running: RunningAudit) => {
@@ -340,7 +349,7 @@ export default defineBackground(() => {
       runAudit(job, broadcast, (fn) => (running.cancel = fn))
         .catch((error: unknown) => {
           const failure = error instanceof AuditFailure ? error : new AuditFailure('failed', String(error));
-          broadcast({ type: 'audit/error', code: failure.code, message: failure.message.slice(0, 1000) });
+          broadcast(auditError(failure));
         })
         .finally(() => runningAudits.delete(job.tabId));
     };

@@ -1,9 +1,10 @@
 /**
  * The product's one text system. Every text an admin reads is a `Localized` pair, Japanese beside
  * English: the UI's messages below by key, and the words of each code that `lib/` returns in a table
- * typed `Record<Code, Localized>` (lib/labels.ts, the finding rules, the formats' labels, the error
- * tables). A missing language or a missing code is a type error. The browser's UI language picks;
- * Japanese admins are the first users. Text is looked up where it is shown, by `say`.
+ * typed `Record<Code, Localized>` (lib/labels.ts, the finding rules, the formats' labels, and the
+ * problems lib/ reports with their parameters in lib/problem-text.ts). A missing language or a missing
+ * code is a type error. The browser's UI language picks; Japanese admins are the first users. Text is
+ * looked up where it is shown, by `say` (a problem by `sayProblem`).
  */
 export interface Localized {
   ja: string;

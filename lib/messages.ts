@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Completeness } from './completeness';
 import { ConsoleId, MemberRow } from './model';
 import { ListPick, PickState, PickSummary } from './scan/list-pick';
+import { Problem } from './problem';
 import { TenantCues } from './tenant-cues';
 
 /**
@@ -109,7 +110,8 @@ export const AuditEvent = z.discriminatedUnion('type', [
     completeness: Completeness,
     candidates: z.array(ScanCandidate).max(50),
   }),
-  z.object({ type: z.literal('audit/error'), code: AuditErrorCode, message: z.string().max(1000) }),
+  /** `problem`: the cache's problem behind a `storage` failure, put into words by the popup. */
+  z.object({ type: z.literal('audit/error'), code: AuditErrorCode, message: z.string().max(1000), problem: Problem.optional() }),
   z.object({ type: z.literal('audit/chosen'), list: PickSummary }),
   z.object({ type: z.literal('audit/choice-cancelled') }),
   z.object({ type: z.literal('audit/forgotten') }),

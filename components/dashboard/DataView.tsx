@@ -3,26 +3,26 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { forgetAllPicks } from '@/lib/pick-memory';
 import { BACKUP_MAX_BYTES, deleteEverything, exportBackup, formatBytes, RosterDbError, requestPersistence, storageSummary } from '@/lib/db';
 import { tooLarge, unexpectedFailure, type FileJobEvent } from '@/lib/files/jobs';
-import type { Localized } from '@/lib/i18n';
+import type { Problem } from '@/lib/problem';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
 import { ViewHeading } from './ViewHeading';
 import { downloadFile, fileStamp } from './download';
 import { FileJobProgress, FileSizeLimit, useFileJob } from './FileJobProgress';
 
-/** A file job's refusal, carried to the status line with its words. */
+/** A file job's refusal, carried to the status line, where it is put into words. */
 class FileRefusal extends Error {
-  readonly text: Localized;
+  readonly problem: Problem;
   constructor(failure: FileJobEvent & { type: 'failed' }) {
-    super(failure.text.en);
-    this.text = failure.text;
+    super(failure.problem.code);
+    this.problem = failure.problem;
   }
 }
 
 const estimate = () => navigator.storage.estimate();
 
 export function DataView() {
-  const { t, l } = useI18n();
+  const { t, p } = useI18n();
   const ids = useId();
   const summary = useLiveQuery(() => storageSummary(rosterDb(), estimate), []);
   const [persisted, setPersisted] = useState<boolean | undefined>();
@@ -40,7 +40,7 @@ export function DataView() {
     try {
       setStatus({ text: await work() });
     } catch (error) {
-      const words = error instanceof RosterDbError || error instanceof FileRefusal ? l(error.text) : error instanceof Error ? error.message : String(error);
+      const words = error instanceof RosterDbError || error instanceof FileRefusal ? p(error.problem) : error instanceof Error ? error.message : String(error);
       setStatus({ text: words, error: true });
     } finally {
       setBusy(false);

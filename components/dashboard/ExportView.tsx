@@ -3,7 +3,7 @@ import { DEFAULT_OUTPUT_ENCODING } from '@/lib/csv/encode';
 import type { ExportFormat, RowCounts } from '@/lib/formats';
 import { ROSTER_FILE_MAX_BYTES, tooLarge, type BuiltExport, type FileJob } from '@/lib/files/jobs';
 import { FINDING_RULES } from '@/lib/findings';
-import type { Localized } from '@/lib/i18n';
+import type { Problem } from '@/lib/problem';
 import { CONSOLE_LABEL } from '@/lib/labels';
 import type { FindingId, Snapshot } from '@/lib/model';
 import { recordExport } from '@/lib/use-cases';
@@ -34,7 +34,7 @@ function defaultFormat(snapshot: Snapshot | null | undefined): string {
  * (`format.options`), so this view names no format.
  */
 export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef; formatId?: string | undefined }) {
-  const { t, l, lang } = useI18n();
+  const { t, l, p, lang } = useI18n();
   const snapshot = useSnapshot(snapshotRef);
   const all = useAllSnapshots();
   const format: ExportFormat | undefined = EXPORT_FORMATS.find((f) => f.id === (formatId ?? defaultFormat(snapshot)));
@@ -48,7 +48,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
   const sheets = template && sheetsOf?.template === template ? sheetsOf.sheets : [];
   // The verdict (and the download notice) remembers which choices it answers, so a stale one is never
   // shown or downloaded.
-  const [built, setBuilt] = useState<{ input: ExportJob; result: BuiltExport | null; error: Localized | null } | null>(null);
+  const [built, setBuilt] = useState<{ input: ExportJob; result: BuiltExport | null; error: Problem | null } | null>(null);
   const [downloaded, setDownloaded] = useState<{ input: ExportJob | null; text: string } | null>(null);
 
   const chatworkAudits = (all ?? []).filter((s) => s.console === 'chatwork-users');
@@ -84,7 +84,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
 
   const verdict = built && built.input === input ? built : null;
   const result = verdict?.result ?? null;
-  const buildError = verdict?.error ? l(verdict.error) : '';
+  const buildError = verdict?.error ? p(verdict.error) : '';
   const status = downloaded && downloaded.input === input ? downloaded.text : '';
   const waitingForTemplate = options?.template === 'required' && !input?.file;
   const building = !!format && !!input && !waitingForTemplate && !result && !buildError;
@@ -98,7 +98,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
     void runBuild(input).then((event) => {
       if (!current) return;
       if ((event.type === 'built' || event.type === 'failed') && event.sheets && template) setSheetsOf({ template, sheets: event.sheets });
-      setBuilt({ input, result: event.type === 'built' ? event.result : null, error: event.type === 'failed' ? event.text : null });
+      setBuilt({ input, result: event.type === 'built' ? event.result : null, error: event.type === 'failed' ? event.problem : null });
     });
     return () => {
       current = false;
@@ -124,7 +124,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
     // Checked before a byte is read: a template is a console's own file, never this large.
     if (file && file.size > ROSTER_FILE_MAX_BYTES) {
       setTemplate(null);
-      setTemplateRefusal(l(tooLarge(file.size, ROSTER_FILE_MAX_BYTES).text));
+      setTemplateRefusal(p(tooLarge(file.size, ROSTER_FILE_MAX_BYTES).problem));
       return;
     }
     setTemplateRefusal('');
@@ -234,7 +234,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
               { header: t('exportRow'), cell: (issue) => issue.row ?? '—', className: 'num' },
               { header: t('exportColumn'), cell: (issue) => issue.column ?? '—' },
               { header: t('colName'), cell: (issue) => <PageText text={issue.member} /> },
-              { header: t('exportMessage'), cell: (issue) => l(issue.message) },
+              { header: t('exportMessage'), cell: (issue) => p(issue.problem) },
             ]}
           >
             {errors + warnings > result.issues.length && (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ROSTER_FILE_MAX_BYTES, tooLarge } from '@/lib/files/jobs';
+import { ROSTER_FILE_MAX_BYTES, tooLarge, unexpectedFailure } from '@/lib/files/jobs';
 import { IMPORT_PROFILES } from '@/lib/import';
 import { useI18n } from '../i18n-context';
 import { Field } from './Field';
@@ -8,7 +8,7 @@ import { routeHash } from './routes';
 
 /** A roster from a file becomes a snapshot exactly like a scanned page: same classification, findings and cache. */
 export function ImportRoster() {
-  const { t, l } = useI18n();
+  const { t, l, p } = useI18n();
   const [profile, setProfile] = useState('');
   const [status, setStatus] = useState<{ text: string; error?: boolean; snapshotId?: string }>({ text: '' });
   // A workbook of several sheets: read first on the sheet holding an email or ID column, and again on the one the admin picks.
@@ -18,7 +18,7 @@ export function ImportRoster() {
   const read = async (file: File, sheet?: string) => {
     // Checked before a byte is read; the worker checks again.
     if (file.size > ROSTER_FILE_MAX_BYTES) {
-      setStatus({ text: t('importFailed', { message: l(tooLarge(file.size, ROSTER_FILE_MAX_BYTES).text) }), error: true });
+      setStatus({ text: t('importFailed', { message: p(tooLarge(file.size, ROSTER_FILE_MAX_BYTES).problem) }), error: true });
       return;
     }
     setStatus({ text: t('importReading', { name: file.name }) });
@@ -34,7 +34,7 @@ export function ImportRoster() {
     setWorkbook(sheets.length > 1 ? { file, sheets, sheet: sheet ?? '' } : null);
     if (outcome.type === 'imported')
       setStatus({ text: t('importDone', { n: outcome.members.toLocaleString(), name: file.name }), snapshotId: outcome.snapshotId });
-    else setStatus({ text: t('importFailed', { message: outcome.type === 'failed' ? l(outcome.text) : outcome.type }), error: true });
+    else setStatus({ text: t('importFailed', { message: p((outcome.type === 'failed' ? outcome : unexpectedFailure(outcome.type)).problem) }), error: true });
   };
 
   const chooseSheet = (sheet: string) => {

@@ -63,7 +63,7 @@ function JoinSection<Row>({
   run: (leftId: string, rightId: string) => Promise<Row[]>;
   render: (rows: Row[]) => ReactNode;
 }) {
-  const { t, l, lang } = useI18n();
+  const { t, l, p, lang } = useI18n();
   const all = useAllSnapshots();
   const [chosen, setChosen] = useState<{ left?: string; right?: string }>({});
   const of = (console: ConsoleId) => (all ?? []).filter((s) => s.console === console);
@@ -74,7 +74,7 @@ function JoinSection<Row>({
   const current = outcome && outcome.leftId === leftId && outcome.rightId === rightId ? outcome : null;
   const rows = current?.rows ?? null;
   const cause = current?.failure?.cause;
-  const error = !current?.failure ? '' : cause instanceof RosterDbError ? l(cause.text) : String(cause);
+  const error = !current?.failure ? '' : cause instanceof RosterDbError ? p(cause.problem) : String(cause);
 
   // `run` is a new function each render; the chosen audits decide when to join again.
   const join = useEffectEvent(run);

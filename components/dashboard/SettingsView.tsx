@@ -90,7 +90,7 @@ function AuditLimitForm() {
 }
 
 function PolicyForm({ tenant, proposed }: { tenant: string; proposed?: string | undefined }) {
-  const { t, l } = useI18n();
+  const { t, l, p } = useI18n();
   const id = useId();
   const isDefault = tenant === DEFAULT_POLICY_TENANT;
   const [loaded, setLoaded] = useState(false);
@@ -127,7 +127,7 @@ function PolicyForm({ tenant, proposed }: { tenant: string; proposed?: string | 
       const { snapshots, changed } = await work();
       setStatus({ text: t(doneKey, { snapshots, changed }) });
     } catch (error) {
-      setStatus({ text: error instanceof RosterDbError ? l(error.text) : String(error), error: true });
+      setStatus({ text: error instanceof RosterDbError ? p(error.problem) : String(error), error: true });
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,4 @@
-import { FileJobEvent, type FileJob } from '@/lib/files/jobs';
+import { FileJobEvent, type FileJob, type FileJobProblem } from '@/lib/files/jobs';
 import { startExtensionWorker } from './extension-worker';
 
 export interface RunningFileJob {
@@ -20,22 +20,17 @@ export function startFileJob(job: FileJob, onProgress: (event: FileJobEvent & { 
     '/file-worker.js',
     FileJobEvent,
     (event) => (event.type === 'progress' ? onProgress(event) : end(event)),
-    (message) =>
-      end({ type: 'failed', code: 'read-failed', text: { ja: `ファイルを読み込めませんでした: ${message}`, en: `The file could not be read: ${message}` } }),
+    (message) => end(failed({ code: 'read-failed', detail: message.slice(0, 500) })),
     // An answer outside the schema ends the job in words rather than leaving the page waiting.
-    () =>
-      end({
-        type: 'failed',
-        code: 'bad-worker-message',
-        text: {
-          ja: 'ファイルの処理結果を受け取れませんでした。何も書き込んでいません。',
-          en: 'The result of the file could not be received. Nothing was written.',
-        },
-      }),
+    () => end(failed({ code: 'bad-worker-message' })),
   );
   worker.postMessage(job);
   return {
     result,
-    cancel: () => end({ type: 'failed', code: 'cancelled', text: { ja: '取り消しました。何も読み込んでいません。', en: 'Cancelled. Nothing was read.' } }),
+    cancel: () => end(failed({ code: 'cancelled' })),
   };
+}
+
+function failed(problem: FileJobProblem): FileJobEvent {
+  return { type: 'failed', problem };
 }

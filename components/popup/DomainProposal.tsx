@@ -27,7 +27,7 @@ function evidenceText(t: Translate, evidence: DomainEvidence): string {
  * ドメイン設定 to be checked there.
  */
 export function DomainProposal({ snapshotId }: { snapshotId: string }) {
-  const { t, l } = useI18n();
+  const { t, p } = useI18n();
   const id = useId();
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
@@ -76,7 +76,7 @@ export function DomainProposal({ snapshotId }: { snapshotId: string }) {
       });
       setMessage({ text: t('proposalApplied', { snapshots, changed }) });
     } catch (error) {
-      setMessage({ text: error instanceof RosterDbError ? l(error.text) : String(error), error: true });
+      setMessage({ text: error instanceof RosterDbError ? p(error.problem) : String(error), error: true });
     } finally {
       setBusy(false);
     }

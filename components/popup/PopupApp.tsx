@@ -26,7 +26,7 @@ interface PortLike {
 
 /** The one-click audit of one tab: `tabId` from `?tabId=N` or the active tab. */
 export function PopupApp({ tabId, connect }: { tabId: number | undefined; connect: () => PortLike }) {
-  const { t, l } = useI18n();
+  const { t, l, p } = useI18n();
   const [phase, setPhase] = useState<Phase>(tabId === undefined ? { kind: 'error', text: t('popupNoTab') } : { kind: 'inspecting' });
   const [page, setPage] = useState<PageInfo>();
   /** The list chosen for this page, when one is remembered; and whether the page was looked at (a page without a roster too). */
@@ -59,7 +59,7 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
           setPhase({ kind: 'done', snapshotId: event.snapshotId, completeness: event.completeness, candidates: event.candidates });
           break;
         case 'audit/error':
-          setPhase({ kind: 'error', text: l(AUDIT_ERROR_TEXT[event.code], { message: event.message }) });
+          setPhase({ kind: 'error', text: l(AUDIT_ERROR_TEXT[event.code], { message: event.problem ? p(event.problem) : event.message }) });
           if (event.code === 'no-roster') setCanChoose(true);
           break;
         // The admin chose a list (the popup stayed open): look at the page again, through that list.
@@ -81,7 +81,7 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
     port.onDisconnect.addListener(() => setPhase((current) => (current.kind === 'running' ? { kind: 'error', text: t('errorInterrupted') } : current)));
     port.postMessage({ type: 'audit/inspect', tabId });
     return () => port.disconnect();
-  }, [tabId, connect, t, l]);
+  }, [tabId, connect, t, l, p]);
 
   const start = (mode: ScanMode, candidate?: number) => {
     if (tabId === undefined) return;

@@ -1,4 +1,3 @@
-import type { Localized } from '../i18n';
 import { unitSize, type CsvEncoding } from './decode';
 import { encodeText, unencodableChars } from './encode';
 import { findColumn, normalizeHeader } from './headers';
@@ -46,7 +45,8 @@ export interface RefusedChange extends CellRef {
   reason: RefusalReason;
   before?: string;
   after: string;
-  message: Localized;
+  /** Shift_JIS: the characters it cannot encode. */
+  detail?: string;
 }
 
 export interface PatchSuccess {
@@ -61,7 +61,7 @@ export interface PatchSuccess {
 
 export interface PatchFailure {
   ok: false;
-  error: CsvProblem | { code: 'no-key-column'; message: Localized };
+  error: CsvProblem | { code: 'no-key-column'; column: string };
 }
 
 export type PatchResult = PatchSuccess | PatchFailure;
@@ -69,32 +69,6 @@ export type PatchResult = PatchSuccess | PatchFailure;
 /** Keys (IDs, emails) compare without case, width or surrounding spaces. */
 export function normalizeKey(value: string): string {
   return value.normalize('NFKC').trim().toLowerCase();
-}
-
-function refusalMessage(reason: RefusalReason, column: string, where: Localized, detail = ''): Localized {
-  switch (reason) {
-    case 'no-such-column':
-      return { ja: `列「${column}」がテンプレートにありません。`, en: `The template has no column "${column}".` };
-    case 'locked-column':
-      return { ja: `${where.ja}列「${column}」は変更できません。`, en: `${where.en}column "${column}" cannot be changed.` };
-    case 'would-clear':
-      return {
-        ja: `${where.ja}列「${column}」の値を空欄にすると既存の値が削除されるため、変更しませんでした。`,
-        en: `${where.en}blanking column "${column}" would delete its value, so it was left as it is.`,
-      };
-    case 'missing-cell':
-      return { ja: `${where.ja}この行には列「${column}」のセルがありません。`, en: `${where.en}the row has no cell for column "${column}".` };
-    case 'formula-cell':
-      return {
-        ja: `${where.ja}列「${column}」のセルは数式のため、変更しませんでした。`,
-        en: `${where.en}column "${column}" holds a formula, so it was left as it is.`,
-      };
-    case 'unencodable':
-      return {
-        ja: `${where.ja}列「${column}」の値に Shift_JIS で書けない文字があります: ${detail}`,
-        en: `${where.en}column "${column}" holds characters Shift_JIS cannot encode: ${detail}`,
-      };
-  }
 }
 
 interface Edit {
@@ -137,8 +111,6 @@ export interface PlanHooks<Handle> {
    * as they are rather than neutralised.
    */
   literal?: boolean;
-  /** How a refusal names its place; `Line N: ` by default. */
-  where?(line: number): Localized;
 }
 
 export interface PatchPlan<Handle> {
@@ -163,13 +135,7 @@ export function planPatch<Handle>(
   const keyIndex = findColumn(headers, options.keyColumn);
   if (keyIndex < 0) {
     const names = typeof options.keyColumn === 'string' ? options.keyColumn : options.keyColumn.join(' / ');
-    return {
-      ok: false,
-      error: {
-        code: 'no-key-column',
-        message: { ja: `テンプレートに列「${names}」がありません。`, en: `The template has no "${names}" column.` },
-      },
-    };
+    return { ok: false, error: { code: 'no-key-column', column: names } };
   }
 
   const columnIndex = new Map<string, number>();
@@ -193,7 +159,7 @@ export function planPatch<Handle>(
     for (const [column, change] of Object.entries(cells)) {
       if (!columnIndex.has(normalizeHeader(column))) {
         const after = typeof change === 'string' ? change : change.value;
-        refused.push({ column, key, after, reason: 'no-such-column', message: refusalMessage('no-such-column', column, { ja: '', en: '' }) });
+        refused.push({ column, key, after, reason: 'no-such-column' });
         delete cells[column];
       }
     }
@@ -206,14 +172,13 @@ export function planPatch<Handle>(
     const entry = changes.get(normalizedKey);
     if (!entry) continue;
     matched.add(normalizedKey);
-    const where = hooks.where?.(line) ?? { ja: `${line} 行目: `, en: `Line ${line}: ` };
     for (const [column, change] of Object.entries(entry.cells)) {
       const name = normalizeHeader(column);
       const index = columnIndex.get(name)!;
       const requested = typeof change === 'string' ? change : change.value;
       const ref = { row, line, column: headers[index]!, key: entry.key };
       const refuse = (reason: RefusalReason, before?: string, detail?: string) =>
-        refused.push({ ...ref, before, after: requested, reason, message: refusalMessage(reason, ref.column, where, detail) });
+        refused.push({ ...ref, before, after: requested, reason, ...(detail ? { detail } : {}) });
       const before = value(index);
       if (before === undefined) {
         refuse('missing-cell');

@@ -1,16 +1,20 @@
-import type { Localized } from '../i18n';
 import { binaryKind, codeUnitsOf, decodeCsv, decodeUnits, unitSize, type BinaryKind, type CodeUnits, type CsvEncoding } from './decode';
 import { detectHeaderRow, HEADER_SEARCH_RECORDS, isKeywordRow } from './headers';
-import { fieldRange, recordCount, tokenizeCsv, type CsvTokens } from './tokenize';
+import { fieldRange, recordCount, tokenizeCsv, type CsvSyntaxProblem, type CsvTokens } from './tokenize';
 
 export type Newline = '\r\n' | '\n' | '\r';
 
-export interface CsvProblem {
-  code: 'unterminated-quote' | 'text-after-quote' | 'column-count' | 'lossy-decoding' | 'empty' | 'odd-utf16' | 'not-text';
-  /** 1-based line of the file, when one line is at fault. */
-  line?: number;
-  message: Localized;
-}
+/** Why a file is not read, or what is worth telling about one that is; words in lib/problem-text.ts. */
+export type CsvProblem =
+  | CsvSyntaxProblem
+  | { code: 'column-count'; line: number; width: number; cells: number }
+  | { code: 'lossy-decoding'; line: number; encoding: string }
+  | { code: 'empty' }
+  | { code: 'odd-utf16' }
+  | { code: 'zip-not-csv' }
+  | { code: 'xls-not-csv' }
+  | { code: 'pdf-not-csv' }
+  | { code: 'not-text' };
 
 /** The layout of a file: what a patch or an appended row must reproduce. */
 export interface CsvLayout {
@@ -101,21 +105,7 @@ export interface ParsedCsv {
   lossyLine?: number;
 }
 
-const NOT_TEXT: Record<BinaryKind, Localized> = {
-  zip: {
-    ja: 'CSV ではなく Excel ブック (.xlsx) などの圧縮ファイルです。Excel で「CSV UTF-8 (コンマ区切り)」として保存してから選んでください。',
-    en: 'This is an Excel workbook (.xlsx) or another zip file, not CSV. Save it from Excel as "CSV UTF-8 (Comma delimited)" and choose that file.',
-  },
-  ole: {
-    ja: 'CSV ではなく古い形式の Excel ブック (.xls) です。Excel で「CSV UTF-8 (コンマ区切り)」として保存してから選んでください。',
-    en: 'This is an old Excel workbook (.xls), not CSV. Save it from Excel as "CSV UTF-8 (Comma delimited)" and choose that file.',
-  },
-  pdf: { ja: 'CSV ではなく PDF ファイルです。', en: 'This is a PDF file, not CSV.' },
-  binary: {
-    ja: 'テキストではないデータを含むため、CSV として読めません。コンソールから CSV を出力し直してください。',
-    en: 'The file holds data that is not text, so it cannot be read as CSV. Export the CSV from the console again.',
-  },
-};
+const NOT_TEXT = { zip: 'zip-not-csv', ole: 'xls-not-csv', pdf: 'pdf-not-csv', binary: 'not-text' } as const satisfies Record<BinaryKind, CsvProblem['code']>;
 
 /** 1-based line of the first character the decoder could not read. */
 function firstLossyLine(text: string): number {
@@ -142,18 +132,12 @@ export function parseCsv(bytes: Uint8Array, override?: CsvEncoding): ParsedCsv |
   const decoded = decodeCsv(bytes, override);
   const body = bytes.length - decoded.bomLength;
   if (body === 0) {
-    return { ok: false, error: { code: 'empty', message: { ja: 'ファイルが空です。', en: 'The file is empty.' } } };
+    return { ok: false, error: { code: 'empty' } };
   }
   const binary = unitSize(decoded.encoding) === 1 ? binaryKind(bytes.subarray(decoded.bomLength)) : undefined;
-  if (binary) return { ok: false, error: { code: 'not-text', message: NOT_TEXT[binary] } };
+  if (binary) return { ok: false, error: { code: NOT_TEXT[binary] } };
   if (decoded.encoding.startsWith('utf-16') && body % 2 === 1) {
-    return {
-      ok: false,
-      error: {
-        code: 'odd-utf16',
-        message: { ja: 'UTF-16 のファイルが途中で切れています。', en: 'The UTF-16 file is cut short (odd number of bytes).' },
-      },
-    };
+    return { ok: false, error: { code: 'odd-utf16' } };
   }
   const units = codeUnitsOf(bytes, decoded.encoding, decoded.bomLength);
   const delimiter = detectDelimiter(units);
@@ -198,14 +182,7 @@ export function readCsv(bytes: Uint8Array, override?: CsvEncoding): CsvFile | Cs
   const warnings: CsvProblem[] = [];
   const { lossyLine } = parsed;
   if (lossyLine !== undefined) {
-    warnings.push({
-      code: 'lossy-decoding',
-      line: lossyLine,
-      message: {
-        ja: `${lossyLine} 行目から、${layout.encoding} として読めない文字を � に置き換えました。ファイルが途中で切れていないか確かめるか、文字コードを指定して読み直してください。`,
-        en: `From line ${lossyLine}, bytes that are not valid ${layout.encoding} were read as �. Check that the file is complete, or choose the encoding and read again.`,
-      },
-    });
+    warnings.push({ code: 'lossy-decoding', line: lossyLine, encoding: layout.encoding });
   }
   const rows: string[][] = [];
   const rowLines: number[] = [];
@@ -215,14 +192,7 @@ export function readCsv(bytes: Uint8Array, override?: CsvEncoding): CsvFile | Cs
     const row = recordValues(units, tokens, r, layout.encoding);
     const line = tokens.recordLine[r]!;
     if (row.length !== width && warnings.length < MAX_WARNINGS) {
-      warnings.push({
-        code: 'column-count',
-        line,
-        message: {
-          ja: `${line} 行目: 列の数が見出しと違います (見出し ${width} 列、この行 ${row.length} 列)。`,
-          en: `Line ${line}: ${row.length} columns where the header has ${width}.`,
-        },
-      });
+      warnings.push({ code: 'column-count', line, width, cells: row.length });
     }
     rows.push(row);
     rowLines.push(line);

@@ -1,16 +1,11 @@
-import type { Localized } from '../i18n';
 import type { CodeUnits } from './decode';
 
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
 
-export interface CsvSyntaxProblem {
-  code: 'unterminated-quote' | 'text-after-quote';
-  /** 1-based physical line of the file. */
-  line: number;
-  message: Localized;
-}
+/** Where a file stops being CSV; words in lib/problem-text.ts. */
+export type CsvSyntaxProblem = { code: 'unterminated-quote'; line: number } | { code: 'text-after-quote'; line: number };
 
 /**
  * Every field and record of a file with its exact span in code units, so that a patch can rewrite one
@@ -72,14 +67,7 @@ export function tokenizeCsv(units: CodeUnits, delimiter: number, maxRecords = In
         i++;
         for (;;) {
           if (i >= n) {
-            tokens.problem = {
-              code: 'unterminated-quote',
-              line: openLine,
-              message: {
-                ja: `${openLine} 行目: 引用符 (") で始まる値が閉じられていません。`,
-                en: `Line ${openLine}: a quoted value (") is never closed.`,
-              },
-            };
+            tokens.problem = { code: 'unterminated-quote', line: openLine };
             break;
           }
           const c = units[i]!;
@@ -95,14 +83,7 @@ export function tokenizeCsv(units: CodeUnits, delimiter: number, maxRecords = In
           i++;
         }
         if (!tokens.problem && i < n && units[i] !== delimiter && units[i] !== CR && units[i] !== LF) {
-          tokens.problem = {
-            code: 'text-after-quote',
-            line,
-            message: {
-              ja: `${line} 行目: 引用符で囲まれた値の後ろに区切り文字以外の文字があります。`,
-              en: `Line ${line}: text follows a closing quote before the next delimiter.`,
-            },
-          };
+          tokens.problem = { code: 'text-after-quote', line };
         }
       } else {
         while (i < n) {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DomainPolicy, Member, Snapshot } from '../model';
-import type { Localized } from '../i18n';
-import { formatBytes, RosterDbError } from './errors';
+import { RosterDbError } from './errors';
 import { CURRENT_SCHEMA_VERSION, ExportRecord, TemplateRecord, type RosterDb } from './schema';
 import { WRITE_CHUNK_SIZE } from './snapshots';
 
@@ -147,22 +146,22 @@ async function presentKeys<K extends string>(table: { bulkGet(keys: K[]): Promis
 
 function parseBackup(data: string | Uint8Array, options: BackupReadOptions): BackupDocument {
   const size = typeof data === 'string' ? data.length : data.byteLength;
-  if (size > (options.maxBytes ?? BACKUP_MAX_BYTES)) throw backupError('backup-too-large');
+  if (size > (options.maxBytes ?? BACKUP_MAX_BYTES)) throw new RosterDbError({ code: 'backup-too-large', limitBytes: options.maxBytes ?? BACKUP_MAX_BYTES });
   let json: unknown;
   try {
     json = JSON.parse(typeof data === 'string' ? data : new TextDecoder('utf-8', { fatal: true }).decode(data));
   } catch (cause) {
-    throw backupError(looksLikeCutBackup(data) ? 'backup-truncated' : 'not-a-backup', cause);
+    throw new RosterDbError({ code: looksLikeCutBackup(data) ? 'backup-truncated' : 'not-a-backup' }, { cause });
   }
   const header = BackupHeader.safeParse(json);
-  if (!header.success) throw backupError('not-a-backup');
-  if (header.data.version > BACKUP_VERSION) throw backupError('backup-too-new');
+  if (!header.success) throw new RosterDbError({ code: 'not-a-backup' });
+  if (header.data.version > BACKUP_VERSION) throw new RosterDbError({ code: 'backup-too-new' });
   const shape = BackupDocument.safeParse(json);
-  if (!shape.success) throw backupError('backup-invalid', shape.error, z.prettifyError(shape.error).slice(0, 2000));
+  if (!shape.success) throw new RosterDbError({ code: 'backup-invalid', detail: z.prettifyError(shape.error).slice(0, 2000) }, { cause: shape.error });
   const document: BackupDocument = { ...shape.data, format: BACKUP_FORMAT, tables: checkRows(shape.data.tables, options) };
   const snapshotIds = new Set(document.tables.snapshots.map((s) => s.id));
   const orphan = document.tables.members.find((m) => !snapshotIds.has(m.snapshotId));
-  if (orphan) throw backupError('backup-invalid', undefined, `member of unknown snapshot "${orphan.snapshotId}"`);
+  if (orphan) throw new RosterDbError({ code: 'backup-orphan-member', snapshotId: orphan.snapshotId });
   return document;
 }
 
@@ -201,17 +200,10 @@ function checkRows(tables: Record<BackupTable, unknown[]>, options: BackupReadOp
     }
   }
   if (problems.length > 0) {
-    const rest: Localized | undefined =
-      more === 0
-        ? undefined
-        : countCut
-          ? {
-              ja: `ほかにも少なくとも ${more.toLocaleString('en-US')} 行に問題があります。`,
-              en: `At least ${more.toLocaleString('en-US')} more rows have problems.`,
-            }
-          : { ja: `ほかに ${more.toLocaleString('en-US')} 行に問題があります。`, en: `${more.toLocaleString('en-US')} more rows have problems.` };
-    const listed = problems.join('\n');
-    throw backupError('backup-invalid', undefined, rest ? { ja: `${listed}\n${rest.ja}`, en: `${listed}\n${rest.en}` } : listed);
+    const detail = problems.join('\n');
+    throw new RosterDbError(
+      more === 0 ? { code: 'backup-invalid', detail } : { code: countCut ? 'backup-invalid-at-least' : 'backup-invalid-more', detail, more },
+    );
   }
   return valid as BackupDocument['tables'];
 }
@@ -220,35 +212,6 @@ function checkRows(tables: Record<BackupTable, unknown[]>, options: BackupReadOp
 function looksLikeCutBackup(data: string | Uint8Array): boolean {
   const head = typeof data === 'string' ? data.slice(0, 64) : new TextDecoder().decode(data.subarray(0, 64));
   return head.includes(`"format":"${BACKUP_FORMAT}"`);
-}
-
-const BACKUP_MESSAGES: Record<'not-a-backup' | 'backup-too-new' | 'backup-truncated' | 'backup-invalid' | 'backup-too-large', Localized> = {
-  'backup-too-large': {
-    ja: `バックアップファイルが大きすぎます（上限 ${formatBytes(BACKUP_MAX_BYTES)}）。何も読み込んでいません。`,
-    en: `The backup file is too large (at most ${formatBytes(BACKUP_MAX_BYTES)}). Nothing was restored.`,
-  },
-  'not-a-backup': {
-    ja: 'このファイルは Roster Audit のバックアップではありません。',
-    en: 'This file is not a Roster Audit backup.',
-  },
-  'backup-too-new': {
-    ja: 'このバックアップは新しい版の Roster Audit で作られています。拡張機能を更新してから読み込んでください。',
-    en: 'This backup was made by a newer Roster Audit. Update the extension, then restore it.',
-  },
-  'backup-truncated': {
-    ja: 'バックアップファイルが途中で切れています。もう一度保存し直したファイルを使ってください。',
-    en: 'The backup file is cut short. Use a freshly saved copy.',
-  },
-  'backup-invalid': {
-    ja: 'バックアップファイルの内容が壊れています。何も読み込んでいません。',
-    en: 'The backup file is damaged. Nothing was restored.',
-  },
-};
-
-function backupError(code: keyof typeof BACKUP_MESSAGES, cause?: unknown, detail?: string | Localized): RosterDbError {
-  const text = BACKUP_MESSAGES[code];
-  const words = typeof detail === 'string' ? { ja: detail, en: detail } : detail;
-  return new RosterDbError(code, words ? { ja: `${text.ja}\n${words.ja}`, en: `${text.en}\n${words.en}` } : text, { cause });
 }
 
 const BASE64_CHUNK = 0x8000;

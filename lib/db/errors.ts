@@ -1,18 +1,34 @@
-import type { Localized } from '../i18n';
+/** Every problem this module reports on purpose, as a code with the parameters its words need (lib/problem-text.ts). */
+export type DbProblem =
+  | { code: 'storage-full' }
+  | { code: 'storage-full-measured'; usedBytes: number; quotaBytes: number }
+  | { code: 'snapshot-invalid'; detail: string }
+  | { code: 'policy-invalid'; detail: string }
+  | { code: 'template-invalid'; detail: string }
+  | { code: 'export-log-invalid'; detail: string }
+  | { code: 'reclassify-mismatch' }
+  | { code: 'audit-not-found'; console: string; snapshotId: string }
+  | { code: 'backup-too-large'; limitBytes: number }
+  | { code: 'not-a-backup' }
+  | { code: 'backup-too-new' }
+  | { code: 'backup-truncated' }
+  | { code: 'backup-invalid'; detail: string }
+  | { code: 'backup-invalid-more'; detail: string; more: number }
+  | { code: 'backup-invalid-at-least'; detail: string; more: number }
+  | { code: 'backup-orphan-member'; snapshotId: string };
+export type RosterDbErrorCode = DbProblem['code'];
 
-export type RosterDbErrorCode =
-  'storage-full' | 'invalid-input' | 'not-a-backup' | 'backup-too-new' | 'backup-truncated' | 'backup-invalid' | 'backup-too-large' | 'not-found';
-
-/** Every error this module throws on purpose: a code for the caller, a plain message for the admin. */
+/** Every error this module throws on purpose: the problem as a code with parameters; the words are the caller's to look up. */
 export class RosterDbError extends Error {
+  readonly problem: DbProblem;
   readonly code: RosterDbErrorCode;
-  readonly text: Localized;
 
-  constructor(code: RosterDbErrorCode, text: Localized, options?: { cause?: unknown }) {
-    super(text.en, options);
+  constructor(problem: DbProblem, options?: { cause?: unknown }) {
+    // The message is for developers' logs; an admin reads the problem's words.
+    super(JSON.stringify(problem).slice(0, 2000), options);
     this.name = 'RosterDbError';
-    this.code = code;
-    this.text = text;
+    this.problem = problem;
+    this.code = problem.code;
   }
 }
 
@@ -29,19 +45,9 @@ export class StorageFullError extends RosterDbError {
 
   constructor(estimate: StorageEstimateLike, cause?: unknown) {
     const { usage, quota } = estimate;
-    const known = usage !== undefined && quota !== undefined;
-    super(
-      'storage-full',
-      {
-        ja: known
-          ? `ブラウザーの保存領域がいっぱいです（使用中 ${formatBytes(usage)} / 上限 ${formatBytes(quota)}）。古い監査結果を削除するか、バックアップを取ってから削除してください。`
-          : 'ブラウザーの保存領域がいっぱいです。古い監査結果を削除するか、バックアップを取ってから削除してください。',
-        en: known
-          ? `The browser's storage is full (${formatBytes(usage)} in use of ${formatBytes(quota)}). Delete older audits, or back them up and then delete them.`
-          : "The browser's storage is full. Delete older audits, or back them up and then delete them.",
-      },
-      { cause },
-    );
+    super(usage !== undefined && quota !== undefined ? { code: 'storage-full-measured', usedBytes: usage, quotaBytes: quota } : { code: 'storage-full' }, {
+      cause,
+    });
     this.name = 'StorageFullError';
     this.usage = usage;
     this.quota = quota;

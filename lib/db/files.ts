@@ -2,15 +2,14 @@ import { z } from 'zod';
 import { RosterDbError } from './errors';
 import { ExportRecord, TemplateRecord, type RosterDb } from './schema';
 
-function parseRecord<T>(schema: z.ZodType<T>, value: unknown, what: { ja: string; en: string }): T {
+function parseRecord<T>(schema: z.ZodType<T>, value: unknown, code: 'template-invalid' | 'export-log-invalid'): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const detail = z.prettifyError(parsed.error);
-  throw new RosterDbError('invalid-input', { ja: `${what.ja}を保存できません: ${detail}`, en: `The ${what.en} cannot be saved: ${detail}` });
+  throw new RosterDbError({ code, detail: z.prettifyError(parsed.error) });
 }
 
 export async function saveTemplate(db: RosterDb, template: TemplateRecord): Promise<void> {
-  await db.templates.put(parseRecord(TemplateRecord, template, { ja: 'テンプレート', en: 'template' }));
+  await db.templates.put(parseRecord(TemplateRecord, template, 'template-invalid'));
 }
 
 /** Saved templates, newest first; of one export format when given. */
@@ -24,7 +23,7 @@ export async function deleteTemplate(db: RosterDb, id: string): Promise<void> {
 }
 
 export async function logExport(db: RosterDb, record: ExportRecord): Promise<void> {
-  await db.exports.put(parseRecord(ExportRecord, record, { ja: 'エクスポート履歴', en: 'export log entry' }));
+  await db.exports.put(parseRecord(ExportRecord, record, 'export-log-invalid'));
 }
 
 /** The export log, newest first. */

@@ -36,10 +36,7 @@ function pairByEmail(left: readonly Member[], right: readonly Member[]): EmailPa
 async function loadRosterOf(db: RosterDb, snapshotId: string, console: ConsoleId): Promise<Member[]> {
   const snapshot = await db.snapshots.get(snapshotId);
   if (!snapshot || snapshot.console !== console) {
-    throw new RosterDbError('not-found', {
-      ja: `${console} の監査結果 "${snapshotId}" が見つかりません。`,
-      en: `No ${console} audit "${snapshotId}" was found.`,
-    });
+    throw new RosterDbError({ code: 'audit-not-found', console, snapshotId });
   }
   return membersOf(db, snapshotId).toArray();
 }

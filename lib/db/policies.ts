@@ -12,10 +12,7 @@ export async function getPolicy(db: RosterDb, tenant: string): Promise<DomainPol
 export async function savePolicy(db: RosterDb, policy: DomainPolicy): Promise<DomainPolicy> {
   const parsed = DomainPolicy.safeParse(policy);
   if (!parsed.success) {
-    throw new RosterDbError('invalid-input', {
-      ja: `ドメインの設定を保存できません: ${z.prettifyError(parsed.error)}`,
-      en: `The domain policy cannot be saved: ${z.prettifyError(parsed.error)}`,
-    });
+    throw new RosterDbError({ code: 'policy-invalid', detail: z.prettifyError(parsed.error) });
   }
   await db.policies.put(parsed.data);
   return parsed.data;
@@ -60,9 +57,6 @@ async function snapshotsWithoutOwnPolicy(db: RosterDb): Promise<string[]> {
 function assertSameRows(before: readonly Member[], after: readonly Member[]): void {
   const same = before.length === after.length && after.every((member, i) => member.snapshotId === before[i]!.snapshotId && member.index === before[i]!.index);
   if (!same) {
-    throw new RosterDbError('invalid-input', {
-      ja: '再分類の結果がメンバーの並びと一致しないため、保存しませんでした。',
-      en: 'Re-classification returned different rows than it was given, so nothing was saved.',
-    });
+    throw new RosterDbError({ code: 'reclassify-mismatch' });
   }
 }

@@ -54,10 +54,7 @@ function parseInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 }
 
 function invalidInput(detail: string): RosterDbError {
-  return new RosterDbError('invalid-input', {
-    ja: `監査結果を保存できません（内容が正しくありません）: ${detail}`,
-    en: `The audit cannot be saved (its data is not valid): ${detail}`,
-  });
+  return new RosterDbError({ code: 'snapshot-invalid', detail });
 }
 
 export interface SnapshotGroup {

@@ -2,7 +2,8 @@ import { membersOf, type RosterDb } from '../db';
 import { formatById, type BuildResult, type FormatInput } from '../formats';
 import { chatworkMembersByEmail } from '../use-cases/export';
 import { sheetNames } from '../xlsx/table';
-import { ISSUES_LISTED, ROSTER_FILE_MAX_BYTES, tooLarge, type BuiltExport, type FileJob, type FileJobEvent } from './jobs';
+import { errorDetail } from '../problem';
+import { ISSUES_LISTED, ROSTER_FILE_MAX_BYTES, tooLarge, type BuiltExport, type FileJob, type FileJobEvent, type FileJobProblem } from './jobs';
 
 type ExportJob = FileJob & { kind: 'build-export' };
 
@@ -21,12 +22,7 @@ export async function buildExport(
   if (job.file && job.file.size > ROSTER_FILE_MAX_BYTES) return tooLarge(job.file.size, ROSTER_FILE_MAX_BYTES);
   const format = formatById(job.formatId);
   const snapshot = await db.snapshots.get(job.snapshotId);
-  if (!format || !snapshot)
-    return {
-      type: 'failed',
-      code: 'export-no-audit',
-      text: { ja: 'この監査は見つかりません。削除された可能性があります。', en: 'This audit was not found; it may have been deleted.' },
-    };
+  if (!format || !snapshot) return { type: 'failed', problem: { code: 'export-no-audit' } satisfies FileJobProblem };
   const template = job.file ? await readBytes(job.file) : undefined;
   const sheets = template ? sheetNames(template) : [];
   const rosterMembers = await membersOf(db, snapshot.id).toArray();
@@ -56,13 +52,7 @@ export async function buildExport(
     return { type: 'built', result: summarise(format.build(input), members.length), sheets };
   } catch (error) {
     // A bug, not the admin's doing; still in words, and nothing was downloaded.
-    const detail = String((error as Error)?.message ?? error).slice(0, 500);
-    return {
-      type: 'failed',
-      code: 'export-failed',
-      text: { ja: `ファイルを作成できませんでした。(${detail})`, en: `The file could not be built. (${detail})` },
-      sheets,
-    };
+    return { type: 'failed', problem: { code: 'export-failed', detail: errorDetail(error) } satisfies FileJobProblem, sheets };
   }
 }
 

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { formatBytes } from '../db/errors';
 import { FORMAT_IDS } from '../formats/types';
-import type { Localized } from '../i18n';
 import { FindingId } from '../model';
+import { errorDetail, Problem } from '../problem';
 
 /**
  * The messages between the dashboard and the worker that reads big files (a backup to restore, a
@@ -16,7 +15,6 @@ export const ROSTER_FILE_MAX_BYTES = 64 * 1024 * 1024;
 /** Problems of an export listed for the admin; the rest are counted. */
 export const ISSUES_LISTED = 20;
 
-const Text = z.object({ ja: z.string().max(20_000), en: z.string().max(20_000) });
 const Count = z.number().int().nonnegative();
 const Name = z.string().max(500);
 
@@ -53,13 +51,12 @@ export type FileJob = z.infer<typeof FileJob>;
 
 const Issue = z.object({
   severity: z.enum(['error', 'warning']),
-  code: z.string().max(100),
   row: Count.optional(),
   line: Count.optional(),
   column: z.string().max(100_000).optional(),
   member: z.string().max(100_000).optional(),
   // A problem may quote a template's cells; only ISSUES_LISTED of them cross.
-  message: z.object({ ja: z.string().max(1_000_000), en: z.string().max(1_000_000) }),
+  problem: Problem,
 });
 
 /** A built export as the page shows it: the first ISSUES_LISTED problems and the count of every one. */
@@ -88,36 +85,29 @@ export const FileJobEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('imported'), snapshotId: z.string(), members: Count, sheets: z.array(Name).max(1000) }),
   /** `sheets`: the template's worksheets, for the admin to choose from (none for CSV). */
   z.object({ type: z.literal('built'), result: BuiltExport, sheets: z.array(Name).max(1000) }),
-  /** Every failure: a code, and the words for the admin in both languages. */
-  z.object({ type: z.literal('failed'), code: z.string().max(100), text: Text, sheets: z.array(Name).max(1000).optional() }),
+  /** Every failure: the problem as a code with parameters; the page puts it in the admin's words. */
+  z.object({ type: z.literal('failed'), problem: Problem, sheets: z.array(Name).max(1000).optional() }),
 ]);
 export type FileJobEvent = z.infer<typeof FileJobEvent>;
 
+/** The problems of a file job itself (the others come from what it calls: the cache, the file's reading). */
+export type FileJobProblem =
+  | { code: 'file-too-large'; sizeBytes: number; limitBytes: number }
+  | { code: 'file-too-large-to-read'; detail: string }
+  | { code: 'read-failed'; detail: string }
+  // The page's side of a job: the worker's answer broke the schema, or the admin stopped it.
+  | { code: 'bad-worker-message' }
+  | { code: 'cancelled' }
+  | { code: 'export-no-audit' }
+  | { code: 'export-failed'; detail: string };
+
 /** The refusal of a file over `limit`, before a byte of it is read. */
 export function tooLarge(size: number, limit: number): FileJobEvent & { type: 'failed' } {
-  const text: Localized = {
-    ja: `ファイルが大きすぎます（${formatBytes(size)}、上限 ${formatBytes(limit)}）。何も読み込んでいません。`,
-    en: `The file is too large (${formatBytes(size)}; at most ${formatBytes(limit)}). Nothing was read.`,
-  };
-  return { type: 'failed', code: 'file-too-large', text };
+  return { type: 'failed', problem: { code: 'file-too-large', sizeBytes: size, limitBytes: limit } satisfies FileJobProblem };
 }
 
-/** An error nobody planned for, still in words: never a raw exception for the admin. */
+/** An error nobody planned for, still a problem with words: never a raw exception for the admin. */
 export function unexpectedFailure(error: unknown): FileJobEvent & { type: 'failed' } {
-  const detail = String((error as Error)?.message ?? error).slice(0, 500);
-  if (error instanceof RangeError) {
-    return {
-      type: 'failed',
-      code: 'file-too-large',
-      text: {
-        ja: `ファイルが大きすぎて読み込めません。何も読み込んでいません。(${detail})`,
-        en: `The file is too large to read. Nothing was read. (${detail})`,
-      },
-    };
-  }
-  return {
-    type: 'failed',
-    code: 'read-failed',
-    text: { ja: `ファイルを読み込めませんでした。何も読み込んでいません。(${detail})`, en: `The file could not be read. Nothing was read. (${detail})` },
-  };
+  const problem: FileJobProblem = { code: error instanceof RangeError ? 'file-too-large-to-read' : 'read-failed', detail: errorDetail(error) };
+  return { type: 'failed', problem };
 }

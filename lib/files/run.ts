@@ -22,7 +22,7 @@ export async function runFileJob(job: FileJob, deps: { db: RosterDb; estimate?: 
           : await buildExport(job, deps.db, emit, (file) => readBytes(file, emit)),
     );
   } catch (error) {
-    emit(error instanceof RosterDbError ? { type: 'failed', code: error.code, text: error.text } : unexpectedFailure(error));
+    emit(error instanceof RosterDbError ? { type: 'failed', problem: error.problem } : unexpectedFailure(error));
   }
 }
 
@@ -48,7 +48,7 @@ async function importFile(
   const bytes = await readBytes(job.file, emit);
   const sheets = sheetNames(bytes);
   const imported = importRoster(bytes, { ...(job.profile ? { profile: job.profile } : {}), ...(job.sheet ? { sheet: job.sheet } : {}) });
-  if (!imported.ok) return { type: 'failed', code: imported.error.code, text: imported.error.message, sheets };
+  if (!imported.ok) return { type: 'failed', problem: imported.error, sheets };
   emit({ type: 'progress', phase: 'writing', done: 0, total: imported.rows.length });
   const tenant = imported.tenant || job.name;
   const snapshot = await recordSnapshot(

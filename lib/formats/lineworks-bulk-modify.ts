@@ -47,11 +47,7 @@ export const lineworksBulkModify: ExportFormat = {
           if (member && cells) changes.set(key, { member: member.key, name: member.name, cells: { ...cells } });
         }
         if (changes.size === 0) {
-          issues.push({
-            severity: 'warning',
-            code: 'no-changes',
-            message: { ja: '変更する値がないため、ファイルはダウンロードしたままです。', en: 'There is nothing to change: the file is as downloaded.' },
-          });
+          issues.push({ severity: 'warning', problem: { code: 'no-changes' } });
         }
         return changes;
       },

@@ -34,7 +34,7 @@ const KINDS: Record<IdKind, { header: string; field: 'chatworkAccountId' | 'chat
   'account-id': {
     header: 'チャットワーク アカウントID',
     field: 'chatworkAccountId',
-    rule: { schema: z.string().regex(/^\d{1,20}$/), message: { ja: 'アカウントID は数字です。', en: 'An account ID is digits.' } },
+    rule: { schema: z.string().regex(/^\d{1,20}$/), problem: { code: 'field-account-id' } },
     idWords: /(アカウントid|accountid|識別id)$/,
   },
   'chatwork-id': {
@@ -42,7 +42,7 @@ const KINDS: Record<IdKind, { header: string; field: 'chatworkAccountId' | 'chat
     field: 'chatworkId',
     rule: {
       schema: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/),
-      message: { ja: 'チャットワークID は半角英数字と「_」「.」「-」です。', en: 'A Chatwork ID is ASCII letters, digits, "_", "." and "-".' },
+      problem: { code: 'field-chatwork-id' },
     },
     // 「チャットワークID」 itself: the tool's name is part of the ID's name.
     idWords: /(?<!アカウント|account|識別)(チャットワークid|chatworkid)$/,
@@ -158,12 +158,7 @@ export const receptionistEmployees: ExportFormat = {
       changesFor: (file, keyIndex, issues) => {
         const changes = new Map<string, RowChange>();
         if (!header) {
-          issues.push({
-            severity: 'error',
-            code: 'template-missing-column',
-            column: idColumn.header,
-            message: { ja: `テンプレートに列「${idColumn.header}」がありません。`, en: `The template has no "${idColumn.header}" column.` },
-          });
+          issues.push({ severity: 'error', column: idColumn.header, problem: { code: 'template-missing-column', column: idColumn.header } });
           return changes;
         }
         const inTemplate = new Set(file.rows.map((row) => normalizeKey(row[keyIndex] ?? '')));
@@ -175,11 +170,7 @@ export const receptionistEmployees: ExportFormat = {
             .join(', ');
           issues.push({
             severity: 'error',
-            code: 'template-not-full-download',
-            message: {
-              ja: `テンプレートに、監査した社員のうち ${missing.length} 人 (${names}${missing.length > 5 ? ' …' : ''}) がいません。全件上書きでは、ファイルにいない社員は削除されます。RECEPTIONIST から社員をすべてダウンロードしたファイルをテンプレートにしてください。`,
-              en: `The template lacks ${missing.length} of the audited employees (${names}${missing.length > 5 ? ' …' : ''}). A full overwrite deletes every employee the file lacks: give the full employee download from RECEPTIONIST as the template.`,
-            },
+            problem: { code: 'template-not-full-download', missing: missing.length, names: missing.length > 5 ? `${names} …` : names },
           });
         }
         file.rows.forEach((row, index) => {
@@ -190,11 +181,10 @@ export const receptionistEmployees: ExportFormat = {
           else if (email.trim()) {
             issues.push({
               severity: 'warning',
-              code: 'no-chatwork-id',
               row: index + 1,
               line: file.rowLines[index],
               column: header,
-              message: { ja: `${email}: Chatwork の名簿に ID が見つかりません。`, en: `${email}: no ID found in the Chatwork roster.` },
+              problem: { code: 'no-chatwork-id', email },
             });
           }
         });

@@ -8,8 +8,7 @@ import type { Member } from '../model';
 import { replaceRows } from '../xlsx/patch';
 import { isWorkbookTable, openSheet, readTable, workbookWarnings } from '../xlsx/table';
 import { writeWorkbook, XLSX_MIME } from '../xlsx/write';
-import { REQUIRED_MESSAGE } from './rules';
-import type { BuildResult, ColumnSpec, ExportFile, ExportIssue, OutputKind, SkippedRow } from './types';
+import type { BuildResult, ColumnSpec, ExportFile, ExportIssue, ExportProblem, OutputKind, SkippedRow } from './types';
 
 /** Every spelling of a column: its own header first, then the ones other files use. */
 export function columnNames(column: ColumnSpec): string[] {
@@ -123,23 +122,13 @@ function targetOf(spec: TableSpec, issues: ExportIssue[]): Target | undefined {
   const wanted = spec.columns.filter((column) => column.required).map((column) => column.header);
   const file = readTable(spec.template, { ...(spec.sheet !== undefined ? { sheet: spec.sheet } : {}), ...(wanted.length > 0 ? { wanted } : {}) });
   if (!file.ok) {
-    issues.push({
-      severity: 'error',
-      code: `template-${file.error.code}`,
-      ...('line' in file.error ? { line: file.error.line } : {}),
-      message: file.error.message,
-    });
+    issues.push({ severity: 'error', ...('line' in file.error ? { line: file.error.line } : {}), problem: file.error });
     return undefined;
   }
   const placement = spec.columns.map((column) => columnIndex(file.headers, column));
   spec.columns.forEach((column, index) => {
     if (placement[index] === -1 && column.required) {
-      issues.push({
-        severity: 'error',
-        code: 'template-missing-column',
-        column: column.header,
-        message: { ja: `テンプレートに必須の列「${column.header}」がありません。`, en: `The template lacks the required column "${column.header}".` },
-      });
+      issues.push({ severity: 'error', column: column.header, problem: { code: 'template-missing-column', column: column.header } });
     }
   });
   const workbook = isWorkbookTable(file) ? file.workbook : undefined;
@@ -153,16 +142,7 @@ function targetOf(spec: TableSpec, issues: ExportIssue[]): Target | undefined {
       .filter((cell) => cell.trim() !== '')
       .slice(0, 3)
       .join(', ');
-    issues.push({
-      severity: 'warning',
-      code: 'template-example-row',
-      row: index + 1,
-      line,
-      message: {
-        ja: `テンプレートの ${line} 行目 (${shown}) はサンプルの例の行のため、出力から除きました。例のメンバーが実際のメンバーと一緒に登録されないようにするためです。`,
-        en: `${workbook ? 'Row' : 'Line'} ${line} of the template (${shown}) is an example row of the sample file and was left out, so that no example member is uploaded with the real ones.`,
-      },
-    });
+    issues.push({ severity: 'warning', row: index + 1, line, problem: { code: 'template-example-row', line, cells: shown } });
   });
   return {
     headers: file.headers,
@@ -190,27 +170,17 @@ function validate(spec: TableSpec, target: Target, issues: ExportIssue[]): Set<n
   spec.rows.forEach((row, rowIndex) => {
     for (const { column, index } of checked) {
       const value = row.cells[index] ?? '';
-      let message;
-      let code = 'invalid';
+      let problem: ExportProblem | undefined;
       if (value === '') {
-        if (column.required) {
-          message = REQUIRED_MESSAGE;
-          code = 'required';
-        }
-      } else if (column.rule && !column.rule.schema.safeParse(value).success) message = column.rule.message;
+        if (column.required) problem = { code: 'required' };
+      } else if (column.rule && !column.rule.schema.safeParse(value).success) problem = column.rule.problem;
       else {
         const missing = unencodableChars(value, target.encoding);
-        if (missing.length > 0) {
-          code = 'unencodable';
-          message = {
-            ja: `Shift_JIS で書けない文字があります: ${missing.join(' ')}`,
-            en: `Shift_JIS cannot encode: ${missing.join(' ')}`,
-          };
-        }
+        if (missing.length > 0) problem = { code: 'unencodable', chars: missing.join(' ') };
       }
-      if (!message) continue;
+      if (!problem) continue;
       invalid.add(rowIndex);
-      issues.push({ severity: 'error', code, row: rowIndex + 1, line: target.headLines + rowIndex + 1, column: column.header, member: row.member, message });
+      issues.push({ severity: 'error', row: rowIndex + 1, line: target.headLines + rowIndex + 1, column: column.header, member: row.member, problem });
     }
   });
   return invalid;

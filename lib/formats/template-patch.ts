@@ -1,12 +1,12 @@
 import { unencodableChars } from '../csv/encode';
 import { findColumn, normalizeHeader } from '../csv/headers';
-import { normalizeKey, patchTemplate } from '../csv/patch';
+import { normalizeKey, patchTemplate, type RefusedChange } from '../csv/patch';
 import type { CsvFile } from '../csv/read';
 import { patchWorkbook } from '../xlsx/patch';
 import { isWorkbookTable, readTable, workbookWarnings } from '../xlsx/table';
 import { XLSX_MIME } from '../xlsx/write';
 import { columnIndex, columnNamed, columnNames } from './table';
-import type { BuildResult, ColumnSpec, ExportIssue, SkippedRow } from './types';
+import type { BuildResult, ColumnSpec, ExportIssue, ExportProblem, SkippedRow } from './types';
 
 /** What to change in one template row, found by its key cell. */
 export interface RowChange {
@@ -30,14 +30,7 @@ export interface TemplatePatchSpec {
   sheet?: string;
 }
 
-const TEMPLATE_REQUIRED: ExportIssue = {
-  severity: 'error',
-  code: 'template-required',
-  message: {
-    ja: 'コンソールからダウンロードしたファイルをテンプレートとして指定してください。',
-    en: 'Give the file downloaded from the console as the template.',
-  },
-};
+const TEMPLATE_REQUIRED: ExportIssue = { severity: 'error', problem: { code: 'template-required' } };
 
 /**
  * Fills or changes cells of the console's own file: every change is validated first (all errors
@@ -49,9 +42,7 @@ export function buildTemplatePatch(spec: TemplatePatchSpec): BuildResult {
   if (!file.ok) {
     return {
       files: [],
-      issues: [
-        { severity: 'error', code: `template-${file.error.code}`, ...('line' in file.error ? { line: file.error.line } : {}), message: file.error.message },
-      ],
+      issues: [{ severity: 'error', ...('line' in file.error ? { line: file.error.line } : {}), problem: file.error }],
       skippedRows: [],
     };
   }
@@ -60,13 +51,7 @@ export function buildTemplatePatch(spec: TemplatePatchSpec): BuildResult {
     const names = typeof spec.keyColumn === 'string' ? spec.keyColumn : spec.keyColumn.join(' / ');
     return {
       files: [],
-      issues: [
-        {
-          severity: 'error',
-          code: 'template-no-key-column',
-          message: { ja: `テンプレートに列「${names}」がありません。`, en: `The template has no "${names}" column.` },
-        },
-      ],
+      issues: [{ severity: 'error', problem: { code: 'no-key-column', column: names } }],
       skippedRows: [],
     };
   }
@@ -93,22 +78,21 @@ export function buildTemplatePatch(spec: TemplatePatchSpec): BuildResult {
     for (const [header, value] of Object.entries(change.cells)) {
       const column = rules.get(normalizeHeader(header));
       const missing = unencodableChars(value, file.encoding);
-      const message =
+      const problem: ExportProblem | undefined =
         value !== '' && column?.rule && !column.rule.schema.safeParse(value).success
-          ? column.rule.message
+          ? column.rule.problem
           : missing.length > 0
-            ? { ja: `Shift_JIS で書けない文字があります: ${missing.join(' ')}`, en: `Shift_JIS cannot encode: ${missing.join(' ')}` }
+            ? { code: 'unencodable', chars: missing.join(' ') }
             : undefined;
-      if (!message) continue;
+      if (!problem) continue;
       invalid = true;
       issues.push({
         severity: 'error',
-        code: missing.length > 0 ? 'unencodable' : 'invalid',
         row: index + 1,
         line: file.rowLines[index],
         column: header,
         member: change.member,
-        message,
+        problem,
       });
     }
     if (invalid && !invalidKeys.has(key)) {
@@ -129,9 +113,9 @@ export function buildTemplatePatch(spec: TemplatePatchSpec): BuildResult {
     trustedColumns: spec.columns.filter((column) => column.trusted).flatMap(columnNames),
   };
   const result = workbook ? patchWorkbook(spec.template, { ...options, sheet: workbook.sheet }) : patchTemplate(spec.template, options);
-  if (!result.ok) return { files: [], issues: [...issues, { severity: 'error', code: result.error.code, message: result.error.message }], skippedRows };
+  if (!result.ok) return { files: [], issues: [...issues, { severity: 'error', problem: result.error }], skippedRows };
   for (const refusal of result.refused) {
-    issues.push({ severity: 'warning', code: refusal.reason, row: refusal.row, line: refusal.line, column: refusal.column, message: refusal.message });
+    issues.push({ severity: 'warning', row: refusal.row, line: refusal.line, column: refusal.column, problem: refusalProblem(refusal) });
   }
   return {
     files: [
@@ -144,4 +128,11 @@ export function buildTemplatePatch(spec: TemplatePatchSpec): BuildResult {
     changedCells: result.changedCells,
     refusedChanges: result.refused,
   };
+}
+
+/** A change the patch left undone, as the check panel lists it. */
+function refusalProblem(refusal: RefusedChange): ExportProblem {
+  return refusal.reason === 'unencodable'
+    ? { code: 'refused-unencodable', column: refusal.column, chars: refusal.detail ?? '' }
+    : { code: `refused-${refusal.reason}`, column: refusal.column };
 }

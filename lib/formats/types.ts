@@ -1,8 +1,10 @@
 import type { z } from 'zod';
-import type { ChangedCell, RefusedChange } from '../csv/patch';
+import type { ChangedCell, RefusalReason, RefusedChange } from '../csv/patch';
+import type { CsvProblem } from '../csv/read';
 import type { OutputEncoding } from '../csv/encode';
 import type { Localized } from '../i18n';
 import type { Member, Snapshot } from '../model';
+import type { XlsxProblem } from '../xlsx/errors';
 
 export const FORMAT_IDS = [
   'audit-report',
@@ -55,8 +57,50 @@ export const BUILT_IN_FILE = {
 /** A rule a field's value must meet before it is exported; an empty value is checked by `required` alone. */
 export interface FieldRule {
   schema: z.ZodType<string>;
-  message: Localized;
+  /** What a value that fails the rule is told; words in lib/problem-text.ts. */
+  problem: FieldProblem;
 }
+
+/** A value that breaks a field's rule (lib/formats/rules.ts, a format's own rules). */
+export type FieldProblem =
+  | {
+      code:
+        | 'field-lineworks-id'
+        | 'field-person-name'
+        | 'field-nickname'
+        | 'field-furigana'
+        | 'field-password'
+        | 'field-personal-email'
+        | 'field-external-key'
+        | 'field-sub-mail-addresses'
+        | 'field-organisation'
+        | 'field-phone'
+        | 'field-country-code'
+        | 'field-language'
+        | 'field-date'
+        | 'field-account-id'
+        | 'field-chatwork-id';
+    }
+  | { code: 'field-too-long'; max: number };
+
+/** Every problem an export check reports, as a code with parameters; words in lib/problem-text.ts. */
+export type ExportProblem =
+  | FieldProblem
+  | { code: 'required' }
+  | { code: 'unencodable'; chars: string }
+  // The template: not read, not the file wanted, or a part of it left as it is.
+  | CsvProblem
+  | XlsxProblem
+  | { code: 'xlsx-external-links' }
+  | { code: 'template-required' }
+  | { code: 'template-missing-column'; column: string }
+  | { code: 'no-key-column'; column: string }
+  | { code: 'template-example-row'; line: number; cells: string }
+  | { code: 'template-not-full-download'; missing: number; names: string }
+  | { code: 'no-chatwork-id'; email: string }
+  | { code: 'no-changes' }
+  | { code: `refused-${Exclude<RefusalReason, 'unencodable'>}`; column: string }
+  | { code: 'refused-unencodable'; column: string; chars: string };
 
 export interface ColumnSpec {
   header: string;
@@ -100,7 +144,6 @@ export interface FormatInput {
 
 export interface ExportIssue {
   severity: 'error' | 'warning';
-  code: string;
   /** 1-based data row. */
   row?: number;
   /** 1-based line in the file that would be written. */
@@ -108,7 +151,7 @@ export interface ExportIssue {
   column?: string;
   /** Member key, so the view can point at the member. */
   member?: string;
-  message: Localized;
+  problem: ExportProblem;
 }
 
 export interface ExportFile {

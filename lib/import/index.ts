@@ -1,7 +1,7 @@
 import type { CsvEncoding } from '../csv/decode';
 import { findColumn, normalizeHeader } from '../csv/headers';
 import type { CsvProblem } from '../csv/read';
-import type { Localized } from '../i18n';
+import type { XlsxProblem } from '../xlsx/errors';
 import { MemberRow, type ConsoleId } from '../model';
 import { MAX_CELL_LENGTH, MAX_CELLS_PER_ROW } from '../row-limits';
 import { chatworkUsers } from './chatwork-users';
@@ -29,9 +29,12 @@ export interface ImportedRoster {
   warnings: CsvProblem[];
 }
 
+/** Why a roster file was not imported; words in lib/problem-text.ts. */
+export type ImportProblem = CsvProblem | XlsxProblem | { code: 'no-identifier-column' };
+
 export interface ImportFailure {
   ok: false;
-  error: { code: string; line?: number; message: Localized };
+  error: ImportProblem;
 }
 
 export function detectProfile(headers: readonly string[]): ImportProfile | undefined {
@@ -75,16 +78,7 @@ export function importRoster(bytes: Uint8Array, options: { profile?: string; enc
   if (!file.ok) return { ok: false, error: file.error };
   const profile = options.profile ? IMPORT_PROFILES.find((candidate) => candidate.id === options.profile) : detectProfile(file.headers);
   if (!profile) {
-    return {
-      ok: false,
-      error: {
-        code: 'no-identifier-column',
-        message: {
-          ja: 'メールアドレスや ID の列が見つかりません。見出し行に「メールアドレス」「email」「ID」などの列がある CSV を選んでください。',
-          en: 'No email or ID column found. Choose a CSV whose header row has a column such as "email", "メールアドレス" or "ID".',
-        },
-      },
-    };
+    return { ok: false, error: { code: 'no-identifier-column' } };
   }
   const positions = new Map<string, number>();
   file.headers.forEach((header, index) => {

@@ -1,6 +1,4 @@
-import type { Localized } from '../i18n';
-
-/** Why a workbook was not read or not written; the words for each are in XLSX_MESSAGES. */
+/** Why a workbook was not read or not written; the words for each are in lib/problem-text.ts. */
 export type XlsxErrorCode =
   | 'legacy-xls'
   | 'not-a-workbook'
@@ -30,57 +28,31 @@ export class XlsxError extends Error {
   }
 }
 
-export interface XlsxProblem {
-  code: `xlsx-${XlsxErrorCode}`;
-  part?: string;
-  message: Localized;
-}
+/** A workbook's problem as the admin is told it: the part or sheet at fault is a parameter where the words name one. */
+export type XlsxProblem =
+  | { code: `xlsx-${Exclude<XlsxErrorCode, PartNamed | PartOptional>}` }
+  | { code: `xlsx-${PartNamed | PartOptional}`; part: string }
+  | { code: `xlsx-${PartOptional}-unnamed` };
 
-const SAVE_AS = {
-  ja: 'Excel で「Excel ブック (*.xlsx)」か「CSV UTF-8 (コンマ区切り)」として保存し直してから選んでください。',
-  en: 'Save it from Excel as "Excel Workbook (*.xlsx)" or "CSV UTF-8 (Comma delimited)" and choose that file.',
-};
-
-export const XLSX_MESSAGES: Record<XlsxErrorCode, (part: string) => Localized> = {
-  'legacy-xls': () => ({
-    ja: `古い形式の Excel ブック (.xls)、またはパスワード付きのブックは読めません。${SAVE_AS.ja}`,
-    en: `An old Excel workbook (.xls) or a password-protected workbook cannot be read. ${SAVE_AS.en}`,
-  }),
-  'not-a-workbook': () => ({
-    ja: `Excel ブック (.xlsx) として読めません。${SAVE_AS.ja}`,
-    en: `This cannot be read as an Excel workbook (.xlsx). ${SAVE_AS.en}`,
-  }),
-  'broken-zip': (part) => ({
-    ja: `ブックが壊れています${part ? ` (${part})` : ''}。${SAVE_AS.ja}`,
-    en: `The workbook is damaged${part ? ` (${part})` : ''}. ${SAVE_AS.en}`,
-  }),
-  zip64: () => ({ ja: 'ブックが大きすぎます (ZIP64)。', en: 'The workbook is too large (ZIP64).' }),
-  encrypted: () => ({ ja: `暗号化されたブックは読めません。${SAVE_AS.ja}`, en: `An encrypted workbook cannot be read. ${SAVE_AS.en}` }),
-  'too-many-parts': () => ({ ja: 'ブックの部品が多すぎるため読みません。', en: 'The workbook has too many parts to be read.' }),
-  'too-large': (part) => ({
-    ja: `ブックを展開すると大きくなりすぎるため読みません${part ? ` (${part})` : ''}。不要なシートを削除するか CSV で保存してください。`,
-    en: `The workbook inflates past the size this tool reads${part ? ` (${part})` : ''}. Remove sheets it does not need or save it as CSV.`,
-  }),
-  macros: () => ({
-    ja: 'マクロ付きのブック (.xlsm) は扱いません。Excel で「Excel ブック (*.xlsx)」として保存し直す (マクロは削除されます) か、CSV で保存してください。',
-    en: 'A macro-enabled workbook (.xlsm) is not accepted. Save it from Excel as "Excel Workbook (*.xlsx)" (which drops the macros) or as CSV.',
-  }),
-  'binary-workbook': () => ({ ja: `バイナリ形式のブック (.xlsb) は読めません。${SAVE_AS.ja}`, en: `A binary workbook (.xlsb) cannot be read. ${SAVE_AS.en}` }),
-  'xml-doctype': (part) => ({
-    ja: `ブックの ${part} に DOCTYPE 宣言 (外部実体や実体展開に使われるもの) があるため読みません。`,
-    en: `The workbook's ${part} holds a DOCTYPE declaration (used for external or expanding entities), so it is not read.`,
-  }),
-  'xml-malformed': (part) => ({ ja: `ブックの ${part} が正しい XML ではありません。`, en: `The workbook's ${part} is not well-formed XML.` }),
-  'no-sheet': () => ({ ja: 'ブックにワークシートがありません。', en: 'The workbook has no worksheet.' }),
-  'sheet-not-found': (part) => ({ ja: `シート「${part}」がありません。`, en: `There is no sheet "${part}".` }),
-  'too-many-strings': () => ({ ja: 'ブックの共有文字列が多すぎるため読みません。', en: 'The workbook has too many shared strings to be read.' }),
-  'too-many-cells': (part) => ({ ja: `シート「${part}」のセルが多すぎるため読みません。`, en: `Sheet "${part}" has too many cells to be read.` }),
-};
+/** Codes whose words always name the part or sheet at fault. */
+type PartNamed = 'xml-doctype' | 'xml-malformed' | 'sheet-not-found' | 'too-many-cells';
+/** Codes that name the part when one is known. */
+type PartOptional = 'broken-zip' | 'too-large';
+const PART_NAMED: ReadonlySet<XlsxErrorCode> = new Set<PartNamed | PartOptional>([
+  'xml-doctype',
+  'xml-malformed',
+  'sheet-not-found',
+  'too-many-cells',
+  'broken-zip',
+  'too-large',
+]);
 
 export function problemOf(error: XlsxError): XlsxProblem {
-  return { code: `xlsx-${error.code}`, ...(error.part ? { part: error.part } : {}), message: XLSX_MESSAGES[error.code](error.part ?? '') };
+  const { code, part } = error;
+  if (!PART_NAMED.has(code)) return { code: `xlsx-${code as Exclude<XlsxErrorCode, PartNamed | PartOptional>}` };
+  if (part) return { code: `xlsx-${code as PartNamed | PartOptional}`, part };
+  return code === 'broken-zip' || code === 'too-large' ? { code: `xlsx-${code}-unnamed` } : { code: `xlsx-${code as PartNamed}`, part: '' };
 }
-
 /** Runs a reader or writer, turning an XlsxError into a failed result; any other error is a bug and is thrown. */
 export function attempt<T>(fn: () => T): T | { ok: false; error: XlsxProblem } {
   try {

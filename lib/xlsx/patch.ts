@@ -165,7 +165,6 @@ export function patchWorkbook(bytes: Uint8Array, options: PatchOptions & Pick<Ta
     cannotHold: () => [],
     literal: true,
     refuse: (row, index) => (row.cells.find((cell) => cell.col === index)?.formula ? 'formula-cell' : undefined),
-    where: (line) => ({ ja: `${line} 行目: `, en: `Row ${line}: ` }),
   });
   if (!plan.ok) return plan;
   const edits: SheetEdits = new Map();

@@ -1,5 +1,4 @@
 import type { CsvEncoding } from '../csv/decode';
-import type { Localized } from '../i18n';
 import { detectHeaderRow, findColumn, HEADER_SEARCH_RECORDS, isKeywordRow } from '../csv/headers';
 import { readCsv, type CsvFile, type CsvReadFailure } from '../csv/read';
 import { attempt, XlsxError, type XlsxProblem } from './errors';
@@ -98,18 +97,8 @@ export function readTable(bytes: Uint8Array, options: TableReadOptions = {}): Cs
 }
 
 /** What a workbook holds that the admin should know of, though it does not stop the export. */
-export function workbookWarnings(table: WorkbookTable): { severity: 'warning'; code: string; message: Localized }[] {
-  if (!table.workbook.externalLinks) return [];
-  return [
-    {
-      severity: 'warning',
-      code: 'xlsx-external-links',
-      message: {
-        ja: 'このブックは他のファイルへのリンクを含みます。リンクは読まず、変更せずにそのまま残します。',
-        en: 'This workbook links to other files. The links are never followed and are kept as they are.',
-      },
-    },
-  ];
+export function workbookWarnings(table: WorkbookTable): { severity: 'warning'; problem: { code: 'xlsx-external-links' } }[] {
+  return table.workbook.externalLinks ? [{ severity: 'warning', problem: { code: 'xlsx-external-links' } }] : [];
 }
 
 export function isWorkbookTable(file: CsvFile): file is WorkbookTable {

@@ -167,7 +167,7 @@ async function auditHostilePage(session: Session<BrowserUnderTest>, dialogs: rea
   const { bytes, page: exportPage } = await downloadExport(session, { snapshot: snapshot.id, format: 'audit-report' });
   expect(await domIntrusions(exportPage)).toEqual([]);
   const report = readCsv(bytes);
-  if (!report.ok) throw new Error(report.error.message.en);
+  if (!report.ok) throw new Error(JSON.stringify(report.error));
   expect(report.rows).toHaveLength(expected.members.length);
   for (const [index, row] of report.rows.entries()) {
     for (const [column, cell] of row.entries()) {

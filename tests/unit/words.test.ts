@@ -21,7 +21,7 @@ import {
 import { AuditErrorCode } from '../../lib/messages';
 import { Classification, ConsoleId, FieldKey, FindingId, LinkStatus, Severity } from '../../lib/model';
 import type { IncompleteReason } from '../../lib/scan/contract';
-import { XLSX_MESSAGES, type XlsxErrorCode } from '../../lib/xlsx/errors';
+import { PROBLEM_TEXT, sayProblem, UNKNOWN_PROBLEM_TEXT, type KnownProblem, type ProblemCode } from '../../lib/problem-text';
 
 // Every reason the reader gives has words: a new reader code missing from INCOMPLETE_REASONS fails to compile.
 const readerReasonsHaveWords: IncompleteReasonCode = '' as IncompleteReason;
@@ -99,9 +99,129 @@ describe('one text system: every code an admin can meet has Japanese and English
     for (const profile of IMPORT_PROFILES) checkText(profile.id, profile.label);
   });
 
-  it('every identifier problem and LINE WORKS ID rule, and every workbook refusal', () => {
+  it('every identifier problem and LINE WORKS ID rule', () => {
     for (const [code, text] of Object.entries({ ...IDENTIFIER_PROBLEM_TEXT, ...LINEWORKS_ID_ISSUE_TEXT })) checkText(code, text);
-    for (const code of Object.keys(XLSX_MESSAGES) as XlsxErrorCode[]) checkText(code, XLSX_MESSAGES[code]('xl/worksheets/sheet1.xml'));
+  });
+
+  it('every problem lib/ reports (the cache, file jobs, file reading, export checks), every parameter it names filled', () => {
+    checkTable('PROBLEM_TEXT', Object.keys(PROBLEM_SAMPLES) as ProblemCode[], PROBLEM_TEXT);
+    for (const [code, sample] of Object.entries(PROBLEM_SAMPLES)) {
+      for (const lang of ['ja', 'en'] as const) {
+        const words = sayProblem(sample, lang);
+        expect(words, `${code} ${lang}`).not.toMatch(/\{\w+\}/);
+        expect(words, `${code} ${lang}`).not.toBe(UNKNOWN_PROBLEM_TEXT[lang]);
+      }
+    }
+  });
+});
+
+/**
+ * One problem of every code with every parameter its type names: a new code without a sample, or a
+ * sample without a parameter, fails to compile; the test above then checks the words it gets.
+ */
+const PROBLEM_SAMPLES: { [Code in ProblemCode]: KnownProblem & { code: Code } } = {
+  'storage-full': { code: 'storage-full' },
+  'storage-full-measured': { code: 'storage-full-measured', usedBytes: 1536 * 1024, quotaBytes: 10 * 1024 ** 3 },
+  'snapshot-invalid': { code: 'snapshot-invalid', detail: 'members[1].classification' },
+  'policy-invalid': { code: 'policy-invalid', detail: 'tenant' },
+  'template-invalid': { code: 'template-invalid', detail: 'name' },
+  'export-log-invalid': { code: 'export-log-invalid', detail: 'rows' },
+  'reclassify-mismatch': { code: 'reclassify-mismatch' },
+  'audit-not-found': { code: 'audit-not-found', console: 'chatwork-users', snapshotId: 's1' },
+  'backup-too-large': { code: 'backup-too-large', limitBytes: 512 * 1024 ** 2 },
+  'not-a-backup': { code: 'not-a-backup' },
+  'backup-too-new': { code: 'backup-too-new' },
+  'backup-truncated': { code: 'backup-truncated' },
+  'backup-invalid': { code: 'backup-invalid', detail: 'members #1 (index): invalid' },
+  'backup-invalid-more': { code: 'backup-invalid-more', detail: 'members #1 (index): invalid', more: 15 },
+  'backup-invalid-at-least': { code: 'backup-invalid-at-least', detail: 'members #1 (index): invalid', more: 15 },
+  'backup-orphan-member': { code: 'backup-orphan-member', snapshotId: 's9' },
+  'file-too-large': { code: 'file-too-large', sizeBytes: 70 * 1024 ** 2, limitBytes: 64 * 1024 ** 2 },
+  'file-too-large-to-read': { code: 'file-too-large-to-read', detail: 'Invalid string length' },
+  'read-failed': { code: 'read-failed', detail: 'NotReadableError' },
+  'bad-worker-message': { code: 'bad-worker-message' },
+  cancelled: { code: 'cancelled' },
+  'export-no-audit': { code: 'export-no-audit' },
+  'export-failed': { code: 'export-failed', detail: 'TypeError' },
+  'unterminated-quote': { code: 'unterminated-quote', line: 3 },
+  'text-after-quote': { code: 'text-after-quote', line: 2 },
+  'column-count': { code: 'column-count', line: 3, width: 3, cells: 2 },
+  'lossy-decoding': { code: 'lossy-decoding', line: 3, encoding: 'shift_jis' },
+  empty: { code: 'empty' },
+  'odd-utf16': { code: 'odd-utf16' },
+  'zip-not-csv': { code: 'zip-not-csv' },
+  'xls-not-csv': { code: 'xls-not-csv' },
+  'pdf-not-csv': { code: 'pdf-not-csv' },
+  'not-text': { code: 'not-text' },
+  'xlsx-legacy-xls': { code: 'xlsx-legacy-xls' },
+  'xlsx-not-a-workbook': { code: 'xlsx-not-a-workbook' },
+  'xlsx-broken-zip': { code: 'xlsx-broken-zip', part: 'xl/worksheets/sheet1.xml' },
+  'xlsx-broken-zip-unnamed': { code: 'xlsx-broken-zip-unnamed' },
+  'xlsx-zip64': { code: 'xlsx-zip64' },
+  'xlsx-encrypted': { code: 'xlsx-encrypted' },
+  'xlsx-too-many-parts': { code: 'xlsx-too-many-parts' },
+  'xlsx-too-large': { code: 'xlsx-too-large', part: 'xl/worksheets/sheet1.xml' },
+  'xlsx-too-large-unnamed': { code: 'xlsx-too-large-unnamed' },
+  'xlsx-macros': { code: 'xlsx-macros' },
+  'xlsx-binary-workbook': { code: 'xlsx-binary-workbook' },
+  'xlsx-xml-doctype': { code: 'xlsx-xml-doctype', part: 'xl/workbook.xml' },
+  'xlsx-xml-malformed': { code: 'xlsx-xml-malformed', part: 'xl/workbook.xml' },
+  'xlsx-no-sheet': { code: 'xlsx-no-sheet' },
+  'xlsx-sheet-not-found': { code: 'xlsx-sheet-not-found', part: '社員' },
+  'xlsx-too-many-strings': { code: 'xlsx-too-many-strings' },
+  'xlsx-too-many-cells': { code: 'xlsx-too-many-cells', part: '社員' },
+  'xlsx-external-links': { code: 'xlsx-external-links' },
+  'no-identifier-column': { code: 'no-identifier-column' },
+  'field-lineworks-id': { code: 'field-lineworks-id' },
+  'field-person-name': { code: 'field-person-name' },
+  'field-nickname': { code: 'field-nickname' },
+  'field-furigana': { code: 'field-furigana' },
+  'field-password': { code: 'field-password' },
+  'field-personal-email': { code: 'field-personal-email' },
+  'field-external-key': { code: 'field-external-key' },
+  'field-sub-mail-addresses': { code: 'field-sub-mail-addresses' },
+  'field-organisation': { code: 'field-organisation' },
+  'field-phone': { code: 'field-phone' },
+  'field-country-code': { code: 'field-country-code' },
+  'field-language': { code: 'field-language' },
+  'field-date': { code: 'field-date' },
+  'field-account-id': { code: 'field-account-id' },
+  'field-chatwork-id': { code: 'field-chatwork-id' },
+  'field-too-long': { code: 'field-too-long', max: 20 },
+  required: { code: 'required' },
+  unencodable: { code: 'unencodable', chars: '𠮷 🍣' },
+  'template-required': { code: 'template-required' },
+  'template-missing-column': { code: 'template-missing-column', column: 'ID' },
+  'no-key-column': { code: 'no-key-column', column: 'メールアドレス' },
+  'template-example-row': { code: 'template-example-row', line: 3, cells: '見本, 花子' },
+  'template-not-full-download': { code: 'template-not-full-download', missing: 2, names: 'a@example.co.jp, b@example.co.jp' },
+  'no-chatwork-id': { code: 'no-chatwork-id', email: 'a@example.co.jp' },
+  'no-changes': { code: 'no-changes' },
+  'refused-no-such-column': { code: 'refused-no-such-column', column: '趣味' },
+  'refused-locked-column': { code: 'refused-locked-column', column: 'ID' },
+  'refused-would-clear': { code: 'refused-would-clear', column: '電話番号' },
+  'refused-missing-cell': { code: 'refused-missing-cell', column: '部署' },
+  'refused-formula-cell': { code: 'refused-formula-cell', column: '文字数' },
+  'refused-unencodable': { code: 'refused-unencodable', column: '名', chars: '𠮷' },
+};
+
+describe('sayProblem', () => {
+  it('fills parameters in the language asked for: counts grouped, sizes as sizes, a console by its name', () => {
+    expect(sayProblem({ code: 'backup-invalid-more', detail: 'x', more: 12345 }, 'ja')).toContain('ほかに 12,345 行に問題があります。');
+    expect(sayProblem({ code: 'file-too-large', sizeBytes: 70 * 1024 ** 2, limitBytes: 64 * 1024 ** 2 }, 'en')).toBe(
+      'The file is too large (70.0 MB; at most 64.0 MB). Nothing was read.',
+    );
+    expect(sayProblem({ code: 'audit-not-found', console: 'chatwork-users', snapshotId: 's1' }, 'ja')).toBe(
+      'Chatwork ユーザー の監査結果 "s1" が見つかりません。',
+    );
+  });
+
+  it('gives a generic sentence in the language asked for, never the code, for a code this build does not know', () => {
+    for (const code of ['retired-code-from-an-old-staging-record', 'constructor', '__proto__']) {
+      expect(sayProblem({ code, line: 3 }, 'ja')).toBe(UNKNOWN_PROBLEM_TEXT.ja);
+      expect(sayProblem({ code, line: 3 }, 'en')).toBe(UNKNOWN_PROBLEM_TEXT.en);
+    }
+    checkText('UNKNOWN_PROBLEM_TEXT', UNKNOWN_PROBLEM_TEXT);
   });
 });
 

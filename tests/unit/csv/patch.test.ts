@@ -9,7 +9,7 @@ const bytesOf = (name: string) => new Uint8Array(readFileSync(join(templates, na
 
 function patch(bytes: Uint8Array, options: PatchOptions): PatchSuccess {
   const result = patchTemplate(bytes, options);
-  if (!result.ok) throw new Error(result.error.message.en);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result;
 }
 
@@ -28,7 +28,7 @@ describe('patchTemplate round trip', () => {
     it(`returns ${name} byte for byte when nothing changes`, () => {
       const input = bytesOf(name);
       const file = readCsv(input);
-      if (!file.ok) throw new Error(file.error.message.en);
+      if (!file.ok) throw new Error(JSON.stringify(file.error));
       const result = patch(input, { keyColumn: file.headers[0]!, changes: new Map() });
       expect(Buffer.from(result.bytes).equals(Buffer.from(input))).toBe(true);
       expect(result.changedCells).toEqual([]);
@@ -36,7 +36,7 @@ describe('patchTemplate round trip', () => {
     it(`returns ${name} byte for byte when every change repeats the current value`, () => {
       const input = bytesOf(name);
       const file = readCsv(input);
-      if (!file.ok) throw new Error(file.error.message.en);
+      if (!file.ok) throw new Error(JSON.stringify(file.error));
       const changes = new Map(file.rows.map((row) => [row[0]!, Object.fromEntries(file.headers.slice(1).map((header, i) => [header, row[i + 1] ?? '']))]));
       const result = patch(input, { keyColumn: file.headers[0]!, changes, trustedColumns: file.headers });
       expect(result.changedCells).toEqual([]);
@@ -156,7 +156,7 @@ describe('patchTemplate refuses what it must not do', () => {
   it('refuses a character Shift_JIS cannot hold instead of writing ?', () => {
     const result = patch(input, { keyColumn: 'ID', changes: new Map([['taro.yamada@examplecorp', { 名: '𠮷太郎', 姓: '山田🍣' }]]) });
     expect(result.refused.map((refusal) => refusal.reason)).toEqual(['unencodable', 'unencodable']);
-    expect(result.refused[0]!.message.en).toContain('𠮷');
+    expect(result.refused[0]!.detail).toContain('𠮷');
     expect(Buffer.from(result.bytes).equals(Buffer.from(input))).toBe(true);
   });
   it('reports unknown columns and keys that match no row', () => {
@@ -182,7 +182,7 @@ describe('patchTemplate refuses what it must not do', () => {
   });
   it('fails clearly without the key column', () => {
     const result = patchTemplate(input, { keyColumn: 'メールアドレス', changes: new Map() });
-    expect(result.ok ? undefined : result.error.message.ja).toContain('メールアドレス');
+    expect(result.ok ? undefined : result.error).toEqual({ code: 'no-key-column', column: 'メールアドレス' });
   });
   it('never drops a row: row count is kept when many rows change', () => {
     const rows = Array.from({ length: 250 }, (_, i) => `user${i}@example.com,Name ${i},`);

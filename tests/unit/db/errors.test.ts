@@ -30,7 +30,7 @@ describe('asStorageError', () => {
   it('still reports a full storage when the estimate fails or is not given', async () => {
     const failing = await asStorageError(quota(), () => Promise.reject(new Error('no estimate')));
     expect(failing).toBeInstanceOf(StorageFullError);
-    expect((failing as StorageFullError).text.en).toBe("The browser's storage is full. Delete older audits, or back them up and then delete them.");
+    expect((failing as StorageFullError).problem).toEqual({ code: 'storage-full' });
     const unknown = (await asStorageError(quota())) as StorageFullError;
     expect(unknown.usage).toBeUndefined();
   });
@@ -40,8 +40,7 @@ describe('asStorageError', () => {
       usage: 1536 * 1024,
       quota: 10 * 1024 ** 3,
     }))) as StorageFullError;
-    expect(error.text.ja).toContain('使用中 1.5 MB / 上限 10.0 GB');
-    expect(error.message).toContain('1.5 MB in use of 10.0 GB');
+    expect(error.problem).toEqual({ code: 'storage-full-measured', usedBytes: 1536 * 1024, quotaBytes: 10 * 1024 ** 3 });
   });
 });
 

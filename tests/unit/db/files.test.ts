@@ -29,7 +29,7 @@ describe('templates and the export log', () => {
     expect((await listExports(db)).map((e) => e.id)).toEqual(['e2', 'e1']);
     expect((await listExports(db, 's1')).map((e) => e.id)).toEqual(['e1']);
     await expect(logExport(db, { id: 'e3', time: 3, snapshotId: 's1', formatId: '', fileName: 'c.csv', rows: -1, encoding: 'utf-8' })).rejects.toMatchObject({
-      code: 'invalid-input',
+      code: 'export-log-invalid',
     });
     expect(await db.exports.count()).toBe(2);
   });

@@ -43,7 +43,9 @@ describe('joinReceptionistChatwork', () => {
     const db = freshDb();
     const lw = makeRoster({ id: 'lw' }, 1);
     await saveSnapshot(db, lw.snapshot, lw.members);
-    await expect(joinReceptionistChatwork(db, 'lw', 'missing')).rejects.toMatchObject({ code: 'not-found' });
+    await expect(joinReceptionistChatwork(db, 'lw', 'missing')).rejects.toMatchObject({
+      problem: { code: 'audit-not-found', console: 'receptionist-employees', snapshotId: 'lw' },
+    });
   });
 });
 

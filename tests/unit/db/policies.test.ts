@@ -35,7 +35,7 @@ describe('domain policies', () => {
 
   it('rejects an invalid policy', async () => {
     const db = freshDb();
-    await expect(savePolicy(db, { ...policy('', ['x']) })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(savePolicy(db, { ...policy('', ['x']) })).rejects.toMatchObject({ code: 'policy-invalid' });
     expect(await db.policies.count()).toBe(0);
   });
 
@@ -75,7 +75,7 @@ describe('domain policies', () => {
     const roster = makeRoster({ id: 's' }, 2);
     await saveSnapshot(db, roster.snapshot, roster.members);
     const lossy: Reclassify = (members, p, c) => reclassify(members.slice(1), p, c);
-    await expect(applyPolicyToSnapshots(db, 'example.co.jp', policy('x', []), lossy)).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(applyPolicyToSnapshots(db, 'example.co.jp', policy('x', []), lossy)).rejects.toMatchObject({ code: 'reclassify-mismatch' });
     expect(await membersOf(db, 's').toArray()).toEqual(roster.members);
     expect(await db.snapshots.get('s')).toEqual(roster.snapshot);
   });

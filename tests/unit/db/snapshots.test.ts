@@ -72,10 +72,7 @@ describe('saveSnapshot', () => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageFullError);
     const full = error as StorageFullError;
-    expect(full.code).toBe('storage-full');
-    expect(full.usage).toBe(2 * 1024 ** 3);
-    expect(full.text.ja).toContain('2.0 GB');
-    expect(full.text.en).toContain('2.0 GB in use of 2.0 GB');
+    expect(full.problem).toEqual({ code: 'storage-full-measured', usedBytes: 2 * 1024 ** 3, quotaBytes: 2 * 1024 ** 3 + 1024 });
     expect(await db.snapshots.count()).toBe(0);
     expect(await db.members.count()).toBe(0);
   });
@@ -84,7 +81,7 @@ describe('saveSnapshot', () => {
     const db = freshDb();
     const { snapshot, members } = makeRoster({ id: 's1' }, 3);
     const broken = { ...members[1]!, classification: 'friendly' } as unknown as (typeof members)[number];
-    await expect(saveSnapshot(db, snapshot, [members[0]!, broken])).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(saveSnapshot(db, snapshot, [members[0]!, broken])).rejects.toMatchObject({ code: 'snapshot-invalid' });
     const stray = makeMember('other', 2);
     await expect(saveSnapshot(db, snapshot, [members[0]!, stray])).rejects.toBeInstanceOf(RosterDbError);
     expect(await db.snapshots.count()).toBe(0);

@@ -81,34 +81,26 @@ describe('an export built in the file worker', () => {
     expect(last.result.files).toEqual([]);
     expect(last.result.issues).toHaveLength(ISSUES_LISTED);
     expect(last.result.issueCounts).toEqual({ errors: 30, warnings: 0 });
-    expect(last.result.issues[0]).toMatchObject({ code: 'invalid', row: 1, message: { ja: expect.any(String), en: 'Use at most 20 characters.' } });
+    expect(last.result.issues[0]).toMatchObject({ row: 1, problem: { code: 'field-too-long', max: 20 } });
   });
 
-  it('refuses a template over the size bound before reading it, and a damaged workbook with its code in words', async () => {
+  it('refuses a template over the size bound before reading it, and a damaged workbook with its code', async () => {
     const { db } = await auditOf(['taro@examplecorp']);
     const big = { size: ROSTER_FILE_MAX_BYTES + 1, arrayBuffer: () => Promise.reject(new Error('must not be read')) } as unknown as Blob;
     const events: FileJobEvent[] = [];
     await runFileJob({ kind: 'build-export', ...CHOICES, formatId: 'lineworks-bulk-modify', snapshotId: 's1', file: big }, { db }, (event) =>
       events.push(event),
     );
-    expect(events).toEqual([
-      { type: 'failed', code: 'file-too-large', text: { ja: expect.stringContaining('上限 64.0 MB'), en: expect.stringContaining('at most 64.0 MB') } },
-    ]);
+    expect(events).toEqual([{ type: 'failed', problem: { code: 'file-too-large', sizeBytes: ROSTER_FILE_MAX_BYTES + 1, limitBytes: ROSTER_FILE_MAX_BYTES } }]);
 
     const damaged = OPENPYXL.slice(0, 2000);
     const { last } = await run({ formatId: 'lineworks-bulk-modify', snapshotId: 's1', file: new Blob([damaged]) }, db);
     if (last.type !== 'built') throw new Error(JSON.stringify(last));
-    expect(last.result.issues).toMatchObject([
-      {
-        severity: 'error',
-        code: expect.stringMatching(/^template-xlsx-/),
-        message: { ja: expect.stringContaining('ブック'), en: expect.stringContaining('workbook') },
-      },
-    ]);
+    expect(last.result.issues).toMatchObject([{ severity: 'error', problem: { code: expect.stringMatching(/^xlsx-/) } }]);
   });
 
-  it('says in words when the audit is gone', async () => {
+  it('says with a code when the audit is gone', async () => {
     const { last } = await run({ formatId: 'audit-report', snapshotId: 'deleted' }, freshDb());
-    expect(last).toMatchObject({ type: 'failed', code: 'export-no-audit', text: { ja: expect.any(String), en: expect.stringContaining('not found') } });
+    expect(last).toEqual({ type: 'failed', problem: { code: 'export-no-audit' } });
   });
 });

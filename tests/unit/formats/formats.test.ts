@@ -7,7 +7,7 @@ import { memberOf, snapshotOf } from '../../fixtures/csv/roster';
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 function csvOf(result: BuildResult, index = 0): CsvFile {
   const file = readCsv(result.files[index]!.bytes);
-  if (!file.ok) throw new Error(file.error.message.en);
+  if (!file.ok) throw new Error(JSON.stringify(file.error));
   return file;
 }
 
@@ -88,8 +88,7 @@ describe('audit-report', () => {
     expect(csvOf(sjis).encoding).toBe('shift_jis');
     const bad = FORMATS['audit-report'].build({ snapshot, members: [...members, memberOf('𠮷田 🍣', 'y@example.co.jp')], encoding: 'shift_jis' });
     expect(bad.files).toEqual([]);
-    expect(bad.issues).toMatchObject([{ code: 'unencodable', row: 3, line: 4, column: 'name' }]);
-    expect(bad.issues[0]!.message.en).toContain('𠮷');
+    expect(bad.issues).toMatchObject([{ row: 3, line: 4, column: 'name', problem: { code: 'unencodable', chars: expect.stringContaining('𠮷') } }]);
     const skipped = FORMATS['audit-report'].build({
       snapshot,
       members: [...members, memberOf('𠮷田', 'y@example.co.jp')],
@@ -144,9 +143,9 @@ describe('lineworks-bulk-add', () => {
       values: new Map([['taro.yamada@example.co.jp', { パスワード: 'Passw0rd!' }]]),
     });
     expect(result.files).toEqual([]);
-    expect(result.issues.map((issue) => [issue.row, issue.line, issue.column, issue.code])).toEqual([
+    expect(result.issues.map((issue) => [issue.row, issue.line, issue.column, issue.problem.code])).toEqual([
       [2, 3, '名', 'required'],
-      [2, 3, 'ID', 'invalid'],
+      [2, 3, 'ID', 'field-lineworks-id'],
       [2, 3, 'パスワード', 'required'],
     ]);
     const partial = FORMATS['lineworks-bulk-add-admin'].build({
@@ -165,7 +164,7 @@ describe('lineworks-bulk-add', () => {
     const file = csvOf(result);
     expect(file.rows[0]![file.headers.indexOf('個人メールアドレス')]).toBe('taro@example.co.jp');
     const sso = FORMATS['lineworks-bulk-add-member'].build({ snapshot, members, sso: true });
-    expect(sso.issues).toMatchObject([{ column: 'External Key', code: 'required' }]);
+    expect(sso.issues).toMatchObject([{ column: 'External Key', problem: { code: 'required' } }]);
   });
 
   it("fills the admin's own sample file, keeping its lines and columns", () => {
@@ -191,7 +190,7 @@ describe('lineworks-bulk-modify', () => {
   it('refuses without the downloaded file', () => {
     const result = FORMATS['lineworks-bulk-modify'].build({ snapshot, members });
     expect(result.files).toEqual([]);
-    expect(result.issues).toMatchObject([{ code: 'template-required', severity: 'error' }]);
+    expect(result.issues).toMatchObject([{ problem: { code: 'template-required' }, severity: 'error' }]);
   });
 
   it('patches the edits, never the ID, never a blank over a value', () => {
@@ -203,9 +202,9 @@ describe('lineworks-bulk-modify', () => {
     expect(decode(result.files[0]!.bytes)).toBe(
       'ID,姓,名,組織,電話番号,社員番号\r\ntaro@examplecorp,山田,太郎,本社|営業部,03-0000-0000,A1\r\nhanako@examplecorp,佐藤,花子,本社,+81-3-1111-1111,A2\r\n',
     );
-    expect(result.issues.map((issue) => [issue.column, issue.code])).toEqual([
-      ['ID', 'locked-column'],
-      ['電話番号', 'would-clear'],
+    expect(result.issues.map((issue) => [issue.column, issue.problem.code])).toEqual([
+      ['ID', 'refused-locked-column'],
+      ['電話番号', 'refused-would-clear'],
     ]);
     const allowed = FORMATS['lineworks-bulk-modify'].build({ snapshot, members, template, values, allowClear: new Set(['電話番号']) });
     expect(decode(allowed.files[0]!.bytes)).toContain('taro@examplecorp,山田,太郎,本社|営業部,,A1\r\n');
@@ -219,7 +218,7 @@ describe('lineworks-bulk-modify', () => {
       values: new Map([['hanako@examplecorp', { 社員番号: 'x'.repeat(21) }]]),
     });
     expect(result.files).toEqual([]);
-    expect(result.issues).toMatchObject([{ row: 2, line: 3, column: '社員番号', code: 'invalid' }]);
+    expect(result.issues).toMatchObject([{ row: 2, line: 3, column: '社員番号', problem: { code: 'field-too-long', max: 20 } }]);
   });
 });
 
@@ -239,13 +238,13 @@ describe('receptionist-employees', () => {
       '名前,メールアドレス,部署,チャットワーク アカウントID\r\n山田 太郎,TARO@example.co.jp,営業部,1111111\r\n"佐藤 花子",hanako@example.co.jp,"開発部",2222222\r\n鈴木 次郎,jiro@example.co.jp,総務部,9999\r\n',
     );
     expect(result.changedCells).toHaveLength(2);
-    expect(result.issues).toMatchObject([{ code: 'no-chatwork-id', severity: 'warning', row: 3, line: 4 }]);
+    expect(result.issues).toMatchObject([{ problem: { code: 'no-chatwork-id' }, severity: 'warning', row: 3, line: 4 }]);
   });
 
   it('refuses a template without the chosen ID column', () => {
     const result = FORMATS['receptionist-employees'].build({ snapshot, members: [], template, chatworkByEmail: chatwork, chatworkIdKind: 'chatwork-id' });
     expect(result.files).toEqual([]);
-    expect(result.issues[0]).toMatchObject({ code: 'template-missing-column', severity: 'error' });
+    expect(result.issues[0]).toMatchObject({ problem: { code: 'template-missing-column' }, severity: 'error' });
   });
 
   it('builds its own layout without a template', () => {

@@ -8,7 +8,7 @@ const snapshot = snapshotOf();
 const encode = (text: string) => new TextEncoder().encode(text);
 function csvOf(result: BuildResult): CsvFile {
   const file = readCsv(result.files[0]!.bytes);
-  if (!file.ok) throw new Error(file.error.message.en);
+  if (!file.ok) throw new Error(JSON.stringify(file.error));
   return file;
 }
 const taro = memberOf('山田 太郎', 'taro@example.co.jp', { fields: { organisation: '本社|営業部', phone: '03-1234-5678' } });
@@ -85,6 +85,6 @@ describe('LINE WORKS bulk file columns (seed 004)', () => {
   it("refuses an uppercase ID instead of writing another account's lower-cased ID", () => {
     const result = FORMATS['lineworks-bulk-add-auto'].build({ snapshot, members: [memberOf('山田 太郎', 'Taro.Yamada@example.co.jp')] });
     expect(result.files).toEqual([]);
-    expect(result.issues).toMatchObject([{ column: 'ID', code: 'invalid' }]);
+    expect(result.issues).toMatchObject([{ column: 'ID', problem: { code: 'field-lineworks-id' } }]);
   });
 });

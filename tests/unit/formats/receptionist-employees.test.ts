@@ -40,9 +40,7 @@ describe('receptionist-employees: add file or full overwrite', () => {
     const template = encode('名前,メールアドレス,チャットワーク アカウントID\r\n佐藤 花子,hanako@example.co.jp,\r\n');
     const result = build({ snapshot, members: [hanako], rosterMembers: [taro, hanako, jiro], chatworkByEmail: chatwork, template });
     expect(result.files).toEqual([]);
-    expect(result.issues).toMatchObject([
-      { severity: 'error', code: 'template-not-full-download', message: { en: expect.stringContaining('2 of the audited employees') } },
-    ]);
+    expect(result.issues).toMatchObject([{ severity: 'error', problem: { code: 'template-not-full-download', missing: 2 } }]);
   });
 
   it.each([
@@ -59,6 +57,6 @@ describe('receptionist-employees: add file or full overwrite', () => {
     const template = encode('名前,メールアドレス,Slack アカウントID\r\n佐藤 花子,hanako@example.co.jp,\r\n');
     const result = build({ snapshot, members: [hanako], chatworkByEmail: chatwork, template });
     expect(result.files).toEqual([]);
-    expect(result.issues).toMatchObject([{ code: 'template-missing-column' }]);
+    expect(result.issues).toMatchObject([{ problem: { code: 'template-missing-column' } }]);
   });
 });

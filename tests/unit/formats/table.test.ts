@@ -20,14 +20,11 @@ describe('a sample file with example rows', () => {
     const headBytes = encodeText(head, encoding, bom);
     expect(Buffer.from(bytes.subarray(0, headBytes.length))).toEqual(Buffer.from(headBytes));
     expect(Buffer.from(bytes.subarray(headBytes.length))).toEqual(Buffer.from(encodeText(`山田,太郎,taro,${newline}`, encoding, false)));
-    expect(result.issues.map((issue) => [issue.severity, issue.code, issue.line])).toEqual([
+    expect(result.issues.map((issue) => [issue.severity, issue.problem.code, issue.line])).toEqual([
       ['warning', 'template-example-row', 3],
       ['warning', 'template-example-row', 4],
     ]);
-    expect(result.issues[0]!.message.en).toBe(
-      'Line 3 of the template (見本, 花子, hanako.sample) is an example row of the sample file and was left out, so that no example member is uploaded with the real ones.',
-    );
-    expect(result.issues[0]!.message.ja).toContain('3 行目');
+    expect(result.issues[0]!.problem).toEqual({ code: 'template-example-row', line: 3, cells: '見本, 花子, hanako.sample' });
   });
 
   it('counts 100 members per file whatever example rows the sample held', () => {

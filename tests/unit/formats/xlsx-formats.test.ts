@@ -25,7 +25,7 @@ function sheetXml(bytes: Uint8Array): string {
 
 function tableOf(bytes: Uint8Array, sheet?: string) {
   const table = readTable(bytes, sheet === undefined ? {} : { sheet });
-  if (!table.ok) throw new Error(table.error.message.en);
+  if (!table.ok) throw new Error(JSON.stringify(table.error));
   return table;
 }
 
@@ -53,9 +53,9 @@ describe('a workbook template', () => {
   it('is patched cell by cell for RECEPTIONIST, given back as .xlsx with only the sheet changed', async () => {
     const template = await exceljsTemplate();
     const result = FORMATS['receptionist-employees'].build({ snapshot, members: [], template, chatworkByEmail: chatwork, validRowsOnly: true });
-    expect(result.issues.map((issue) => [issue.severity, issue.code, issue.row, issue.line])).toEqual([
+    expect(result.issues.map((issue) => [issue.severity, issue.problem.code, issue.row, issue.line])).toEqual([
       ['warning', 'no-chatwork-id', 1, 2],
-      ['error', 'invalid', 3, 4],
+      ['error', 'field-account-id', 3, 4],
     ]);
     expect(result.files).toHaveLength(1);
     expect(result.files[0]!.name).toMatch(/\.xlsx$/);
@@ -71,7 +71,7 @@ describe('a workbook template', () => {
     expect(result.files).toEqual([]);
     expect(result.issues[0]).toMatchObject({ severity: 'error' });
     const missing = FORMATS['receptionist-employees'].build({ snapshot, members: [], template, chatworkByEmail: chatwork, sheet: 'なし' });
-    expect(missing.issues[0]).toMatchObject({ code: 'template-xlsx-sheet-not-found' });
+    expect(missing.issues[0]).toMatchObject({ problem: { code: 'xlsx-sheet-not-found', part: 'なし' } });
   });
 
   it('gets rows appended below its header for LINE WORKS bulk add, its red headers kept, 100 per workbook', async () => {
@@ -141,7 +141,7 @@ describe('built-in layouts as workbooks', () => {
 describe('roster import', () => {
   it('reads a workbook on the sheet holding an email column', async () => {
     const imported = importRoster(await exceljsTemplate());
-    if (!imported.ok) throw new Error(imported.error.message.en);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.error));
     expect(imported.rows.map((row) => row.identifier)).toEqual(['user1@example.co.jp', 'user2@example.co.jp', 'user3@example.co.jp']);
   });
 
@@ -163,13 +163,11 @@ describe('issue 11 behaviours in a workbook', () => {
       },
     );
     const result = FORMATS['lineworks-bulk-add-auto'].build({ snapshot: snapshotOf(), members: [taro], template });
-    expect(result.issues.map((issue) => [issue.severity, issue.code, issue.line])).toEqual([
+    expect(result.issues.map((issue) => [issue.severity, issue.problem.code, issue.line])).toEqual([
       ['warning', 'template-example-row', 3],
       ['warning', 'template-example-row', 4],
     ]);
-    expect(result.issues[0]!.message.en).toBe(
-      'Row 3 of the template (見本, 花子, hanako.sample) is an example row of the sample file and was left out, so that no example member is uploaded with the real ones.',
-    );
+    expect(result.issues[0]!.problem).toEqual({ code: 'template-example-row', line: 3, cells: '見本, 花子, hanako.sample' });
     const bytes = result.files[0]!.bytes;
     const table = tableOf(bytes);
     expect(table.rows).toEqual([['山田', '太郎', 'taro', '']]);
@@ -195,7 +193,7 @@ describe('issue 11 behaviours in a workbook', () => {
     expect(table.dataRowIndex).toBe(2);
     expect(table.rowLines).toEqual([3, 4]);
     const imported = importRoster(template);
-    if (!imported.ok) throw new Error(imported.error.message.en);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.error));
     expect(imported.rows.map((row) => [row.name, row.identifier])).toEqual([
       ['山田 太郎', 'taro@example.co.jp'],
       ['佐藤 花子', 'hanako@example.co.jp'],

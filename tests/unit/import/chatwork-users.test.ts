@@ -17,7 +17,7 @@ const BULK_IMPORT = [
 describe('Chatwork files', () => {
   it('reads the user-information export: account ID, name, login email and profile', () => {
     const imported = importRoster(utf8('accountID,name,login email,organization name,title\r\n1001,Taro Yamada,taro@example.co.jp,Sales,Manager\r\n'));
-    if (!imported.ok) throw new Error(imported.error.message.en);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.error));
     expect(imported.profile).toBe('chatwork-users');
     expect(imported.rows).toMatchObject([
       {
@@ -40,7 +40,7 @@ describe('Chatwork files', () => {
     ],
   ])('never reads the keyword row of a %s bulk-import file as a user', (_, text) => {
     const imported = importRoster(utf8(text));
-    if (!imported.ok) throw new Error(imported.error.message.en);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.error));
     expect(imported.rows.map((row) => [row.name, row.identifier, row.fields.chatworkAccountId])).toEqual([
       ['山田 太郎', 'taro@example.co.jp', '1001'],
       ['佐藤 花子', 'hanako@example.co.jp', undefined],

@@ -99,7 +99,7 @@ describe('immedio user list download', () => {
     ],
   ])('with %s gives the same members and findings as auditing the users page', (_, headers) => {
     const imported = importRoster(userListCsv(headers));
-    if (!imported.ok) throw new Error(imported.error.message.en);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.error));
     expect(imported).toMatchObject({ profile: 'immedio-users', console: 'immedio-users' });
     const { members } = buildMembers(imported.rows, { snapshotId: 's', console: imported.console, policy: expected.policy });
     const view = (m: { name: string; identifier: string; classification: string; findings: readonly (string | { id: string })[] }) => ({

@@ -7,7 +7,7 @@ const templates = join(__dirname, '../../fixtures/csv/templates');
 const utf8 = (text: string) => new TextEncoder().encode(text);
 function imported(bytes: Uint8Array): ImportedRoster {
   const result = importRoster(bytes);
-  if (!result.ok) throw new Error(result.error.message.en);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result;
 }
 
@@ -63,12 +63,11 @@ describe('importRoster', () => {
     const result = importRoster(utf8('name,phone\nTaro,03\n'));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.code).toBe('no-identifier-column');
-    expect(result.error.message.ja).toContain('メールアドレス');
+    expect(result.error).toEqual({ code: 'no-identifier-column' });
   });
-  it("passes a malformed file's message through", () => {
+  it("passes a malformed file's problem through", () => {
     const result = importRoster(utf8('email\n"a@example.com\n'));
-    expect(result.ok ? undefined : result.error.line).toBe(2);
+    expect(result.ok ? undefined : result.error).toEqual({ code: 'unterminated-quote', line: 2 });
   });
   it('clips over-long cells instead of failing', () => {
     const roster = imported(utf8(`email,name\na@example.com,${'x'.repeat(5000)}\n`));

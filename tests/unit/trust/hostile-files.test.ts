@@ -6,6 +6,8 @@ import { FORMATS, FORMAT_IDS, type BuildResult, type FormatId, type FormatInput 
 import { RULES } from '../../../lib/formats/rules';
 import { importRoster } from '../../../lib/import';
 import type { Member } from '../../../lib/model';
+import type { Problem } from '../../../lib/problem';
+import { PROBLEM_TEXT, sayProblem } from '../../../lib/problem-text';
 import { MAX_CELL_LENGTH, MAX_CELLS_PER_ROW } from '../../../lib/row-limits';
 import { memberOf, snapshotOf } from '../../fixtures/csv/roster';
 import {
@@ -32,14 +34,17 @@ import {
  * safe result: never an exception, never half a file, never a cell a spreadsheet would run.
  */
 
-function expectClearMessage(message: { ja: string; en: string }) {
-  expect(message.ja).toMatch(/[ぁ-んァ-ン一-龥]/);
-  expect(message.en).toMatch(/[a-z]{3}/);
+/** A problem the admin reads in words in both languages: a code the text table knows, every parameter filled. */
+function expectClearMessage(problem: Problem) {
+  expect(Object.hasOwn(PROBLEM_TEXT, problem.code), problem.code).toBe(true);
+  expect(sayProblem(problem, 'ja')).toMatch(/[ぁ-んァ-ン一-龥]/);
+  expect(sayProblem(problem, 'en')).toMatch(/[a-z]{3}/);
+  expect(sayProblem(problem, 'en')).not.toMatch(/\{\w+\}/);
 }
 
 function readOk(bytes: Uint8Array): CsvFile {
   const file = readCsv(bytes);
-  if (!file.ok) throw new Error(`not read: ${file.error.message.en}`);
+  if (!file.ok) throw new Error(`not read: ${file.error.code}`);
   return file;
 }
 
@@ -54,7 +59,7 @@ describe('files cut short', () => {
     const bytes = utf8CutMidQuote();
     const read = readCsv(bytes);
     expect(read).toMatchObject({ ok: false, error: { code: 'unterminated-quote', line: 2 } });
-    if (!read.ok) expectClearMessage(read.error.message);
+    if (!read.ok) expectClearMessage(read.error);
     expect(importRoster(bytes)).toMatchObject({ ok: false, error: { code: 'unterminated-quote', line: 2 } });
     const patched = patchTemplate(bytes, { keyColumn: 'メールアドレス', changes: new Map([['taro@example.co.jp', { 部署: '開発部' }]]) });
     expect(patched.ok).toBe(false);
@@ -72,8 +77,8 @@ describe('files cut short', () => {
     expect(file.rows[0]).toEqual(ROSTER_ROWS[0]);
     expect(file.rows[1]!.slice(0, 2)).toEqual(ROSTER_ROWS[1]!.slice(0, 2));
     expect(file.warnings).toMatchObject([{ code: 'lossy-decoding', line: 3 }]);
-    expectClearMessage(file.warnings[0]!.message);
-    expect(file.warnings[0]!.message.en).toContain('line 3');
+    expectClearMessage(file.warnings[0]!);
+    expect(sayProblem(file.warnings[0]!, 'en')).toContain('line 3');
 
     const imported = importRoster(bytes());
     expect(imported).toMatchObject({ ok: true, rows: [{ name: '山田 太郎' }, { name: '鈴木 花子' }] });
@@ -106,21 +111,27 @@ describe('files in another encoding than they seem', () => {
 describe('files that are no CSV at all', () => {
   it.each([
     // A workbook is read as one where workbooks are taken (roster import): a broken one is refused with a workbook's code.
-    ['an .xlsx workbook renamed .csv', xlsxRenamedCsv, /xlsx/, 'xlsx-not-a-workbook'],
-    ['an .xls workbook renamed .csv', xlsRenamedCsv, /xls\b/, 'xlsx-legacy-xls'],
-    ['binary garbage', () => binaryGarbage(), /not text/, 'not-text'],
-    ['text with zero bytes', () => concat(utf8('名前,メールアドレス\r\n'), new Uint8Array(64), utf8('x,y@example.co.jp\r\n')), /not text/, 'not-text'],
-  ])('refuses %s with a plain message, everywhere', (_, bytes, english, importCode) => {
+    ['an .xlsx workbook renamed .csv', xlsxRenamedCsv, /xlsx/, 'zip-not-csv', 'xlsx-not-a-workbook'],
+    ['an .xls workbook renamed .csv', xlsRenamedCsv, /xls\b/, 'xls-not-csv', 'xlsx-legacy-xls'],
+    ['binary garbage', () => binaryGarbage(), /not text/, 'not-text', 'not-text'],
+    [
+      'text with zero bytes',
+      () => concat(utf8('名前,メールアドレス\r\n'), new Uint8Array(64), utf8('x,y@example.co.jp\r\n')),
+      /not text/,
+      'not-text',
+      'not-text',
+    ],
+  ])('refuses %s with a plain message, everywhere', (_, bytes, english, readCode, importCode) => {
     const read = readCsv(bytes());
     expect(read.ok).toBe(false);
     if (read.ok) return;
-    expect(read.error.code).toBe('not-text');
-    expect(read.error.message.en).toMatch(english);
-    expectClearMessage(read.error.message);
+    expect(read.error.code).toBe(readCode);
+    expect(sayProblem(read.error, 'en')).toMatch(english);
+    expectClearMessage(read.error);
     const imported = importRoster(bytes());
     expect(imported).toMatchObject({ ok: false, error: { code: importCode } });
-    if (!imported.ok) expectClearMessage(imported.error.message);
-    expect(patchTemplate(bytes(), { keyColumn: 'ID', changes: new Map() })).toMatchObject({ ok: false, error: { code: 'not-text' } });
+    if (!imported.ok) expectClearMessage(imported.error);
+    expect(patchTemplate(bytes(), { keyColumn: 'ID', changes: new Map() })).toMatchObject({ ok: false, error: { code: readCode } });
   });
 
   it('still reads a file that ends with a stray Ctrl-Z, as old DOS tools write', () => {
@@ -150,7 +161,7 @@ describe('huge files', () => {
 
     const last = `user${rows - 1}@example.co.jp`;
     const patched = patchTemplate(bytes, { keyColumn: 'メールアドレス', changes: new Map([[last, { 部署: '=cmd' }]]) });
-    if (!patched.ok) throw new Error(patched.error.message.en);
+    if (!patched.ok) throw new Error(JSON.stringify(patched.error));
     expect(patched.changedCells).toMatchObject([{ line: rows + 1, after: "'=cmd" }]);
     expect(patched.bytes.length).toBe(bytes.length + utf8("'=cmd").length - utf8(`部署${(rows - 1) % 50}`).length);
   });
@@ -298,7 +309,7 @@ describe('formula injection in every export', () => {
     const template = utf8('ID,メモ,電話番号\r\na,,\r\n');
     for (const payload of FORMULA_PAYLOADS) {
       const result = patchTemplate(template, { keyColumn: 'ID', changes: new Map([['a', { メモ: payload }]]) });
-      if (!result.ok) throw new Error(result.error.message.en);
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
       expect(isLiveFormula(readOk(result.bytes).rows[0]![1]!), JSON.stringify(payload)).toBe(false);
     }
     const trusted = patchTemplate(template, { keyColumn: 'ID', trustedColumns: ['電話番号'], changes: new Map([['a', { 電話番号: '+81-3-1234-5678' }]]) });
@@ -309,11 +320,11 @@ describe('formula injection in every export', () => {
 describe('hostile templates given to an export', () => {
   const templateFormats = FORMAT_IDS.filter((id) => FORMATS[id].options.template !== 'none');
   const hostile: [string, () => Uint8Array, string][] = [
-    ['cut inside a quote', utf8CutMidQuote, 'template-unterminated-quote'],
-    ['an .xlsx renamed .csv', xlsxRenamedCsv, 'template-xlsx-not-a-workbook'],
-    ['an .xls renamed .csv', xlsRenamedCsv, 'template-xlsx-legacy-xls'],
-    ['binary garbage', () => binaryGarbage(), 'template-not-text'],
-    ['empty', () => new Uint8Array(0), 'template-empty'],
+    ['cut inside a quote', utf8CutMidQuote, 'unterminated-quote'],
+    ['an .xlsx renamed .csv', xlsxRenamedCsv, 'xlsx-not-a-workbook'],
+    ['an .xls renamed .csv', xlsRenamedCsv, 'xlsx-legacy-xls'],
+    ['binary garbage', () => binaryGarbage(), 'not-text'],
+    ['empty', () => new Uint8Array(0), 'empty'],
   ];
   const members = [memberOf('山田 太郎', 'taro@example.co.jp')];
   for (const id of templateFormats) {
@@ -322,8 +333,8 @@ describe('hostile templates given to an export', () => {
       expect(() => (result = FORMATS[id].build({ snapshot: snapshotOf(), members, template: template() }))).not.toThrow();
       expect(result!.files).toEqual([]);
       const error = result!.issues.find((issue) => issue.severity === 'error');
-      expect(error?.code).toBe(code);
-      expectClearMessage(error!.message);
+      expect(error?.problem.code).toBe(code);
+      expectClearMessage(error!.problem);
     });
   }
 });

@@ -50,7 +50,7 @@ describe('applying a policy', () => {
 
   it('refuses an invalid policy and re-classifies nothing', async () => {
     const db = await twoTenants();
-    await expect(applyPolicy(db, policy('', ['example.co.jp']))).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(applyPolicy(db, policy('', ['example.co.jp']))).rejects.toMatchObject({ code: 'policy-invalid' });
     expect((await db.snapshots.get('mine'))?.counts).toMatchObject({ internal: 0 });
   });
 

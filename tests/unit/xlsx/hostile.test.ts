@@ -49,8 +49,6 @@ describe('hostile workbooks', () => {
   it('says an old .xls (or an encrypted workbook, which is an OLE file too) must be saved again', () => {
     const table = readTable(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
     expect(!table.ok && table.error.code).toBe('xlsx-legacy-xls');
-    expect(!table.ok && table.error.message.ja).toContain('.xlsx');
-    expect(!table.ok && table.error.message.en).toContain('.xlsx');
     const patched = patchWorkbook(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), { keyColumn: 'email', changes: new Map() });
     expect(!patched.ok && patched.error.code).toBe('xlsx-legacy-xls');
   });
@@ -76,7 +74,7 @@ describe('hostile workbooks', () => {
     });
     const table = readTable(bytes);
     if (!table.ok || !isWorkbookTable(table)) throw new Error('not read as a workbook');
-    expect(workbookWarnings(table).map((w) => w.code)).toEqual(['xlsx-external-links']);
+    expect(workbookWarnings(table).map((w) => w.problem.code)).toEqual(['xlsx-external-links']);
   });
 });
 

@@ -19,7 +19,7 @@ describe('Excel tables (ListObjects) in a template', () => {
         ['ichiro.suzuki@example', { 社員番号: '00200' }],
       ]),
     });
-    if (!result.ok) throw new Error(result.error.message.en);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
     expect(result.changedCells).toHaveLength(2);
     expectOnlyEntriesChanged(OPENPYXL, result.bytes, [SHEET]);
     const table = part(result.bytes, TABLE);
