@@ -212,6 +212,13 @@ describe('dashboard (English)', () => {
     expect(await widthOf('Domain')).toBe(domainWidth + 60);
     expect(await nameHandle.getAttribute('aria-valuenow')).toBe(String(before + 32));
     // Widths belong to the console: a contacts roster keeps its own.
+    // At 1024 px with widened columns and both tools open, the page does not scroll sideways: the table does, inside its card.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openTool(page, 'Columns');
+    await openTool(page, 'Saved views');
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 860 });
+
     await go(page, '#/snapshots/lw-contacts-1');
     await expect.poll(() => table.getByRole('columnheader', { name: 'Link status' }).count()).toBe(1);
     expect(await widthOf('Name')).not.toBe(before + 32);
@@ -519,6 +526,14 @@ describe('dashboard (Japanese)', () => {
     const table = page.getByRole('table', { name: 'メンバー一覧', exact: true });
     await table.getByRole('row').nth(1).getByRole('button').first().click();
     await page.getByRole('complementary').waitFor();
+    expect(await codesShown(page)).toEqual([]);
+    expect(await allViolations(page)).toEqual([]);
+    // The member table's tools, open, speak Japanese too.
+    await go(page, '#/snapshots/lw-members-2');
+    await openTool(page, '表示する列');
+    await openTool(page, '保存したビュー');
+    expect(await page.getByRole('separator', { name: '列「名前」の幅' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^表示中の 10 人を CSV でダウンロード$/ }).count()).toBe(1);
     expect(await codesShown(page)).toEqual([]);
     expect(await allViolations(page)).toEqual([]);
   });
