@@ -467,9 +467,17 @@ describe('dashboard (English)', () => {
     await page.getByRole('group').getByRole('button', { name: 'Delete' }).click();
     await expect.poll(async () => (await session.listSnapshots()).length).toBe(4);
     await go(page, '#/data');
+    // The member table's layouts and views (the tests above left some) go too.
+    const tableKeys = () =>
+      page.evaluate(async () => {
+        const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(key: null): Promise<Record<string, unknown>> } } } };
+        return Object.keys(await chrome.storage.local.get(null)).filter((key) => key.startsWith('member-table-'));
+      });
+    expect((await tableKeys()).length).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Delete everything…' }).click();
     await page.getByRole('button', { name: 'Yes, delete everything' }).click();
     await expect.poll(async () => (await session.listSnapshots()).length).toBe(0);
+    await expect.poll(tableKeys).toEqual([]);
   });
 });
 
