@@ -60,14 +60,19 @@ export function useColumnLayout(console: ConsoleId): [ColumnLayout, (layout: Col
   const [layout, setLayout] = useState<{ console: ConsoleId; layout: ColumnLayout }>({ console, layout: NATURAL_LAYOUT });
   useEffect(() => {
     let current = true;
-    void loadLayout(browser.storage.local, console).then((stored) => current && setLayout({ console, layout: stored }));
+    // Storage that cannot be read leaves the natural layout: the table still works, only unarranged.
+    loadLayout(browser.storage.local, console).then(
+      (stored) => current && setLayout({ console, layout: stored }),
+      () => undefined,
+    );
     return () => {
       current = false;
     };
   }, [console]);
   const change = (next: ColumnLayout, live = false) => {
     setLayout({ console, layout: next });
-    if (!live) void saveLayout(browser.storage.local, console, next);
+    // A layout that cannot be written holds on screen until the page is reloaded; nothing else is lost.
+    if (!live) saveLayout(browser.storage.local, console, next).catch(() => undefined);
   };
   return [layout.console === console ? layout.layout : NATURAL_LAYOUT, change];
 }
