@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { exportColumns, exportCsvHead, exportCsvLines, exportFileName } from '../../../lib/member-table/export-rows';
+import { RosterQueryEngine, ROWS_CHUNK } from '../../../lib/roster-query';
 import { makeMember, makeSnapshot } from '../db/factory';
 
 const members = [
@@ -36,6 +37,21 @@ describe('download of the member table rows', () => {
     expect(rows[2]![4]).toBe('External');
     expect(rows[2]![6]).toContain('; ');
     expect(exportCsvLines(columns, [], { snapshot, lang: 'en' })).toBe('');
+  });
+
+  it('writes exactly the filtered members of a 100,000-member roster, chunk by chunk as the worker hands them over', { timeout: 120_000 }, () => {
+    const roster = Array.from({ length: 100_000 }, (_, i) => makeMember('big', i, i % 7 === 0 ? { normalizedEmail: `guest${i}@partner.example` } : {}));
+    const engine = new RosterQueryEngine('big');
+    engine.add(roster);
+    const columns = exportColumns(['name', 'identifier'], 'ja');
+    const { rows, total } = engine.window({ filter: { domain: 'partner.example' }, sort: { field: 'index', direction: 'desc' }, limit: engine.size });
+    const parts = [exportCsvHead(columns)];
+    for (let offset = 0; offset < total; offset += ROWS_CHUNK)
+      parts.push(exportCsvLines(columns, rows.slice(offset, offset + ROWS_CHUNK), { snapshot, lang: 'ja' }));
+    const lines = parse(parts.join('').slice(1));
+    const expected = roster.filter((m) => m.domain === 'partner.example').reverse();
+    expect(lines).toHaveLength(expected.length + 1);
+    expect(lines.slice(1).map((line) => line[1])).toEqual(expected.map((m) => m.identifier));
   });
 
   it('names the file after the tenant and the audit day', () => {
