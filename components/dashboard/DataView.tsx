@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { forgetMemberTables } from '@/lib/member-table/saved-views';
 import { forgetAllPicks } from '@/lib/pick-memory';
 import { BACKUP_MAX_BYTES, deleteEverything, exportBackup, formatBytes, RosterDbError, requestPersistence, storageSummary } from '@/lib/db';
 import { tooLarge, unexpectedFailure, type FileJobEvent } from '@/lib/files/jobs';
@@ -79,7 +80,7 @@ export function DataView() {
 
   const wipe = () =>
     act(async () => {
-      await Promise.all([deleteEverything(rosterDb()), forgetAllPicks(browser.storage.local)]);
+      await Promise.all([deleteEverything(rosterDb()), forgetAllPicks(browser.storage.local), forgetMemberTables(browser.storage.local)]);
       setConfirming(false);
       return t('dataDeleted');
     });

@@ -1,6 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { DomainCount, MemberFilter, MemberSortField } from '@/lib/roster-query';
+import { availableColumns, gridTracks, resizeColumn, visibleColumns, type MemberColumnId, type MemberColumnSpec } from '@/lib/member-table/columns';
+import type { TableState } from '@/lib/member-table/saved-views';
 import { findingRule, FINDING_RULES, SEVERITY_ORDER } from '@/lib/findings';
 import { Classification, LinkStatus, type FindingId, type Member, type Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
@@ -15,6 +17,7 @@ import { MemberDetail } from './MemberDetail';
 import { routeHash, type SnapshotRef } from './routes';
 import { usePagedMembers, type MemberSort } from './usePagedMembers';
 import { useRosterWorker, type RosterWorker } from './useRosterWorker';
+import { ColumnChooser, columnLabel, DownloadRows, ResizeHandle, SavedViews, useColumnLayout } from './MemberTableTools';
 import { snapshotCompleteness } from '@/lib/completeness';
 import { verdictText } from '../verdict-text';
 
@@ -148,8 +151,6 @@ function RosterOverview({
   );
 }
 
-type Column = { id: string; label: string; sort?: MemberSortField };
-
 function RosterTable({
   snapshot,
   domains,
@@ -178,6 +179,8 @@ function RosterTable({
   usePerformanceMarks(paged.queryKey, paged.total !== undefined);
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLDivElement>(null);
+  const headIds = useId();
   // eslint-disable-next-line react-hooks/incompatible-library -- the build runs no React Compiler; the virtualizer is read afresh each render
   const virtualizer = useVirtualizer({
     count: paged.total ?? 0,
@@ -197,17 +200,29 @@ function RosterTable({
 
   const setField = <K extends keyof MemberFilter>(key: K, value: string) => setFilter((f) => ({ ...f, [key]: value === '' ? undefined : value }));
 
-  // The console decides the columns: link status exists on contacts only.
+  // The console decides the columns (link status exists on contacts only); the admin hides and sizes them, per console.
   const withLinkStatus = hasLinkStatus(snapshot);
-  const columns: Column[] = [
-    { id: 'index', label: '#', sort: 'index' },
-    { id: 'name', label: t('colName'), sort: 'name' },
-    { id: 'identifier', label: t('colIdentifier'), sort: 'key' },
-    { id: 'domain', label: t('colDomain'), sort: 'domain' },
-    { id: 'classification', label: t('colClassification'), sort: 'classification' },
-    ...(withLinkStatus ? [{ id: 'link', label: t('colLinkStatus') }] : []),
-    { id: 'findings', label: t('findings') },
-  ];
+  const available = useMemo(() => availableColumns(withLinkStatus), [withLinkStatus]);
+  const [layout, setLayout] = useColumnLayout(snapshot.console);
+  const columns = visibleColumns(available, layout);
+  const tracks = gridTracks(columns, layout);
+  const shownIds = columns.map((column) => column.id);
+  const measured = useColumnWidths(tracks.template);
+  const widthOf = (column: MemberColumnSpec) =>
+    layout.widths[column.id] ?? measured.widths[column.id] ?? ('px' in column.natural ? column.natural.px : column.natural.min);
+  const tableState: TableState = { filter, text, sort, layout };
+  const applyView = (view: TableState) => {
+    setFilter(() => view.filter);
+    setText(view.text);
+    setSort(view.sort);
+    setLayout(view.layout);
+  };
+  const viewTarget = domains && {
+    columns: available,
+    findings: snapshot.counts.findings,
+    domains: new Set(domains.map((d) => d.domain)),
+    withLinkStatus,
+  };
   const toggleSort = (field: MemberSortField) =>
     setSort((s) => (s.field === field ? { field, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { field, direction: 'asc' }));
   const findingOptions = FINDING_RULES.filter((rule) => (snapshot.counts.findings[rule.id] ?? 0) > 0);
@@ -273,37 +288,62 @@ function RosterTable({
           )}
         </Field>
       </div>
+      <div className="table-tools">
+        <ColumnChooser columns={available} layout={layout} onChange={setLayout} />
+        <SavedViews console={snapshot.console} state={tableState} shown={columns} target={viewTarget} onApply={applyView} />
+        <DownloadRows snapshot={snapshot} roster={roster} filter={cleanFilter} sort={sort} shown={shownIds} total={paged.total} />
+      </div>
       <p className="result-count" role="status" aria-live="polite">
         {paged.total === undefined ? t('loading') : t('rosterShowing', { n: paged.total.toLocaleString(), total: snapshot.counts.members.toLocaleString() })}
         {paged.error && <span className="error"> {paged.error}</span>}
       </p>
       <div className="roster-layout">
-        <div className={`vtable${withLinkStatus ? ' with-link' : ''}`} role="table" aria-label={t('rosterMembers')} aria-rowcount={(paged.total ?? 0) + 1}>
-          <div role="rowgroup" className="vtable-head">
-            <div role="row" aria-rowindex={1} className="vrow">
-              {columns.map((column) => (
-                <div
-                  key={column.id}
-                  role="columnheader"
-                  className={`vcell col-${column.id}`}
-                  aria-sort={column.sort && sort.field === column.sort ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
-                >
-                  {column.sort ? (
-                    <button className="sort-button" onClick={() => toggleSort(column.sort!)}>
-                      {column.label}
-                      <span aria-hidden="true" className="sort-mark">
-                        {sort.field === column.sort ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
-                      </span>
-                    </button>
-                  ) : (
-                    column.label
-                  )}
-                </div>
-              ))}
+        <div
+          className="vtable"
+          role="table"
+          aria-label={t('rosterMembers')}
+          aria-rowcount={(paged.total ?? 0) + 1}
+          style={{ '--columns': tracks.template, '--table-min-width': `${tracks.minWidth}px` } as CSSProperties}
+        >
+          <div role="rowgroup" className="vtable-head" ref={headRef}>
+            <div role="row" aria-rowindex={1} className="vrow" ref={measured.ref}>
+              {columns.map((column) => {
+                const label = columnLabel(column.id, t);
+                return (
+                  // Named by its label alone: the resize handle's own name is not part of the column's.
+                  <div
+                    key={column.id}
+                    role="columnheader"
+                    data-column={column.id}
+                    className={`vcell col-${column.id}`}
+                    aria-labelledby={`${headIds}-${column.id}`}
+                    aria-sort={column.sort && sort.field === column.sort ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+                  >
+                    {column.sort ? (
+                      <button className="sort-button" onClick={() => toggleSort(column.sort!)}>
+                        <span id={`${headIds}-${column.id}`}>{label}</span>
+                        <span aria-hidden="true" className="sort-mark">
+                          {sort.field === column.sort ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
+                        </span>
+                      </button>
+                    ) : (
+                      <span id={`${headIds}-${column.id}`}>{label}</span>
+                    )}
+                    <ResizeHandle label={label} width={widthOf(column)} onResize={(px, live) => setLayout(resizeColumn(layout, column.id, px), live)} />
+                  </div>
+                );
+              })}
             </div>
           </div>
-          <div ref={scrollRef} className="vtable-body" role="rowgroup" tabIndex={-1}>
-            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div
+            ref={scrollRef}
+            className="vtable-body"
+            role="rowgroup"
+            tabIndex={-1}
+            // The head scrolls sideways with the rows when the columns are wider than the card.
+            onScroll={(e) => headRef.current && (headRef.current.scrollLeft = e.currentTarget.scrollLeft)}
+          >
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: tracks.minWidth }}>
               {items.map((item) => {
                 const member = paged.rowAt(item.index);
                 return (
@@ -315,7 +355,7 @@ function RosterTable({
                     style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                   >
                     {member ? (
-                      <MemberCells member={member} withLinkStatus={withLinkStatus} onOpen={() => setSelected(member)} />
+                      <MemberCells member={member} shown={shownIds} onOpen={() => setSelected(member)} />
                     ) : (
                       <div role="cell" className="vcell muted">
                         …
@@ -334,46 +374,87 @@ function RosterTable({
   );
 }
 
-/** Page text is isolated in `<bdi>`: a right-to-left override in a name must not reorder what follows it. */
-function MemberCells({ member, withLinkStatus, onOpen }: { member: Member; withLinkStatus: boolean; onOpen: () => void }) {
+/** The shown cells of one member, in the columns' order. Page text is isolated in `<bdi>`: a right-to-left override in a name must not reorder what follows it. */
+function MemberCells({ member, shown, onOpen }: { member: Member; shown: readonly MemberColumnId[]; onOpen: () => void }) {
   const { l } = useI18n();
   const worst = [...member.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  return (
-    <>
-      <div role="cell" className="vcell col-index muted">
-        {member.index + 1}
-      </div>
-      <div role="cell" className="vcell col-name">
-        <button className="link-button truncate" onClick={onOpen} title={member.name}>
-          <bdi>{member.name || member.identifier || '—'}</bdi>
-        </button>
-      </div>
-      <div role="cell" className="vcell col-identifier">
-        <FullValue text={member.identifier || member.email || ''} />
-      </div>
-      <div role="cell" className="vcell col-domain">
-        <FullValue text={member.domainDisplay} />
-      </div>
-      <div role="cell" className="vcell col-classification">
-        <span className={`pill ${member.classification}`}>{l(CLASSIFICATION_LABEL[member.classification])}</span>
-      </div>
-      {withLinkStatus && (
-        <div role="cell" className="vcell col-link">
-          <span className={`pill link-${member.linkStatus}`}>{l(LINK_STATUS_LABEL[member.linkStatus])}</span>
-        </div>
-      )}
-      <div role="cell" className="vcell col-findings truncate">
-        {worst.length === 0 ? (
-          <span className="muted">—</span>
-        ) : (
-          <span className={`sev ${worst[0]!.severity}`} title={worst.map((f) => l(findingRule(f.id).title)).join(' / ')}>
-            {l(findingRule(worst[0]!.id).title)}
-            {worst.length > 1 ? ` +${worst.length - 1}` : ''}
-          </span>
-        )}
-      </div>
-    </>
-  );
+  const cell = (id: MemberColumnId) => {
+    switch (id) {
+      case 'index':
+        return (
+          <div key={id} role="cell" className="vcell col-index muted">
+            {member.index + 1}
+          </div>
+        );
+      case 'name':
+        return (
+          <div key={id} role="cell" className="vcell col-name">
+            <button className="link-button truncate" onClick={onOpen} title={member.name}>
+              <bdi>{member.name || member.identifier || '—'}</bdi>
+            </button>
+          </div>
+        );
+      case 'identifier':
+        return (
+          <div key={id} role="cell" className="vcell col-identifier">
+            <FullValue text={member.identifier || member.email || ''} />
+          </div>
+        );
+      case 'domain':
+        return (
+          <div key={id} role="cell" className="vcell col-domain">
+            <FullValue text={member.domainDisplay} />
+          </div>
+        );
+      case 'classification':
+        return (
+          <div key={id} role="cell" className="vcell col-classification">
+            <span className={`pill ${member.classification}`}>{l(CLASSIFICATION_LABEL[member.classification])}</span>
+          </div>
+        );
+      case 'link':
+        return (
+          <div key={id} role="cell" className="vcell col-link">
+            <span className={`pill link-${member.linkStatus}`}>{l(LINK_STATUS_LABEL[member.linkStatus])}</span>
+          </div>
+        );
+      case 'findings':
+        return (
+          <div key={id} role="cell" className="vcell col-findings truncate">
+            {worst.length === 0 ? (
+              <span className="muted">—</span>
+            ) : (
+              <span className={`sev ${worst[0]!.severity}`} title={worst.map((f) => l(findingRule(f.id).title)).join(' / ')}>
+                {l(findingRule(worst[0]!.id).title)}
+                {worst.length > 1 ? ` +${worst.length - 1}` : ''}
+              </span>
+            )}
+          </div>
+        );
+    }
+  };
+  return <>{shown.map(cell)}</>;
+}
+
+/** The rendered width of each header cell, for a resize handle's value before the admin has set one; measured again when the layout or the card's width changes. */
+function useColumnWidths(template: string) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [widths, setWidths] = useState<Partial<Record<MemberColumnId, number>>>({});
+  useLayoutEffect(() => {
+    const row = ref.current;
+    if (!row) return;
+    const measure = () => {
+      const next: Partial<Record<MemberColumnId, number>> = {};
+      for (const cell of row.querySelectorAll<HTMLElement>('[data-column]'))
+        next[cell.dataset.column as MemberColumnId] = Math.round(cell.getBoundingClientRect().width);
+      setWidths((current) => (JSON.stringify(current) === JSON.stringify(next) ? current : next));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(row);
+    return () => observer.disconnect();
+  }, [template]);
+  return { ref, widths };
 }
 
 /**

@@ -2,9 +2,10 @@
  * Hands bytes to the browser's own download handling through the page: a Blob, an object URL and an
  * `<a download>` clicked. No extension download API, so the browser treats it like any page download.
  */
-export function downloadFile(content: Uint8Array | string, fileName: string, type: string): void {
-  const part: BlobPart = typeof content === 'string' ? content : new Uint8Array(content);
-  const url = URL.createObjectURL(new Blob([part], { type }));
+export function downloadFile(content: Uint8Array | string | readonly string[], fileName: string, type: string): void {
+  // Text parts (a file built a chunk at a time) are joined by the Blob itself, as UTF-8.
+  const parts: BlobPart[] = typeof content === 'string' ? [content] : content instanceof Uint8Array ? [new Uint8Array(content)] : [...content];
+  const url = URL.createObjectURL(new Blob(parts, { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

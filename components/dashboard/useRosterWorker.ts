@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { watchMembers } from '@/lib/db';
-import { RosterQueryEvent, type MemberWindow, type RosterCounts, type RosterQueryRequest } from '@/lib/roster-query';
+import { RosterQueryEvent, type MemberFilter, type MemberSort, type MemberWindow, type RosterCounts, type RosterQueryRequest } from '@/lib/roster-query';
+import type { Member } from '@/lib/model';
 import { rosterDb } from '../db';
 import { startExtensionWorker } from './extension-worker';
 
@@ -13,7 +14,15 @@ export interface RosterWorker {
   counts: RosterCounts | undefined;
   /** One window of the snapshot's members as they are in `version`. */
   window(request: WindowRequest): Promise<MemberWindow>;
+  /** Every member that matches, in order, handed to `onChunk` a chunk at a time (each its own task); resolves with how many. */
+  allRows(query: { filter: MemberFilter; sort: MemberSort }, onChunk: (rows: Member[], total: number) => void): Promise<number>;
   error?: string;
+}
+
+interface RowsWaiting {
+  onChunk: (rows: Member[], total: number) => void;
+  resolve: (total: number) => void;
+  reject: (error: Error) => void;
 }
 
 /**
@@ -26,11 +35,13 @@ export function useRosterWorker(snapshotId: string | undefined): RosterWorker {
   const [error, setError] = useState<string>();
   const worker = useRef<Worker | undefined>(undefined);
   const waiting = useRef(new Map<number, { resolve: (window: MemberWindow) => void; reject: (error: Error) => void }>());
+  const streams = useRef(new Map<number, RowsWaiting>());
   const nextId = useRef(0);
 
   useEffect(() => {
     if (snapshotId === undefined) return;
     const pending = waiting.current;
+    const streaming = streams.current;
     const started = startExtensionWorker(
       '/roster-query-worker.js',
       RosterQueryEvent,
@@ -39,9 +50,17 @@ export function useRosterWorker(snapshotId: string | undefined): RosterWorker {
         else if (event.type === 'window') {
           pending.get(event.id)?.resolve({ rows: event.rows, total: event.total });
           pending.delete(event.id);
+        } else if (event.type === 'rows') {
+          const stream = streaming.get(event.id);
+          stream?.onChunk(event.rows, event.total);
+          if (event.offset + event.rows.length >= event.total) {
+            stream?.resolve(event.total);
+            streaming.delete(event.id);
+          }
         } else if (event.id !== undefined) {
-          pending.get(event.id)?.reject(new Error(event.message));
+          (pending.get(event.id) ?? streaming.get(event.id))?.reject(new Error(event.message));
           pending.delete(event.id);
+          streaming.delete(event.id);
         } else setError(event.message);
       },
       setError,
@@ -56,6 +75,8 @@ export function useRosterWorker(snapshotId: string | undefined): RosterWorker {
       started.terminate();
       worker.current = undefined;
       pending.clear();
+      for (const stream of streaming.values()) stream.reject(new Error('the roster was closed'));
+      streaming.clear();
     };
   }, [snapshotId]);
 
@@ -73,6 +94,19 @@ export function useRosterWorker(snapshotId: string | undefined): RosterWorker {
       }),
     [snapshotId, version],
   );
+  const allRows = useCallback(
+    (query: { filter: MemberFilter; sort: MemberSort }, onChunk: (rows: Member[], total: number) => void) =>
+      new Promise<number>((resolve, reject) => {
+        if (!worker.current || snapshotId === undefined || version === undefined) {
+          reject(new Error('the roster is not open yet'));
+          return;
+        }
+        const id = nextId.current++;
+        streams.current.set(id, { onChunk, resolve, reject });
+        worker.current.postMessage({ type: 'rows', id, snapshotId, version, ...query } satisfies RosterQueryRequest);
+      }),
+    [snapshotId, version],
+  );
   const counts = ready && ready.snapshotId === snapshotId && ready.version === version ? ready.counts : undefined;
-  return { version: version ?? -1, counts, window, ...(error ? { error } : {}) };
+  return { version: version ?? -1, counts, window, allRows, ...(error ? { error } : {}) };
 }

@@ -82,3 +82,6 @@ export const auditReport: ExportFormat = {
     });
   },
 };
+
+/** The report's columns, for the member table's download of its filtered rows (lib/member-table/export-rows.ts): the same names and words. */
+export { columns as reportColumns, LABELLED as reportLabelledColumns, type ReportContext };

@@ -39,6 +39,8 @@ export const RosterQueryRequest = z.discriminatedUnion('type', [
     /** How many members match when the page knows it (no filter: the snapshot's count): the first rows then need not wait for the rest. */
     knownTotal: Count.optional(),
   }),
+  /** Every member that matches, in order (the table's download): answered as `rows` events of at most ROWS_CHUNK members. */
+  z.object({ type: z.literal('rows'), id: Id, snapshotId: z.string().min(1), version: Count, filter: MemberFilterSchema, sort: MemberSortSchema }),
 ]);
 export type RosterQueryRequest = z.infer<typeof RosterQueryRequest>;
 
@@ -51,8 +53,13 @@ const DomainCountSchema = z.object({
   unknown: Count,
 });
 
+/** Members per `rows` event: each one is parsed and written on the page's thread between its other work. */
+export const ROWS_CHUNK = 1000;
+
 export const RosterQueryEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('window'), id: Id, rows: z.array(Member).max(1000), total: Count }),
+  /** Members `offset`… of the `total` that match a `rows` request; the last chunk ends at `total` (one empty chunk when none match). */
+  z.object({ type: z.literal('rows'), id: Id, rows: z.array(Member).max(ROWS_CHUNK), offset: Count, total: Count }),
   /** Every member is read: any query is answered from memory from now on, and these are the roster's counts. */
   z.object({
     type: z.literal('ready'),

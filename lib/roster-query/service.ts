@@ -1,6 +1,6 @@
 import { snapshotRange, type RosterDb } from '../db/schema';
 import { RosterQueryEngine } from './engine';
-import { RosterQueryRequest, type RosterQueryEvent } from './messages';
+import { ROWS_CHUNK, RosterQueryRequest, type RosterQueryEvent } from './messages';
 
 /**
  * The roster worker's side: it reads one snapshot's members into the engine a chunk at a time and
@@ -13,21 +13,22 @@ import { RosterQueryRequest, type RosterQueryEvent } from './messages';
 export const FIRST_CHUNK = 200;
 export const READ_CHUNK = 10_000;
 
-type WindowRequest = RosterQueryRequest & { type: 'window' };
+type QueryRequest = RosterQueryRequest & { type: 'window' | 'rows' };
 
 interface Loading {
   snapshotId: string;
   version: number;
   engine: RosterQueryEngine;
   loaded: boolean;
-  waiting: WindowRequest[];
+  waiting: QueryRequest[];
 }
 
 export function serveRosterQueries(db: RosterDb, post: (event: RosterQueryEvent) => void, options: { chunkSize?: number } = {}): (message: unknown) => void {
   const chunkSize = Math.max(1, options.chunkSize ?? READ_CHUNK);
   let current: Loading | undefined;
 
-  const answer = (loading: Loading, request: WindowRequest): boolean => {
+  const answer = (loading: Loading, request: QueryRequest): boolean => {
+    if (request.type === 'rows') return loading.loaded && sendRows(loading.engine, request, post);
     const { filter, sort, offset, limit, knownTotal } = request;
     const inRosterOrder = Object.keys(filter).length === 0 && sort.field === 'index' && sort.direction === 'asc';
     const early = !loading.loaded && inRosterOrder && knownTotal !== undefined && offset + limit <= loading.engine.size;
@@ -80,6 +81,17 @@ export function serveRosterQueries(db: RosterDb, post: (event: RosterQueryEvent)
     if (!parsed.success) return;
     const request = parsed.data;
     const loading = open(request.snapshotId, request.version);
-    if (request.type === 'window' && !answer(loading, request)) loading.waiting.push(request);
+    if (request.type !== 'open' && !answer(loading, request)) loading.waiting.push(request);
   };
+}
+
+/** All matches of one selection, posted in order a chunk at a time (one empty chunk when none match). */
+function sendRows(engine: RosterQueryEngine, request: QueryRequest & { type: 'rows' }, post: (event: RosterQueryEvent) => void): true {
+  const { rows, total } = engine.window({ filter: request.filter, sort: request.sort, limit: engine.size });
+  let offset = 0;
+  do {
+    post({ type: 'rows', id: request.id, rows: rows.slice(offset, offset + ROWS_CHUNK), offset, total });
+    offset += ROWS_CHUNK;
+  } while (offset < total);
+  return true;
 }

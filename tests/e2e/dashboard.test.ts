@@ -21,6 +21,12 @@ async function go(page: Page, hash: string): Promise<void> {
   }, hash);
 }
 
+/** Opens one of the member table's tools (a disclosure) the way an admin does, unless it is open already. */
+async function openTool(page: Page, name: string): Promise<void> {
+  const summary = page.locator('summary', { hasText: name });
+  if (!(await summary.evaluate((el) => (el.parentElement as HTMLDetailsElement).open))) await summary.click();
+}
+
 async function marks(page: Page, name: string): Promise<number> {
   return page.evaluate((n) => performance.getEntriesByName(n, 'mark').length, name);
 }
@@ -173,6 +179,169 @@ describe('dashboard (English)', () => {
     expect(await page.locator('.counts dt', { hasText: 'Shared-only contacts' }).count()).toBe(1);
   });
 
+  it('member table: resizes a column by keyboard and by pointer, and keeps the widths on reload', async () => {
+    await go(page, '#/snapshots/lw-members-2');
+    const table = page.getByRole('table', { name: 'Members', exact: true });
+    await expect.poll(() => table.getByRole('row').count()).toBe(11);
+    const header = (name: string) => table.getByRole('columnheader', { name, exact: true });
+    const widthOf = async (name: string) => Math.round((await header(name).boundingBox())!.width);
+    const nameHandle = table.getByRole('separator', { name: 'Width of the Name column' });
+    // Before any resize the handle says the width the column has on screen.
+    await expect.poll(async () => Number(await nameHandle.getAttribute('aria-valuenow')) === (await widthOf('Name'))).toBe(true);
+    const before = Number(await nameHandle.getAttribute('aria-valuenow'));
+    await nameHandle.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => nameHandle.getAttribute('aria-valuenow')).toBe(String(before + 32));
+    await expect.poll(() => widthOf('Name')).toBe(before + 32);
+
+    const domainWidth = await widthOf('Domain');
+    const edge = (await table.getByRole('separator', { name: 'Width of the Domain column' }).boundingBox())!;
+    await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(edge.x + edge.width / 2 + 30, edge.y + edge.height / 2, { steps: 3 });
+    await page.mouse.move(edge.x + edge.width / 2 + 60, edge.y + edge.height / 2, { steps: 3 });
+    await page.mouse.up();
+    await expect.poll(() => widthOf('Domain')).toBe(domainWidth + 60);
+    // The cells follow their header.
+    const cell = table.getByRole('row').nth(1).getByRole('cell').nth(3);
+    expect(Math.round((await cell.boundingBox())!.width)).toBe(domainWidth + 60);
+
+    await page.reload();
+    await expect.poll(() => table.getByRole('row').count()).toBe(11);
+    await expect.poll(() => widthOf('Name')).toBe(before + 32);
+    expect(await widthOf('Domain')).toBe(domainWidth + 60);
+    expect(await nameHandle.getAttribute('aria-valuenow')).toBe(String(before + 32));
+    // Widths belong to the console: a contacts roster keeps its own.
+    // At 1024 px with widened columns and both tools open, the page does not scroll sideways: the table does, inside its card.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openTool(page, 'Columns');
+    await openTool(page, 'Saved views');
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 860 });
+
+    await go(page, '#/snapshots/lw-contacts-1');
+    await expect.poll(() => table.getByRole('columnheader', { name: 'Link status' }).count()).toBe(1);
+    expect(await widthOf('Name')).not.toBe(before + 32);
+  });
+
+  it('member table: hides a column through the chooser, never the name column', async () => {
+    await go(page, '#/snapshots/lw-members-2');
+    const table = page.getByRole('table', { name: 'Members', exact: true });
+    await expect.poll(() => table.getByRole('row').count()).toBe(11);
+    await openTool(page, 'Columns');
+    const chooser = page.getByRole('group', { name: 'Columns' });
+    expect(await chooser.getByRole('checkbox', { name: 'Name (always shown)' }).isDisabled()).toBe(true);
+    await chooser.getByRole('checkbox', { name: 'Domain', exact: true }).press('Space');
+    await expect.poll(() => table.getByRole('columnheader', { name: 'Domain' }).count()).toBe(0);
+    expect(await table.getByRole('row').nth(1).getByRole('cell').count()).toBe(5);
+    expect({ english: [], violations: await allViolations(page) }).toEqual({ english: [], violations: [] });
+    await page.reload();
+    await expect.poll(() => table.getByRole('row').count()).toBe(11);
+    expect(await table.getByRole('columnheader', { name: 'Domain' }).count()).toBe(0);
+    await openTool(page, 'Columns');
+    await chooser.getByRole('checkbox', { name: 'Domain', exact: true }).check();
+    await expect.poll(() => table.getByRole('columnheader', { name: 'Domain' }).count()).toBe(1);
+  });
+
+  it('member table: saves a view, applies it after a reload, applies it as far as another audit allows, renames and deletes it', async () => {
+    await go(page, '#/snapshots/lw-members-2');
+    const table = page.getByRole('table', { name: 'Members', exact: true });
+    await expect.poll(() => table.getByRole('row').count()).toBe(11);
+    await page.getByRole('search').getByLabel('Domain', { exact: true }).selectOption('evil.example.net');
+    await table.getByRole('button', { name: /Name/ }).click();
+    await table.getByRole('button', { name: /Name/ }).click();
+    await openTool(page, 'Columns');
+    await page.getByRole('group', { name: 'Columns' }).getByRole('checkbox', { name: 'Findings', exact: true }).uncheck();
+    await expect.poll(() => table.getByRole('row').count()).toBe(3);
+    const names = () => table.locator('[role=cell].col-name button').allTextContents();
+    const shown = await names();
+
+    await openTool(page, 'Saved views');
+    await page.getByLabel('View name').fill('Outsiders');
+    await page.getByRole('button', { name: 'Save as a view' }).click();
+    await expect.poll(() => page.getByText('Saved the view “Outsiders”.').count()).toBe(1);
+    expect(await allViolations(page)).toEqual([]);
+
+    await page.reload();
+    await expect.poll(() => table.getByRole('row').count()).toBe(11);
+    // The column layout is the console's, the filters are not: reset the columns, then the view brings both back.
+    await openTool(page, 'Columns');
+    await page.getByRole('button', { name: 'Reset columns' }).click();
+    await expect.poll(() => table.getByRole('columnheader', { name: 'Findings' }).count()).toBe(1);
+    await openTool(page, 'Saved views');
+    await page.getByLabel('View', { exact: true }).selectOption('Outsiders');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => table.getByRole('row').count()).toBe(3);
+    expect(await page.getByText('Applied the view “Outsiders”.').count()).toBe(1);
+    expect(await page.getByRole('search').getByLabel('Domain', { exact: true }).inputValue()).toBe('evil.example.net');
+    expect(await table.getByRole('columnheader', { name: /Name/ }).getAttribute('aria-sort')).toBe('descending');
+    expect(await table.getByRole('columnheader', { name: 'Findings' }).count()).toBe(0);
+    expect(await names()).toEqual(shown);
+
+    // The earlier audit has no member on that domain: the rest applies, and the status says what was left out.
+    await go(page, '#/snapshots/lw-members-1');
+    await expect.poll(() => table.getByRole('row').count()).toBe(8);
+    await openTool(page, 'Saved views');
+    await page.getByLabel('View', { exact: true }).selectOption('Outsiders');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect
+      .poll(() => page.getByText('Applied the view “Outsiders”, leaving out what this audit lacks: the domain “evil.example.net” (not in this audit).').count())
+      .toBe(1);
+    expect(await table.getByRole('row').count()).toBe(8);
+    expect(await table.getByRole('columnheader', { name: /Name/ }).getAttribute('aria-sort')).toBe('descending');
+
+    await page.getByLabel('New name').fill('Partners');
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await expect.poll(() => page.getByText('Renamed the view to “Partners”.').count()).toBe(1);
+    expect(await page.getByLabel('View', { exact: true }).locator('option').allTextContents()).toEqual(['(choose a view)', 'Partners']);
+    await page.getByRole('region', { name: 'Members' }).getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect.poll(() => page.getByText('Deleted the view “Partners”.').count()).toBe(1);
+    expect(await page.getByLabel('View', { exact: true }).count()).toBe(0);
+    await openTool(page, 'Columns');
+    await page.getByRole('button', { name: 'Reset columns' }).click();
+  });
+
+  it('member table: downloads exactly the rows shown, in their order, with the shown columns', async () => {
+    await go(page, '#/snapshots/lw-members-2');
+    const table = page.getByRole('table', { name: 'Members', exact: true });
+    await expect.poll(() => table.getByRole('row').count()).toBe(11);
+    const downloaded = async (button: RegExp) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      const bytes = readFileSync(await file.path());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+      expect(lines.pop()).toBe('');
+      return { name: file.suggestedFilename(), header: lines[0]!, rows: lines.slice(1) };
+    };
+    const identifiers = () => table.locator('[role=cell].col-identifier').allTextContents();
+
+    await page.getByRole('searchbox', { name: 'Search' }).fill('evil.example');
+    await expect.poll(() => table.getByRole('row').count()).toBe(3);
+    const filtered = await downloaded(/^Download the 2 members shown/);
+    expect(filtered.name).toMatch(/^members-filtered-example\.co\.jp-\d{8}\.csv$/);
+    expect(filtered.header).toBe('position,name,identifier,email,domain,classification,findings,Classified as,Why,Findings in words');
+    expect(filtered.rows).toHaveLength(2);
+    expect(filtered.rows.map((row) => row.split(',')[2])).toEqual(await identifiers());
+    // A name that would run as a formula is neutralised.
+    expect(filtered.rows[0]).toContain(`"'=HYPERLINK(""http://x"")"`);
+    await expect.poll(() => page.getByText(/^2 members written to members-filtered-/).count()).toBe(1);
+
+    // All of them, in the table's order, with only the shown columns.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await table.getByRole('button', { name: /ID \/ email/ }).click();
+    await table.getByRole('button', { name: /ID \/ email/ }).click();
+    await openTool(page, 'Columns');
+    await page.getByRole('group', { name: 'Columns' }).getByRole('checkbox', { name: 'Classification', exact: true }).uncheck();
+    await page.getByRole('group', { name: 'Columns' }).getByRole('checkbox', { name: '#', exact: true }).uncheck();
+    await expect.poll(() => table.getByRole('row').count()).toBe(11);
+    const all = await downloaded(/^Download the 10 members shown/);
+    expect(all.header).toBe('name,identifier,email,domain,findings,Findings in words');
+    expect(all.rows.map((row) => row.split(',')[1])).toEqual(await identifiers());
+    expect(all.rows.map((row) => row.split(',')[1])).toEqual([...(await identifiers())].sort().reverse());
+    await page.getByRole('button', { name: 'Reset columns' }).click();
+  });
+
   it('saves the default domain policy and re-classifies the stored audits at once', async () => {
     await go(page, '#/settings');
     await page.getByLabel('Internal domains').fill('example.co.jp\nbad..domain, co.jp');
@@ -299,9 +468,17 @@ describe('dashboard (English)', () => {
     await page.getByRole('group').getByRole('button', { name: 'Delete' }).click();
     await expect.poll(async () => (await session.listSnapshots()).length).toBe(4);
     await go(page, '#/data');
+    // The member table's layouts and views (the tests above left some) go too.
+    const tableKeys = () =>
+      page.evaluate(async () => {
+        const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(key: null): Promise<Record<string, unknown>> } } } };
+        return Object.keys(await chrome.storage.local.get(null)).filter((key) => key.startsWith('member-table-'));
+      });
+    expect((await tableKeys()).length).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Delete everything…' }).click();
     await page.getByRole('button', { name: 'Yes, delete everything' }).click();
     await expect.poll(async () => (await session.listSnapshots()).length).toBe(0);
+    await expect.poll(tableKeys).toEqual([]);
   });
 });
 
@@ -358,6 +535,14 @@ describe('dashboard (Japanese)', () => {
     const table = page.getByRole('table', { name: 'メンバー一覧', exact: true });
     await table.getByRole('row').nth(1).getByRole('button').first().click();
     await page.getByRole('complementary').waitFor();
+    expect(await codesShown(page)).toEqual([]);
+    expect(await allViolations(page)).toEqual([]);
+    // The member table's tools, open, speak Japanese too.
+    await go(page, '#/snapshots/lw-members-2');
+    await openTool(page, '表示する列');
+    await openTool(page, '保存したビュー');
+    expect(await page.getByRole('separator', { name: '列「名前」の幅' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: /^表示中の 10 人を CSV でダウンロード$/ }).count()).toBe(1);
     expect(await codesShown(page)).toEqual([]);
     expect(await allViolations(page)).toEqual([]);
   });

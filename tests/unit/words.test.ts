@@ -18,6 +18,7 @@ import {
   RELATION_LABEL,
   SEVERITY_LABEL,
 } from '../../lib/labels';
+import { SKIPPED_PART_TEXT, VIEW_NAME_PROBLEM_TEXT } from '../../lib/member-table/saved-views';
 import { AuditErrorCode } from '../../lib/messages';
 import { Classification, ConsoleId, FieldKey, FindingId, LinkStatus, Severity } from '../../lib/model';
 import type { IncompleteReason } from '../../lib/scan/contract';
@@ -53,6 +54,10 @@ function checkTable<Code extends string>(name: string, codes: readonly Code[], t
 describe('one text system: every code an admin can meet has Japanese and English words', () => {
   it('every UI message', () => {
     for (const [key, text] of Object.entries(MESSAGES)) checkText(key, text);
+  });
+
+  it("the member table's saved views: what applying one skipped, why a name is refused", () => {
+    for (const [key, text] of Object.entries({ ...SKIPPED_PART_TEXT, ...VIEW_NAME_PROBLEM_TEXT })) checkText(key, text);
   });
 
   it('consoles, classifications, link statuses, severities, fields', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { saveSnapshot } from '../../../lib/db/snapshots';
-import { RosterQueryEvent, serveRosterQueries, type RosterQueryRequest } from '../../../lib/roster-query';
+import { ROWS_CHUNK, RosterQueryEvent, serveRosterQueries, type RosterQueryRequest } from '../../../lib/roster-query';
 import { makeRoster } from '../db/factory';
 import { freshDb } from '../db/fake-db';
 import { PEOPLE, peopleRoster } from './people';
@@ -90,6 +90,42 @@ describe('roster worker service', () => {
       { type: 'ready', size: 0 },
       { type: 'window', id: 4, total: 0, rows: [] },
     ]);
+  });
+
+  it('hands over every match of a rows request in order, a chunk at a time, once the members are read', async () => {
+    const s = await served({ chunkSize: 700 });
+    // Every third member outside the tenant: 834 of 2,500 match, sorted by name backwards.
+    const big = makeRoster(
+      { id: 's2' },
+      Array.from({ length: 2500 }, (_, i) => (i % 3 === 0 ? { normalizedEmail: `guest${i}@partner.example` } : {})),
+    );
+    await saveSnapshot(s.db, big.snapshot, big.members);
+    const sort = { field: 'name' as const, direction: 'desc' as const };
+    s.ask({ type: 'rows', id: 9, snapshotId: 's2', version: 0, filter: { classification: 'external' }, sort });
+    await s.until(() => s.events.filter((e) => e.type === 'rows').length === 1);
+    const chunks = s.events.filter((e) => e.type === 'rows');
+    expect(s.events[0]!.type).toBe('ready');
+    expect(chunks.map((c) => [c.offset, c.rows.length, c.total])).toEqual([[0, 834, 834]]);
+    const expected = big.members
+      .filter((m) => m.classification === 'external')
+      .map((m) => m.name)
+      .sort()
+      .reverse();
+    expect(chunks.flatMap((c) => c.rows.map((m) => m.name))).toEqual(expected);
+
+    s.ask({ type: 'rows', id: 10, snapshotId: 's2', version: 0, ...unfiltered });
+    await s.until(() => s.events.filter((e) => e.type === 'rows' && e.id === 10).length === 3);
+    const all = s.events.filter((e) => e.type === 'rows' && e.id === 10) as (RosterQueryEvent & { type: 'rows' })[];
+    expect(all.map((c) => [c.offset, c.rows.length, c.total])).toEqual([
+      [0, ROWS_CHUNK, 2500],
+      [1000, ROWS_CHUNK, 2500],
+      [2000, 500, 2500],
+    ]);
+    expect(all.flatMap((c) => c.rows.map((m) => m.index))).toEqual(big.members.map((m) => m.index));
+
+    s.ask({ type: 'rows', id: 11, snapshotId: 's2', version: 0, filter: { text: 'nobody at all' }, sort });
+    await s.until(() => s.events.some((e) => e.type === 'rows' && e.id === 11));
+    expect(s.events.filter((e) => e.type === 'rows' && e.id === 11)).toMatchObject([{ offset: 0, total: 0, rows: [] }]);
   });
 
   it('ignores a message that is not a request', async () => {
