@@ -185,6 +185,8 @@ export const MESSAGES = {
   auditDeleted: { ja: '{time} の監査結果を削除しました。', en: 'The audit of {time} was deleted.' },
   tenantUnknown: { ja: '(テナント不明)', en: '(no tenant)' },
   trendTitle: { ja: '監査ごとのメンバー数の推移', en: 'Members across audits' },
+  trendFindingsTitle: { ja: '監査ごとの検出事項の推移', en: 'Findings across audits' },
+  notRecorded: { ja: '記録なし', en: 'not recorded' },
   rosterTitle: { ja: '名簿', en: 'Roster' },
   snapshotNotFound: { ja: 'この監査結果は保存されていません (削除済み、または未保存)。', en: 'This audit is not in the cache (deleted, or never saved).' },
   rosterMembers: { ja: 'メンバー一覧', en: 'Members' },
