@@ -48,7 +48,7 @@ export function comparedValue(member: Member, field: ComparedField, lang: Lang):
 }
 
 /** What changed, in words: `状態: 登録待ち → 使用中; 名前: … → …`. */
-export function changeText(row: ChangeRow, lang: Lang): string {
+export function changeText(row: Pick<ChangeRow, 'member' | 'before' | 'fields'>, lang: Lang): string {
   const before = row.before;
   if (!before) return '';
   return row.fields

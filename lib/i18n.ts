@@ -187,6 +187,18 @@ export const MESSAGES = {
   trendTitle: { ja: '監査ごとのメンバー数の推移', en: 'Members across audits' },
   trendFindingsTitle: { ja: '監査ごとの検出事項の推移', en: 'Findings across audits' },
   notRecorded: { ja: '記録なし', en: 'not recorded' },
+  historyTitle: { ja: 'この名簿での履歴', en: 'History in this roster' },
+  historyLoading: { ja: '履歴を読み込み中…', en: 'Reading the history…' },
+  historyBound: {
+    ja: 'この名簿の監査 {total} 件のうち、新しい {n} 件を確認しました（最大 {limit} 件）。',
+    en: 'Checked the newest {n} of the {total} audits of this roster (at most {limit}).',
+  },
+  historyFirstSeen: { ja: '初めて確認した監査: {time}', en: 'First seen in the audit of {time}' },
+  historyFirstSeenBound: {
+    ja: '確認した中で最初の監査: {time}（それ以前の監査は確認していません）',
+    en: 'First seen in the audit of {time} among those checked (older audits were not checked)',
+  },
+  historyNoChange: { ja: '確認した監査の間で変化はありません。', en: 'No change across the audits checked.' },
   rosterTitle: { ja: '名簿', en: 'Roster' },
   snapshotNotFound: { ja: 'この監査結果は保存されていません (削除済み、または未保存)。', en: 'This audit is not in the cache (deleted, or never saved).' },
   rosterMembers: { ja: 'メンバー一覧', en: 'Members' },
