@@ -319,6 +319,7 @@ export const MESSAGES = {
   compareChanges: { ja: '変化 ({n} 件)', en: 'Changes ({n})' },
   compareKind: { ja: '種類', en: 'Change' },
   compareDownload: { ja: '変化をダウンロード (CSV)', en: 'Download the changes (CSV)' },
+  compareDownloadXlsx: { ja: '変化をダウンロード (Excel)', en: 'Download the changes (Excel)' },
   comparePages: { ja: '変化のページ', en: 'Pages of changes' },
   pagePrevious: { ja: '前のページ', en: 'Previous page' },
   pageNext: { ja: '次のページ', en: 'Next page' },
