@@ -271,6 +271,12 @@ export function TrendChart({ title, points, series, notRecorded }: { title: stri
     event.preventDefault();
     move(to);
   };
+  // Each audit's hit area reaches halfway to its neighbours and stops at the plot's edges (nothing sticks out to scroll to).
+  const hitArea = (i: number) => {
+    const start = i === 0 ? 0 : (x(i - 1) + x(i)) / 2;
+    const end = i === points.length - 1 ? 100 : (x(i) + x(i + 1)) / 2;
+    return { left: `${start}%`, width: `${end - start}%` };
+  };
   // A tip near an edge is anchored to that edge so it never leaves the chart.
   const tipAlign = (i: number) => (x(i) < 25 ? 'start' : x(i) > 75 ? 'end' : 'middle');
   return (
@@ -337,7 +343,7 @@ export function TrendChart({ title, points, series, notRecorded }: { title: stri
               }}
               href={point.href}
               className="trend-hit"
-              style={{ left: `${x(i) - 50 / points.length}%`, width: `${100 / points.length}%` }}
+              style={hitArea(i)}
               tabIndex={i === current ? 0 : -1}
               aria-label={pointText(i)}
               onFocus={() => {

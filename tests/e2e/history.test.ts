@@ -177,6 +177,8 @@ describe('history across audits', () => {
     expect(labels.texts[0]).toBe('12/10/2025');
     expect(labels.texts.at(-1)).toBe('1/28/2026');
     expect(await legendProblems(members)).toEqual([]);
+    // At 1024 px nothing sticks out of the page.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
 
     // Hovering an audit shows its full date and every value.
     await plot.getByRole('link').nth(10).hover();
