@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { axisTicks, barLength, labelIndices, lineRuns, niceMax, percent, pointX, splitSegments } from './chart-scale';
 
 /** Rows behind a chart, shown to screen readers as a table and spoken as the picture's label. */
@@ -271,6 +271,9 @@ export function TrendChart({ title, points, series, notRecorded }: { title: stri
     event.preventDefault();
     move(to);
   };
+  // Lines drawn earlier are wider, so a line that another covers exactly (members = external before
+  // any internal domain is set, two kinds both at 0) still shows as a border around it.
+  const strokeWidth = (i: number) => 2.5 + 1.75 * Math.min(series.length - 1 - i, 3);
   // Each audit's hit area reaches halfway to its neighbours and stops at the plot's edges (nothing sticks out to scroll to).
   const hitArea = (i: number) => {
     const start = i === 0 ? 0 : (x(i - 1) + x(i)) / 2;
@@ -283,9 +286,9 @@ export function TrendChart({ title, points, series, notRecorded }: { title: stri
     <figure className="chart trend">
       <figcaption>{title}</figcaption>
       <ul className="chart-legend">
-        {series.map((s) => (
+        {series.map((s, order) => (
           <li key={s.key}>
-            <span className={`line-swatch ${s.tone}`} aria-hidden="true" />
+            <span className={`line-swatch ${s.tone}`} style={{ borderTopWidth: strokeWidth(order) }} aria-hidden="true" />
             {s.label}
           </li>
         ))}
@@ -311,11 +314,12 @@ export function TrendChart({ title, points, series, notRecorded }: { title: stri
                 vectorEffect="non-scaling-stroke"
               />
             ))}
-            {series.map((s) =>
+            {series.map((s, order) =>
               lineRuns(s.values, top, 100, 100).map((run) => (
                 <polyline
                   key={`${s.key}-${run[0]!.index}`}
                   className={`trend-line ${s.tone}`}
+                  strokeWidth={strokeWidth(order)}
                   points={run.map((p) => `${p.x},${p.y}`).join(' ')}
                   fill="none"
                   vectorEffect="non-scaling-stroke"
@@ -323,14 +327,14 @@ export function TrendChart({ title, points, series, notRecorded }: { title: stri
               )),
             )}
           </svg>
-          {series.map((s) =>
+          {series.map((s, order) =>
             lineRuns(s.values, top, 100, 100).flatMap((run) =>
               run.map((p) => (
                 <span
                   key={`${s.key}-${p.index}`}
                   aria-hidden="true"
                   className={`trend-dot ${s.tone}${shown === p.index ? ' active' : ''}`}
-                  style={{ left: `${p.x}%`, top: `${p.y}%` }}
+                  style={{ left: `${p.x}%`, top: `${p.y}%`, '--dot': `${strokeWidth(order) + 4}px` } as CSSProperties}
                 />
               )),
             ),

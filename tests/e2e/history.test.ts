@@ -151,6 +151,12 @@ describe('history across audits', () => {
     expect(await legendProblems(members)).toEqual([]);
     expect(await members.locator('.chart-legend li').allTextContents()).toEqual(['Members', 'Internal', 'External', 'Unknown']);
     expect(await members.getByRole('link').count()).toBe(2);
+    // With no internal domain set, members = external and internal = unknown = 0: the line drawn
+    // first is the widest, so the one covered exactly still shows as a border around the other.
+    const widths = await members.locator('polyline').evaluateAll((lines) => lines.map((line) => parseFloat(getComputedStyle(line).strokeWidth)));
+    expect(widths).toHaveLength(4);
+    expect(widths[0]).toBeGreaterThan(widths[2]!);
+    expect(widths[1]).toBeGreaterThan(widths[3]!);
     // Each finding kind has its line; these audits were recorded before the kinds looked for were
     // kept, so a kind one of them does not count is "not recorded", never 0.
     const findings = card.locator('figure', { has: page.getByRole('group', { name: 'Findings across audits' }) });
