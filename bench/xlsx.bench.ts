@@ -1,7 +1,7 @@
 import { unzipSync, zipSync } from 'fflate';
 import { patchWorkbook } from '../lib/xlsx/patch';
 import { writeWorkbook } from '../lib/xlsx/write';
-import { changeRows, changesCsv, changesXlsx } from '../lib/compare-changes';
+import { changeRows, changesCsv, changesSheet } from '../lib/compare-changes';
 import { encodeText } from '../lib/csv/encode';
 import { makeMember } from '../tests/unit/db/factory';
 import { interleavedMediansMs, type BenchFigure } from './figure';
@@ -67,14 +67,14 @@ function tenThousandChanges() {
 }
 
 /**
- * The compare view writes its Excel download on the page, not in the file worker: this figure is
- * why. 10,000 changes as a workbook, against the CSV download of the same changes (budget: 1 s,
- * short enough not to need a worker's progress and Cancel).
+ * How long an admin waits for the Excel download of 10,000 compare changes (written in the
+ * dashboard's workbook worker, so the page stays usable), against the CSV download of the same
+ * changes: the table is the same, the workbook adds XML and deflate (target: at most 25×).
  */
 async function changesWorkbookFigure(): Promise<BenchFigure> {
   const rows = tenThousandChanges();
   const csv = () => encodeText(changesCsv(rows, 'ja'), 'utf-8', true);
-  const xlsx = () => changesXlsx(rows, 'ja');
+  const xlsx = () => writeWorkbook(changesSheet(rows, 'ja'));
   const { baseline, subject } = await interleavedMediansMs(5, csv, xlsx);
-  return { name: 'write 10,000 compare changes as an Excel workbook vs as CSV', value: round(subject), unit: 'ms', baseline: round(baseline), budget: 1000 };
+  return { name: 'write 10,000 compare changes as an Excel workbook vs as CSV', value: round(subject), unit: 'ms', baseline: round(baseline), target: 25 };
 }

@@ -1,6 +1,6 @@
 import { COMPARED_FIELDS, type ComparedField, type SnapshotComparison } from './db/compare';
 import { neutralizeCell } from './csv/neutralize';
-import { writeWorkbook } from './xlsx/write';
+import type { WorkbookJob } from './xlsx/workbook-job';
 import type { Lang, Localized } from './i18n';
 import { CLASSIFICATION_LABEL, LINK_STATUS_LABEL } from './labels';
 import type { Member } from './model';
@@ -100,8 +100,11 @@ export function changesCsv(rows: readonly ChangeRow[], lang: Lang): string {
   return [table.headers, ...table.rows].map((line) => line.map(quote).join(',') + '\r\n').join('');
 }
 
-/** The changes as an Excel workbook: the same columns, every value a text cell (never a formula, so nothing to neutralise). */
-export function changesXlsx(rows: readonly ChangeRow[], lang: Lang): Uint8Array {
+/**
+ * The changes as an Excel sheet: the same columns, every value a text cell (never a formula, so
+ * nothing to neutralise). The dashboard's workbook worker writes it (lib/xlsx/write.ts).
+ */
+export function changesSheet(rows: readonly ChangeRow[], lang: Lang): WorkbookJob {
   const table = changesTable(rows, lang);
-  return writeWorkbook({ sheetName: lang === 'ja' ? '変更' : 'Changes', headers: table.headers, required: table.headers.map(() => false), rows: table.rows });
+  return { sheetName: lang === 'ja' ? '変更' : 'Changes', headers: table.headers, required: table.headers.map(() => false), rows: table.rows };
 }

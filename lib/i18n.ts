@@ -320,6 +320,11 @@ export const MESSAGES = {
   compareKind: { ja: '種類', en: 'Change' },
   compareDownload: { ja: '変化をダウンロード (CSV)', en: 'Download the changes (CSV)' },
   compareDownloadXlsx: { ja: '変化をダウンロード (Excel)', en: 'Download the changes (Excel)' },
+  compareWritingXlsx: { ja: 'Excel ファイルを作成しています…', en: 'Writing the Excel workbook…' },
+  compareXlsxFailed: {
+    ja: 'Excel ファイルを作成できませんでした。CSV でダウンロードしてください。',
+    en: 'The Excel workbook could not be written. Download the CSV instead.',
+  },
   comparePages: { ja: '変化のページ', en: 'Pages of changes' },
   pagePrevious: { ja: '前のページ', en: 'Previous page' },
   pageNext: { ja: '次のページ', en: 'Next page' },

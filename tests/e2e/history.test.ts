@@ -233,7 +233,11 @@ describe('history across audits', () => {
     await page.evaluate(() => (location.hash = '#/compare?a=lw-members-1&b=lw-members-2'));
     const button = page.getByRole('button', { name: 'Download the changes (Excel)' });
     await button.waitFor();
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    // Written off the page's thread, by the workbook worker.
+    expect(workers.some((url) => url.endsWith('/workbook-worker.js'))).toBe(true);
     expect(file.suggestedFilename()).toMatch(/^changes-example\.co\.jp-.*\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
     const bytes = readFileSync(await file.path());

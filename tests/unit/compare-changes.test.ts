@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changeRows, changesCsv, changesTable, changesXlsx, changeText } from '../../lib/compare-changes';
+import { changeRows, changesCsv, changesSheet, changesTable, changeText } from '../../lib/compare-changes';
+import { writeWorkbook } from '../../lib/xlsx/write';
 import { openSheet } from '../../lib/xlsx/table';
 import type { SnapshotComparison } from '../../lib/db/compare';
 import { memberOf } from '../fixtures/csv/roster';
@@ -37,7 +38,7 @@ describe('changes of a comparison', () => {
 
   it('writes an Excel workbook with the same columns, in English or Japanese, values as text and never formulas', () => {
     const rows = changeRows(comparison);
-    const opened = openSheet(changesXlsx(rows, 'en'));
+    const opened = openSheet(writeWorkbook(changesSheet(rows, 'en')));
     expect(opened.workbook.sheets.map((sheet) => sheet.name)).toEqual(['Changes']);
     expect(opened.table.headers).toEqual(changesTable(rows, 'en').headers);
     expect(opened.table.headers.slice(-2)).toEqual(['Change', 'What changed']);
@@ -47,7 +48,7 @@ describe('changes of a comparison', () => {
     // A typed text cell holds the name as read; the CSV needs its leading quote, the workbook does not.
     expect(opened.table.rows[1]?.[1]).toBe('=cmd|x');
     expect(opened.table.rows[2]?.slice(-2)).toEqual(['Changed', 'status: 登録待ち → 使用中']);
-    const ja = openSheet(changesXlsx(rows, 'ja'));
+    const ja = openSheet(writeWorkbook(changesSheet(rows, 'ja')));
     expect(ja.workbook.sheets.map((sheet) => sheet.name)).toEqual(['変更']);
     expect(ja.table.rows[0]?.slice(-1)).toEqual(['追加']);
   });
