@@ -1,5 +1,6 @@
 import { COMPARED_FIELDS, type ComparedField, type SnapshotComparison } from './db/compare';
 import { neutralizeCell } from './csv/neutralize';
+import type { WorkbookJob } from './xlsx/workbook-job';
 import type { Lang, Localized } from './i18n';
 import { CLASSIFICATION_LABEL, LINK_STATUS_LABEL } from './labels';
 import type { Member } from './model';
@@ -48,7 +49,7 @@ export function comparedValue(member: Member, field: ComparedField, lang: Lang):
 }
 
 /** What changed, in words: `状態: 登録待ち → 使用中; 名前: … → …`. */
-export function changeText(row: ChangeRow, lang: Lang): string {
+export function changeText(row: Pick<ChangeRow, 'member' | 'before' | 'fields'>, lang: Lang): string {
   const before = row.before;
   if (!before) return '';
   return row.fields
@@ -62,23 +63,24 @@ const quote = (value: string) => {
 };
 
 /**
- * The changes as CSV text (RFC 4180, CRLF): machine columns first (`change` is joined|left|changed,
- * `changed_fields` the field names joined by `;`), then the change and what changed in the admin's language.
+ * The changes as a table, the same for CSV and Excel: machine columns first (`change` is
+ * joined|left|changed, `changed_fields` the field names joined by `;`), then the change and what
+ * changed in the admin's language.
  */
-export function changesCsv(rows: readonly ChangeRow[], lang: Lang): string {
-  const header = [
-    'change',
-    'name',
-    'identifier',
-    'email',
-    'domain',
-    'classification',
-    'changed_fields',
-    lang === 'ja' ? '種類' : 'Change',
-    lang === 'ja' ? '変更内容' : 'What changed',
-  ];
-  const lines = rows.map((row) =>
-    [
+export function changesTable(rows: readonly ChangeRow[], lang: Lang): { headers: string[]; rows: string[][] } {
+  return {
+    headers: [
+      'change',
+      'name',
+      'identifier',
+      'email',
+      'domain',
+      'classification',
+      'changed_fields',
+      lang === 'ja' ? '種類' : 'Change',
+      lang === 'ja' ? '変更内容' : 'What changed',
+    ],
+    rows: rows.map((row) => [
       row.kind,
       row.member.name,
       row.member.identifier,
@@ -88,9 +90,21 @@ export function changesCsv(rows: readonly ChangeRow[], lang: Lang): string {
       row.fields.join(';'),
       CHANGE_KIND_LABEL[row.kind][lang],
       changeText(row, lang),
-    ]
-      .map(quote)
-      .join(','),
-  );
-  return [header.map(quote).join(','), ...lines].join('\r\n') + '\r\n';
+    ]),
+  };
+}
+
+/** The changes as CSV text (RFC 4180, CRLF), every cell neutralised against formulas. */
+export function changesCsv(rows: readonly ChangeRow[], lang: Lang): string {
+  const table = changesTable(rows, lang);
+  return [table.headers, ...table.rows].map((line) => line.map(quote).join(',') + '\r\n').join('');
+}
+
+/**
+ * The changes as an Excel sheet: the same columns, every value a text cell (never a formula, so
+ * nothing to neutralise). The dashboard's workbook worker writes it (lib/xlsx/write.ts).
+ */
+export function changesSheet(rows: readonly ChangeRow[], lang: Lang): WorkbookJob {
+  const table = changesTable(rows, lang);
+  return { sheetName: lang === 'ja' ? '変更' : 'Changes', headers: table.headers, required: table.headers.map(() => false), rows: table.rows };
 }

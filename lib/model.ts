@@ -137,6 +137,11 @@ export const SnapshotCounts = z.object({
   unknown: z.number().int().nonnegative(),
   sharedOnly: z.number().int().nonnegative(),
   findings: z.partialRecord(FindingId, z.number().int().nonnegative()),
+  /**
+   * The finding kinds the audit looked for (its console's rules), so that a kind absent from `findings`
+   * reads as none found. Absent from audits recorded before it was kept: there an absent kind is not recorded.
+   */
+  findingsLookedFor: z.array(FindingId).optional(),
 });
 export type SnapshotCounts = z.infer<typeof SnapshotCounts>;
 

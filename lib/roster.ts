@@ -1,5 +1,5 @@
 import { classifyMember, type ClassifiedMember } from './classify';
-import { evaluateFindings } from './findings';
+import { evaluateFindings, rulesForConsole } from './findings';
 import { compileDomainPolicy } from './identity/domain-policy';
 import type { ConsoleId, DomainPolicy, FindingId, Member, MemberRow, SnapshotCounts } from './model';
 
@@ -50,11 +50,26 @@ function attachFindings(members: Member[], console: ConsoleId, domainPolicySet: 
     member.findings = own;
     member.findingIds = own.map((finding) => finding.id);
   });
-  return { members, counts: countMembers(members) };
+  return {
+    members,
+    counts: countMembers(
+      members,
+      rulesForConsole(console).map((rule) => rule.id),
+    ),
+  };
 }
 
-export function countMembers(members: readonly Member[]): SnapshotCounts {
-  const counts: SnapshotCounts = { members: members.length, internal: 0, external: 0, unknown: 0, sharedOnly: 0, findings: {} };
+/** The summary a snapshot keeps: classifications, shared-only contacts, members per finding, and which kinds were looked for. */
+export function countMembers(members: readonly Member[], findingsLookedFor: readonly FindingId[]): SnapshotCounts {
+  const counts: SnapshotCounts = {
+    members: members.length,
+    internal: 0,
+    external: 0,
+    unknown: 0,
+    sharedOnly: 0,
+    findings: {},
+    findingsLookedFor: [...findingsLookedFor],
+  };
   const findings: Partial<Record<FindingId, number>> = counts.findings;
   for (const member of members) {
     counts[member.classification] += 1;

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { classifyMember } from '@/lib/classify';
 import { findingRule } from '@/lib/findings';
 import { accountState } from '@/lib/findings/account-status';
@@ -7,6 +7,12 @@ import { IDENTIFIER_PROBLEM_TEXT } from '@/lib/identity/normalize';
 import type { FieldKey, Member, Snapshot } from '@/lib/model';
 import type { Localized } from '@/lib/i18n';
 import { useI18n } from '../i18n-context';
+import { changeText } from '@/lib/compare-changes';
+import { MEMBER_HISTORY_AUDITS, memberSightings } from '@/lib/db';
+import { HISTORY_EVENT_LABEL, memberHistory, type HistoryEvent } from '@/lib/member-history';
+import { rosterDb } from '../db';
+import { formatTime } from './hooks';
+import { routeHash } from './routes';
 import { ACCOUNT_STATE_LABEL, CLASSIFICATION_LABEL, FIELD_LABEL, LINK_STATUS_LABEL, SEVERITY_LABEL } from '@/lib/labels';
 
 /**
@@ -80,6 +86,7 @@ export function MemberDetail({ snapshot, member, onClose }: { snapshot: Snapshot
           })}
         </ul>
       )}
+      <MemberHistory snapshot={snapshot} memberKey={member.key} />
       {member.cells.length > 0 && (
         <>
           <h3>{t('detailRawCells')}</h3>
@@ -98,6 +105,69 @@ export function MemberDetail({ snapshot, member, onClose }: { snapshot: Snapshot
         </>
       )}
     </aside>
+  );
+}
+
+/**
+ * The member across the newest audits of their roster, read when the detail opens: one indexed
+ * look-up per audit (lib/db/member-history.ts), at most MEMBER_HISTORY_AUDITS audits, said in words.
+ */
+function MemberHistory({ snapshot, memberKey }: { snapshot: Snapshot; memberKey: string }) {
+  const { t, l, lang } = useI18n();
+  const [history, setHistory] = useState<{ key: string; events: HistoryEvent[]; checked: number; total: number; error: string } | null>(null);
+  const { console, tenant } = snapshot;
+  useEffect(() => {
+    let live = true;
+    memberSightings(rosterDb(), { console, tenant }, memberKey).then(
+      ({ sightings, auditsInRoster }) =>
+        live && setHistory({ key: memberKey, events: memberHistory(sightings), checked: sightings.length, total: auditsInRoster, error: '' }),
+      (e: unknown) => live && setHistory({ key: memberKey, events: [], checked: 0, total: 0, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [console, tenant, memberKey]);
+  const current = history?.key === memberKey ? history : null;
+  const first = current?.events[0];
+  const changes = current?.events.slice(1) ?? [];
+  const auditLink = (event: HistoryEvent) => <a href={routeHash({ view: 'roster', snapshot: event.snapshotId })}>{formatTime(event.startedAt, lang)}</a>;
+  return (
+    <section aria-labelledby="member-history-heading">
+      <h3 id="member-history-heading">{t('historyTitle')}</h3>
+      {!current ? (
+        <p className="muted">{t('historyLoading')}</p>
+      ) : current.error ? (
+        <p className="error">{current.error}</p>
+      ) : (
+        <>
+          <p className="small muted">{t('historyBound', { n: current.checked, total: current.total, limit: MEMBER_HISTORY_AUDITS })}</p>
+          {first && (
+            <p>
+              {first.kind === 'first-seen' && current.total > current.checked
+                ? t('historyFirstSeenBound', { time: formatTime(first.startedAt, lang) })
+                : `${t('historyFirstSeen', { time: formatTime(first.startedAt, lang) })}${first.kind === 'joined' ? ` (${l(HISTORY_EVENT_LABEL.joined)})` : ''}`}
+            </p>
+          )}
+          {changes.length === 0 ? (
+            <p className="muted">{t('historyNoChange')}</p>
+          ) : (
+            <ol className="member-history">
+              {changes.map((event) => (
+                <li key={`${event.snapshotId}-${event.kind}`}>
+                  {auditLink(event)} <span className={`pill change-${event.kind}`}>{l(HISTORY_EVENT_LABEL[event.kind])}</span>
+                  {event.fields.length > 0 && (
+                    <span className="small">
+                      {' '}
+                      <bdi>{changeText(event, lang)}</bdi>
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </section>
   );
 }
 

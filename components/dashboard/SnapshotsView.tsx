@@ -5,7 +5,9 @@ import type { Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
 import { rosterDb } from '../db';
 import { ViewHeading } from './ViewHeading';
-import { TrendChart } from './charts';
+import { TrendChart, type TrendPoint } from './charts';
+import { rosterTrend } from '@/lib/roster-trend';
+import { findingRule } from '@/lib/findings';
 import { ImportRoster } from './ImportRoster';
 import { formatTime } from './hooks';
 import { CONSOLE_LABEL } from '@/lib/labels';
@@ -48,7 +50,6 @@ function SnapshotGroupCard({ group }: { group: SnapshotGroup }) {
   const [selected, setSelected] = useState<string[]>([]);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState('');
-  const oldestFirst = [...group.snapshots].reverse();
   const headingId = `group-${group.console}-${group.tenant}`.replace(/[^\w-]/g, '_');
 
   const toggle = (id: string) => setSelected((current) => (current.includes(id) ? current.filter((x) => x !== id) : [...current.slice(-1), id]));
@@ -96,17 +97,7 @@ function SnapshotGroupCard({ group }: { group: SnapshotGroup }) {
           )}
         </div>
       </div>
-      {oldestFirst.length > 1 && (
-        <TrendChart
-          title={t('trendTitle')}
-          pointLabels={oldestFirst.map((s) => new Date(s.startedAt).toLocaleDateString(lang === 'ja' ? 'ja-JP' : 'en-US'))}
-          series={[
-            { key: 'members', label: t('members'), values: oldestFirst.map((s) => s.counts.members) },
-            { key: 'internal', label: t('internal'), values: oldestFirst.map((s) => s.counts.internal) },
-            { key: 'external', label: t('external'), values: oldestFirst.map((s) => s.counts.external) },
-          ]}
-        />
-      )}
+      {group.snapshots.length > 1 && <RosterTrendCharts snapshots={group.snapshots} />}
       <div className="table-wrap">
         <table className="data-table">
           <thead>
@@ -192,5 +183,48 @@ function SnapshotGroupCard({ group }: { group: SnapshotGroup }) {
         {message}
       </p>
     </section>
+  );
+}
+
+/** A short date for the axis: the year only when the audits span more than one. */
+function shortDate(time: number, lang: string, withYear: boolean): string {
+  return new Date(time).toLocaleDateString(
+    lang === 'ja' ? 'ja-JP' : 'en-US',
+    withYear ? { year: 'numeric', month: 'numeric', day: 'numeric' } : { month: 'short', day: 'numeric' },
+  );
+}
+
+/** The roster's counts and findings across all its audits, from the audits' summaries (no member is read). */
+function RosterTrendCharts({ snapshots }: { snapshots: Snapshot[] }) {
+  const { t, l, lang } = useI18n();
+  const trend = rosterTrend(snapshots);
+  const years = new Set(trend.audits.map((audit) => new Date(audit.startedAt).getFullYear()));
+  const points: TrendPoint[] = trend.audits.map((audit) => ({
+    label: shortDate(audit.startedAt, lang, years.size > 1),
+    full: `${formatTime(audit.startedAt, lang)}${audit.complete ? '' : ` (${t('incomplete')})`}`,
+    href: routeHash({ view: 'roster', snapshot: audit.snapshotId }),
+  }));
+  return (
+    <div className="trend-charts">
+      <TrendChart
+        title={t('trendTitle')}
+        points={points}
+        notRecorded={t('notRecorded')}
+        series={trend.counts.map((line) => ({ key: line.key, label: t(line.key), tone: line.key, values: line.values }))}
+      />
+      {trend.findings.length > 0 && (
+        <TrendChart
+          title={t('trendFindingsTitle')}
+          points={points}
+          notRecorded={t('notRecorded')}
+          series={trend.findings.map((line, i) => ({
+            key: line.key,
+            label: l(findingRule(line.key).title),
+            tone: `finding-${i % 8}${i >= 8 ? ' dashed' : ''}`,
+            values: line.values,
+          }))}
+        />
+      )}
+    </div>
   );
 }

@@ -40,14 +40,47 @@ export function splitSegments(parts: readonly { key: string; value: number }[]):
   });
 }
 
-/** Points of a line chart: x spread evenly over `width`, y from `height` (0) up to 0 (`niceMax`). */
-export function linePoints(values: readonly number[], width: number, height: number): { x: number; y: number }[] {
-  const top = niceMax(Math.max(0, ...values));
-  const step = values.length > 1 ? width / (values.length - 1) : 0;
-  return values.map((value, i) => ({
-    x: values.length > 1 ? i * step : width / 2,
-    y: height - (Math.max(0, value) / top) * height,
-  }));
+/** x of point `index` of `count` spread over `width` (a single point in the middle). */
+export function pointX(index: number, count: number, width: number): number {
+  return count > 1 ? (index * width) / (count - 1) : width / 2;
+}
+
+export interface LinePoint {
+  index: number;
+  x: number;
+  y: number;
+}
+
+/**
+ * A line chart's points on a shared axis whose top is `top`: x spread evenly over `width`, y from
+ * `height` (0) up to 0 (`top`). A value not recorded (`null`) breaks the line, so the runs between
+ * gaps are drawn apart and nothing is drawn as 0 that was never counted.
+ */
+export function lineRuns(values: readonly (number | null)[], top: number, width: number, height: number): LinePoint[][] {
+  const runs: LinePoint[][] = [];
+  let run: LinePoint[] = [];
+  values.forEach((value, index) => {
+    if (value === null) {
+      if (run.length > 0) runs.push(run);
+      run = [];
+      return;
+    }
+    run.push({ index, x: pointX(index, values.length, width), y: height - (Math.max(0, value) / top) * height });
+  });
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/**
+ * Which of `count` points get an axis label when at most `room` fit: all of them when they fit, else
+ * the first, the last and evenly spaced ones between, so labels never crowd (the rest are read on hover and focus).
+ */
+export function labelIndices(count: number, room: number): number[] {
+  if (count <= 0) return [];
+  const fit = Math.max(2, Math.floor(room));
+  if (count <= fit) return Array.from({ length: count }, (_, i) => i);
+  const step = (count - 1) / (fit - 1);
+  return [...new Set(Array.from({ length: fit }, (_, i) => Math.round(i * step)))];
 }
 
 /** Whole percent of a part, '0%' for an empty whole. */

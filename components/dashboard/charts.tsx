@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { axisTicks, barLength, linePoints, niceMax, percent, splitSegments } from './chart-scale';
+import { useCallback, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { axisTicks, barLength, labelIndices, lineRuns, niceMax, percent, pointX, splitSegments } from './chart-scale';
 
 /** Rows behind a chart, shown to screen readers as a table and spoken as the picture's label. */
 interface ChartData {
@@ -209,69 +209,200 @@ export function SplitChart({
 export interface TrendSeries {
   key: string;
   label: string;
-  values: number[];
+  /** CSS class giving the line's colour and dash. */
+  tone: string;
+  /** One per point; `null` where the audit did not record it (the line breaks there). */
+  values: (number | null)[];
 }
 
-/** Lines across the audits of one roster, oldest left; the axis starts at zero so growth is not exaggerated. */
-export function TrendChart({ title, pointLabels, series }: { title: string; pointLabels: string[]; series: TrendSeries[] }) {
-  const width = 560;
-  const height = 180;
-  const left = 48;
-  const bottom = 22;
-  const plotWidth = width - left - 16;
-  const plotHeight = height - bottom - 10;
-  const max = Math.max(0, ...series.flatMap((s) => s.values));
+export interface TrendPoint {
+  /** Short, for the axis (thinned when they do not all fit). */
+  label: string;
+  /** Whole, on hover and focus and in the table. */
+  full: string;
+  href: string;
+}
+
+/** Room one axis label needs, in CSS pixels: a short date with space around it. */
+const LABEL_ROOM_PX = 96;
+
+/** Width of an element, followed as it changes; `fallback` before the first layout. */
+function useWidth(fallback: number): [(element: HTMLElement | null) => void, number] {
+  const [width, setWidth] = useState(fallback);
+  const observer = useRef<ResizeObserver | null>(null);
+  const ref = useCallback((element: HTMLElement | null) => {
+    observer.current?.disconnect();
+    observer.current = null;
+    if (!element) return;
+    observer.current = new ResizeObserver(([entry]) => entry && setWidth(entry.contentRect.width));
+    observer.current.observe(element);
+  }, []);
+  return [ref, width];
+}
+
+/**
+ * Lines across the audits of one roster, oldest left, on one axis from zero so growth is not
+ * exaggerated. Readable at 2 audits (both labelled, legend in full) and at 50 (axis labels thinned to
+ * the room there is, never overlapping). Each audit is a link to it: the arrow keys move between
+ * audits, and hover or focus shows its full date and every value. A value an audit did not record
+ * breaks the line and reads "not recorded". The same numbers are a table for screen readers.
+ */
+export function TrendChart({ title, points, series, notRecorded }: { title: string; points: TrendPoint[]; series: TrendSeries[]; notRecorded: string }) {
+  const [plotRef, plotWidth] = useWidth(560);
+  const [focusIndex, setFocusIndex] = useState(points.length - 1);
+  const [shown, setShown] = useState<number | null>(null);
+  const links = useRef<(HTMLAnchorElement | null)[]>([]);
+  const max = Math.max(0, ...series.flatMap((s) => s.values.filter((v): v is number => v !== null)));
   const top = niceMax(max);
   const ticks = axisTicks(max, 4);
+  const labelled = labelIndices(points.length, plotWidth / LABEL_ROOM_PX);
+  const current = Math.min(focusIndex, points.length - 1);
+  const valueText = (v: number | null) => (v === null ? notRecorded : v.toLocaleString());
+  const pointText = (i: number) => `${points[i]!.full}: ${series.map((s) => `${s.label} ${valueText(s.values[i] ?? null)}`).join(', ')}`;
+  const x = (i: number) => pointX(i, points.length, 100);
+  const move = (to: number) => {
+    const next = Math.max(0, Math.min(points.length - 1, to));
+    setFocusIndex(next);
+    links.current[next]?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const to = { ArrowLeft: current - 1, ArrowRight: current + 1, Home: 0, End: points.length - 1 }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    move(to);
+  };
+  // Lines drawn earlier are wider, so a line that another covers exactly (members = external before
+  // any internal domain is set, two kinds both at 0) still shows as a border around it.
+  const strokeWidth = (i: number) => 2.5 + 1.75 * Math.min(series.length - 1 - i, 3);
+  // Each audit's hit area reaches halfway to its neighbours and stops at the plot's edges (nothing sticks out to scroll to).
+  const hitArea = (i: number) => {
+    const start = i === 0 ? 0 : (x(i - 1) + x(i)) / 2;
+    const end = i === points.length - 1 ? 100 : (x(i) + x(i + 1)) / 2;
+    return { left: `${start}%`, width: `${end - start}%` };
+  };
+  // A tip near an edge is anchored to that edge so it never leaves the chart.
+  const tipAlign = (i: number) => (x(i) < 25 ? 'start' : x(i) > 75 ? 'end' : 'middle');
   return (
-    <ChartFigure
-      title={title}
-      width={width}
-      height={height}
-      data={{ columns: series.map((s) => s.label), rows: pointLabels.map((label, i) => ({ label, values: series.map((s) => s.values[i] ?? 0) })) }}
-      legend={
-        <ul className="chart-legend" aria-hidden="true">
-          {series.map((s) => (
-            <li key={s.key}>
-              <span className={`swatch ${s.key}`} />
-              {s.label}
-            </li>
+    <figure className="chart trend">
+      <figcaption>{title}</figcaption>
+      <ul className="chart-legend">
+        {series.map((s, order) => (
+          <li key={s.key}>
+            <span className={`line-swatch ${s.tone}`} style={{ borderTopWidth: strokeWidth(order) }} aria-hidden="true" />
+            {s.label}
+          </li>
+        ))}
+      </ul>
+      <div className="trend-frame">
+        <div className="trend-ticks" aria-hidden="true">
+          {ticks.map((tick) => (
+            <span key={tick} style={{ top: `${100 - (tick / top) * 100}%` }}>
+              {tick.toLocaleString()}
+            </span>
           ))}
-        </ul>
-      }
-    >
-      <g aria-hidden="true">
-        {ticks.map((tick) => {
-          const y = 10 + plotHeight - (tick / top) * plotHeight;
-          return (
-            <g key={tick}>
-              <line x1={left} x2={left + plotWidth} y1={y} y2={y} className="chart-grid" />
-              <text x={left - 6} y={y + 4} textAnchor="end" className="chart-value">
-                {tick.toLocaleString()}
-              </text>
-            </g>
-          );
-        })}
-        {series.map((s) => {
-          const points = linePoints(s.values, plotWidth, plotHeight).map((p) => ({ x: p.x + left, y: p.y + 10 }));
-          return (
-            <g key={s.key} className={`chart-line ${s.key}`}>
-              <polyline points={points.map((p) => `${p.x},${p.y}`).join(' ')} fill="none" />
-              {points.map((p, i) => (
-                <circle key={i} cx={p.x} cy={p.y} r={3.5} />
+        </div>
+        <div className="trend-plot" ref={plotRef} role="group" aria-label={title} onKeyDown={onKeyDown} onMouseLeave={() => setShown(null)}>
+          <svg viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">
+            {ticks.map((tick) => (
+              <line
+                key={tick}
+                x1={0}
+                x2={100}
+                y1={100 - (tick / top) * 100}
+                y2={100 - (tick / top) * 100}
+                className="chart-grid"
+                vectorEffect="non-scaling-stroke"
+              />
+            ))}
+            {series.map((s, order) =>
+              lineRuns(s.values, top, 100, 100).map((run) => (
+                <polyline
+                  key={`${s.key}-${run[0]!.index}`}
+                  className={`trend-line ${s.tone}`}
+                  strokeWidth={strokeWidth(order)}
+                  points={run.map((p) => `${p.x},${p.y}`).join(' ')}
+                  fill="none"
+                  vectorEffect="non-scaling-stroke"
+                />
+              )),
+            )}
+          </svg>
+          {series.map((s, order) =>
+            lineRuns(s.values, top, 100, 100).flatMap((run) =>
+              run.map((p) => (
+                <span
+                  key={`${s.key}-${p.index}`}
+                  aria-hidden="true"
+                  className={`trend-dot ${s.tone}${shown === p.index ? ' active' : ''}`}
+                  style={{ left: `${p.x}%`, top: `${p.y}%`, '--dot': `${strokeWidth(order) + 4}px` } as CSSProperties}
+                />
+              )),
+            ),
+          )}
+          {points.map((point, i) => (
+            <a
+              key={point.href}
+              ref={(element) => {
+                links.current[i] = element;
+              }}
+              href={point.href}
+              className="trend-hit"
+              style={hitArea(i)}
+              tabIndex={i === current ? 0 : -1}
+              aria-label={pointText(i)}
+              onFocus={() => {
+                setFocusIndex(i);
+                setShown(i);
+              }}
+              onBlur={() => setShown(null)}
+              onMouseEnter={() => setShown(i)}
+            />
+          ))}
+          {shown !== null && points[shown] && (
+            <div className={`trend-tip ${tipAlign(shown)}`} style={{ left: `${x(shown)}%` }} aria-hidden="true">
+              <strong>{points[shown].full}</strong>
+              <ul>
+                {series.map((s) => (
+                  <li key={s.key}>
+                    <span className={`line-swatch ${s.tone}`} />
+                    {s.label} <strong>{valueText(s.values[shown] ?? null)}</strong>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
+        <div className="trend-axis" aria-hidden="true">
+          {labelled.map((i) => (
+            <span key={i} className={`trend-label ${tipAlign(i)}`} style={{ left: `${x(i)}%` }} title={points[i]!.full}>
+              {points[i]!.label}
+            </span>
+          ))}
+        </div>
+      </div>
+      <table className="sr-only">
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            <td />
+            {series.map((s) => (
+              <th key={s.key} scope="col">
+                {s.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((point, i) => (
+            <tr key={point.href}>
+              <th scope="row">{point.full}</th>
+              {series.map((s) => (
+                <td key={s.key}>{valueText(s.values[i] ?? null)}</td>
               ))}
-            </g>
-          );
-        })}
-        {pointLabels.map((label, i) => {
-          const x = left + (pointLabels.length > 1 ? (i * plotWidth) / (pointLabels.length - 1) : plotWidth / 2);
-          return pointLabels.length <= 8 || i === 0 || i === pointLabels.length - 1 ? (
-            <text key={i} x={x} y={height - 4} textAnchor="middle" className="chart-value">
-              {label}
-            </text>
-          ) : null;
-        })}
-      </g>
-    </ChartFigure>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
   );
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /** The dashboard's workers, built by WXT from entrypoints/ as unlisted scripts. */
-export type WorkerFile = '/file-worker.js' | '/roster-query-worker.js';
+export type WorkerFile = '/file-worker.js' | '/roster-query-worker.js' | '/workbook-worker.js';
 
 /**
  * Starts one of the extension's workers. What it posts is parsed with `schema` before `onEvent`

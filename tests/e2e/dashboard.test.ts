@@ -58,10 +58,10 @@ describe('dashboard (English)', () => {
     await expect.poll(() => contacts.getByText('Incomplete').count()).toBe(1);
     // The reason code is said in words, with the count read.
     await expect.poll(() => contacts.getByText('Audit stopped early: 5 members read. The next page could not be loaded.').count()).toBe(1);
-    // The trend of a roster audited twice is a picture with its numbers spoken.
-    const trend = page.getByRole('img', { name: /Members across audits/ });
-    expect(await trend.getAttribute('aria-label')).toContain('Members 7');
-    expect(await trend.getAttribute('aria-label')).toContain('Members 10');
+    // The trend of a roster audited twice: each audit a point whose name says its numbers.
+    const trend = page.getByRole('region', { name: 'LINE WORKS members · example.co.jp' }).getByRole('group', { name: 'Members across audits' });
+    expect(await trend.getByRole('link', { name: /Members 7,/ }).count()).toBe(1);
+    expect(await trend.getByRole('link', { name: /Members 10,/ }).count()).toBe(1);
   });
 
   it('moves focus to the main heading on route change and offers a skip link', async () => {

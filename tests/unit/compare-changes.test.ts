@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { changeRows, changesCsv, changeText } from '../../lib/compare-changes';
+import { changeRows, changesCsv, changesSheet, changesTable, changeText } from '../../lib/compare-changes';
+import { writeWorkbook } from '../../lib/xlsx/write';
+import { openSheet } from '../../lib/xlsx/table';
 import type { SnapshotComparison } from '../../lib/db/compare';
 import { memberOf } from '../fixtures/csv/roster';
 
@@ -32,5 +34,22 @@ describe('changes of a comparison', () => {
     expect(lines[2]!.startsWith("left,'=cmd|x,")).toBe(true);
     expect(lines[3]).toBe('changed,山田 太郎,taro@example.co.jp,taro@example.co.jp,example.co.jp,internal,status,変更,状態: 登録待ち → 使用中');
     expect(lines).toHaveLength(5);
+  });
+
+  it('writes an Excel workbook with the same columns, in English or Japanese, values as text and never formulas', () => {
+    const rows = changeRows(comparison);
+    const opened = openSheet(writeWorkbook(changesSheet(rows, 'en')));
+    expect(opened.workbook.sheets.map((sheet) => sheet.name)).toEqual(['Changes']);
+    expect(opened.table.headers).toEqual(changesTable(rows, 'en').headers);
+    expect(opened.table.headers.slice(-2)).toEqual(['Change', 'What changed']);
+    // An empty value writes no cell, so a row read back ends at its last value.
+    const cells = opened.table.rows.map((row) => opened.table.headers.map((_, i) => row[i] ?? ''));
+    expect(cells).toEqual(changesTable(rows, 'en').rows);
+    // A typed text cell holds the name as read; the CSV needs its leading quote, the workbook does not.
+    expect(opened.table.rows[1]?.[1]).toBe('=cmd|x');
+    expect(opened.table.rows[2]?.slice(-2)).toEqual(['Changed', 'status: 登録待ち → 使用中']);
+    const ja = openSheet(writeWorkbook(changesSheet(rows, 'ja')));
+    expect(ja.workbook.sheets.map((sheet) => sheet.name)).toEqual(['変更']);
+    expect(ja.table.rows[0]?.slice(-1)).toEqual(['追加']);
   });
 });

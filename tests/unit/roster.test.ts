@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Member, MemberRow, type DomainPolicy, type MemberRowInput } from '../../lib/model';
 import { buildMembers, countMembers, reclassifyMembers } from '../../lib/roster';
+import { rulesForConsole } from '../../lib/findings';
 
 const policy: DomainPolicy = { tenant: '*', internalDomains: ['example.co.jp', 'examplecorp'], includeSubdomains: true, registrableMatch: false };
 const rows = (inputs: Array<Partial<MemberRowInput>>) => inputs.map((row) => MemberRow.parse({ name: '', identifier: '', ...row }));
@@ -82,14 +83,26 @@ describe('buildMembers', () => {
         'line-user': 1,
         'alias-address': 1,
       },
+      // Every rule of the console was run, so a kind not counted here was looked for and not found.
+      findingsLookedFor: rulesForConsole('lineworks-contacts').map((rule) => rule.id),
     });
-    expect(countMembers(members)).toEqual(counts);
+    expect(counts.findingsLookedFor).toContain('invalid-lineworks-id');
+    expect(counts.findingsLookedFor).not.toContain('zoom-unset');
+    expect(countMembers(members, counts.findingsLookedFor ?? [])).toEqual(counts);
   });
 
   it('returns an empty roster for no rows', () => {
     expect(buildMembers([], { snapshotId: 's', console: 'generic', policy })).toEqual({
       members: [],
-      counts: { members: 0, internal: 0, external: 0, unknown: 0, sharedOnly: 0, findings: {} },
+      counts: {
+        members: 0,
+        internal: 0,
+        external: 0,
+        unknown: 0,
+        sharedOnly: 0,
+        findings: {},
+        findingsLookedFor: rulesForConsole('generic').map((rule) => rule.id),
+      },
     });
   });
 });

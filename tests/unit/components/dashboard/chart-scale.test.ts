@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks, barLength, linePoints, niceMax, percent, splitSegments } from '../../../../components/dashboard/chart-scale';
+import { axisTicks, barLength, labelIndices, lineRuns, niceMax, percent, splitSegments } from '../../../../components/dashboard/chart-scale';
 
 describe('niceMax', () => {
   it('rounds up to 1, 2, 2.5 or 5 times a power of ten', () => {
@@ -51,16 +51,41 @@ describe('splitSegments', () => {
   });
 });
 
-describe('linePoints', () => {
-  it('spreads x over the width and puts the nice maximum at the top', () => {
-    expect(linePoints([0, 5, 10], 100, 50)).toEqual([
-      { x: 0, y: 50 },
-      { x: 50, y: 25 },
-      { x: 100, y: 0 },
+describe('lineRuns', () => {
+  it('spreads x over the width and puts the shared top at the top', () => {
+    expect(lineRuns([0, 5, 10], 20, 100, 50)).toEqual([
+      [
+        { index: 0, x: 0, y: 50 },
+        { index: 1, x: 50, y: 37.5 },
+        { index: 2, x: 100, y: 25 },
+      ],
     ]);
   });
   it('centres a single point', () => {
-    expect(linePoints([4], 100, 50)).toEqual([{ x: 50, y: 10 }]);
+    expect(lineRuns([4], 8, 100, 50)).toEqual([[{ index: 0, x: 50, y: 25 }]]);
+  });
+  it('breaks the line where a value was not recorded instead of drawing a 0', () => {
+    const runs = lineRuns([1, null, 3, 4, null], 4, 40, 10);
+    expect(runs.map((run) => run.map((point) => point.index))).toEqual([[0], [2, 3]]);
+    expect(runs[1]?.[0]).toEqual({ index: 2, x: 20, y: 2.5 });
+  });
+});
+
+describe('labelIndices', () => {
+  it('labels every point that fits: both of two audits', () => {
+    expect(labelIndices(2, 6)).toEqual([0, 1]);
+    expect(labelIndices(1, 6)).toEqual([0]);
+    expect(labelIndices(0, 6)).toEqual([]);
+  });
+  it('thins 50 audits to the room there is, keeping the first and the last', () => {
+    const shown = labelIndices(50, 6);
+    expect(shown).toHaveLength(6);
+    expect(shown[0]).toBe(0);
+    expect(shown.at(-1)).toBe(49);
+    for (let i = 1; i < shown.length; i++) expect(shown[i]! - shown[i - 1]!).toBeGreaterThanOrEqual(9);
+  });
+  it('always labels the two ends, however little room', () => {
+    expect(labelIndices(50, 0)).toEqual([0, 49]);
   });
 });
 
