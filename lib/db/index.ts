@@ -8,3 +8,4 @@ export * from './backup';
 export * from './files';
 export * from './storage';
 export * from './staging';
+export * from './member-columns';
