@@ -24,6 +24,12 @@ export async function memberColumnsAt(db: RosterDb, snapshotId: string, start: n
   return db.memberColumns.get([snapshotId, start]);
 }
 
+/** The snapshot's runs from position `start` on, in roster order, in one read. */
+export async function memberColumnsFrom(db: RosterDb, snapshotId: string, start: number): Promise<MemberColumns[]> {
+  const [, upper] = snapshotRange(snapshotId);
+  return db.memberColumns.where('[snapshotId+start]').between([snapshotId, start], upper, true, true).toArray();
+}
+
 /**
  * Writes the runs of a snapshot stored before they existed (or restored from a backup, which holds
  * members only), from its members: slow once for a large roster, then quick at every opening.

@@ -1,4 +1,4 @@
-import { memberColumnsAt, writeMissingMemberColumns } from '../db/member-columns';
+import { memberColumnsAt, memberColumnsFrom, writeMissingMemberColumns } from '../db/member-columns';
 import type { RosterDb } from '../db/schema';
 import type { Member } from '../model';
 import { RosterQueryEngine } from './engine';
@@ -65,34 +65,38 @@ export function serveRosterQueries(db: RosterDb, post: (event: RosterQueryEvent)
     post({ type: 'window', id, rows, total: loading.loaded ? window.total : knownTotal! });
   };
 
-  const answerWaiting = (loading: Loading) => {
+  /** Answers what can be answered now; settles when those answers are posted (or failed). */
+  const answerWaiting = async (loading: Loading) => {
     const ready = loading.waiting.filter((request) => canAnswer(loading, request));
     loading.waiting = loading.waiting.filter((request) => !ready.includes(request));
-    for (const request of ready) failIfUnread(loading, request, answer(loading, request));
+    await Promise.allSettled(ready.map((request) => failIfUnread(loading, request, answer(loading, request))));
   };
 
-  const failIfUnread = (loading: Loading, request: WindowRequest, answered: Promise<void>) => {
+  const failIfUnread = (loading: Loading, request: WindowRequest, answered: Promise<void>): Promise<void> =>
     answered.catch(() => {
       if (current === loading) post({ type: 'failed', id: request.id, message: 'the roster could not be read' });
     });
-  };
 
   const load = async (loading: Loading) => {
     const { snapshotId } = loading;
-    let run = await memberColumnsAt(db, snapshotId, 0);
-    if (!run) {
+    let first = await memberColumnsAt(db, snapshotId, 0);
+    if (!first) {
       await writeMissingMemberColumns(db, snapshotId);
-      run = await memberColumnsAt(db, snapshotId, 0);
-    }
-    for (; run; run = await memberColumnsAt(db, snapshotId, loading.engine.size)) {
-      if (current !== loading) return;
-      loading.engine.add(run);
-      answerWaiting(loading);
+      first = await memberColumnsAt(db, snapshotId, 0);
     }
     if (current !== loading) return;
+    if (first) {
+      // The first run alone brings the first rows, posted before the rest is read (in one read, not
+      // one round trip per run) so that reading it does not hold them up.
+      loading.engine.add(first);
+      await answerWaiting(loading);
+      const rest = await memberColumnsFrom(db, snapshotId, first.count);
+      if (current !== loading) return;
+      for (const run of rest) loading.engine.add(run);
+    }
     loading.loaded = true;
     post({ type: 'ready', snapshotId, version: loading.version, size: loading.engine.size, counts: loading.engine.counts() });
-    answerWaiting(loading);
+    await answerWaiting(loading);
   };
 
   const open = (snapshotId: string, version: number): Loading => {
@@ -114,7 +118,7 @@ export function serveRosterQueries(db: RosterDb, post: (event: RosterQueryEvent)
     const request = parsed.data;
     const loading = open(request.snapshotId, request.version);
     if (request.type !== 'window') return;
-    if (canAnswer(loading, request)) failIfUnread(loading, request, answer(loading, request));
+    if (canAnswer(loading, request)) void failIfUnread(loading, request, answer(loading, request));
     else loading.waiting.push(request);
   };
 }
