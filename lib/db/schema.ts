@@ -58,6 +58,15 @@ export interface SchemaVersion {
 
 const SNAPSHOTS_V1 = 'id, console, tenant, [console+tenant], startedAt';
 const MEMBERS_V1 = '[snapshotId+index], snapshotId, normalizedEmail, domain, classification, *findingIds, [snapshotId+classification], key';
+const STORES_V4: SchemaVersion['stores'] = {
+  snapshots: `${SNAPSHOTS_V1}, [console+tenant+startedAt]`,
+  members: '[snapshotId+index], [snapshotId+key+index]',
+  policies: 'tenant',
+  templates: 'id, name, formatId, savedAt',
+  exports: 'id, time, snapshotId',
+  audits: 'id, tabId, workerId',
+  stagedRows: '[auditId+index]',
+};
 
 /**
  * Every schema this code has ever shipped, oldest first. Kept as data so that an old database can be
@@ -107,15 +116,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // sorts and counts from memory. Kept: the primary key and the comparison's [snapshotId+key+index].
     // Dropping an index leaves every row as it was; saves write two indexes per member instead of ten.
     version: 4,
-    stores: {
-      snapshots: `${SNAPSHOTS_V1}, [console+tenant+startedAt]`,
-      members: '[snapshotId+index], [snapshotId+key+index]',
-      policies: 'tenant',
-      templates: 'id, name, formatId, savedAt',
-      exports: 'id, time, snapshotId',
-      audits: 'id, tabId, workerId',
-      stagedRows: '[auditId+index]',
-    },
+    stores: STORES_V4,
   },
   {
     // Version 5 adds the roster worker's stored form of a snapshot's members (lib/roster-query/columns.ts):
@@ -123,16 +124,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // take seconds. Written beside the members from now on; a snapshot stored before has none until the
     // roster worker first opens it and writes them (lib/db/member-columns.ts). No existing row changes.
     version: 5,
-    stores: {
-      snapshots: `${SNAPSHOTS_V1}, [console+tenant+startedAt]`,
-      members: '[snapshotId+index], [snapshotId+key+index]',
-      policies: 'tenant',
-      templates: 'id, name, formatId, savedAt',
-      exports: 'id, time, snapshotId',
-      audits: 'id, tabId, workerId',
-      stagedRows: '[auditId+index]',
-      memberColumns: '[snapshotId+start]',
-    },
+    stores: { ...STORES_V4, memberColumns: '[snapshotId+start]' },
   },
 ];
 
