@@ -11,15 +11,22 @@ export type { MemberSort };
 interface PageState {
   /** The query and members version these pages answer; a new one starts from nothing. */
   dataKey: string;
+  /** The query (snapshot, filter, sort) alone, and its snapshot. */
+  queryKey: string;
+  snapshotId: string;
   total: number | undefined;
   pages: ReadonlyMap<number, Member[]>;
   error?: string;
 }
 
 export interface PagedMembers {
-  /** Changes with the filter or the sort, not with the members. */
+  /**
+   * The filter and sort of the rows shown: it changes when the first window of a new query arrives.
+   * Until then the rows of the query before stay on screen (of the same snapshot), so a keystroke
+   * repaints the table once, with its answer, rather than emptying it first.
+   */
   queryKey: string;
-  /** Undefined until the first window of this query has arrived. */
+  /** Members the shown query matches; undefined until a first window of this snapshot has arrived. */
   total: number | undefined;
   rowAt(index: number): Member | undefined;
   /** Asks for the windows covering rows `start`..`end` (inclusive) that are not loaded yet. */
@@ -41,30 +48,30 @@ export function usePagedMembers(
 ): PagedMembers {
   const queryKey = JSON.stringify([snapshotId, filter, sort]);
   const dataKey = `${roster.version}:${queryKey}`;
-  const [state, setState] = useState<PageState>({ dataKey: '', total: undefined, pages: new Map() });
+  const [state, setState] = useState<PageState>({ dataKey: '', queryKey: '', snapshotId: '', total: undefined, pages: new Map() });
   const requested = useRef(new Set<string>());
-  const latest = useRef({ filter, sort, knownTotal, dataKey, roster });
+  const latest = useRef({ snapshotId, filter, sort, knownTotal, dataKey, queryKey, roster });
   // Updated once this render is committed (before any effect runs), never by a render React may discard.
   useLayoutEffect(() => {
-    latest.current = { filter, sort, knownTotal, dataKey, roster };
+    latest.current = { snapshotId, filter, sort, knownTotal, dataKey, queryKey, roster };
   });
 
   const loadPage = useCallback((page: number) => {
-    const { filter: f, sort: s, knownTotal: total, dataKey: key, roster: worker } = latest.current;
+    const { snapshotId: id, filter: f, sort: s, knownTotal: total, dataKey: key, queryKey: query, roster: worker } = latest.current;
     // No window before the members are watched: one read before that could miss a change.
     if (worker.version < 0) return;
     const requestKey = `${key}#${page}`;
     if (requested.current.has(requestKey)) return;
     requested.current.add(requestKey);
     // An answer to a query the table has moved on from is dropped; the first answer to a new one
-    // replaces the old query's pages, which stay in state (not on screen) until then.
+    // replaces the old query's pages, which stay on screen until then.
     const answer = (update: (current: PageState) => PageState) =>
       setState((current) => {
         if (key !== latest.current.dataKey) return current;
-        return update(current.dataKey === key ? current : { dataKey: key, total: undefined, pages: new Map() });
+        return update(current.dataKey === key ? current : { dataKey: key, queryKey: query, snapshotId: id, total: undefined, pages: new Map() });
       });
     worker.window({ filter: f, sort: s, offset: page * MEMBER_PAGE_SIZE, limit: MEMBER_PAGE_SIZE, ...(total !== undefined ? { knownTotal: total } : {}) }).then(
-      (result) => answer((current) => ({ dataKey: key, total: result.total, pages: new Map(current.pages).set(page, result.rows) })),
+      (result) => answer((current) => ({ ...current, total: result.total, pages: new Map(current.pages).set(page, result.rows) })),
       (error: unknown) => answer((current) => ({ ...current, error: error instanceof Error ? error.message : String(error) })),
     );
   }, []);
@@ -74,15 +81,19 @@ export function usePagedMembers(
     loadPage(0);
   }, [dataKey, loadPage]);
 
-  const current = state.dataKey === dataKey ? state : { dataKey, total: undefined, pages: new Map<number, Member[]>(), error: undefined };
+  const fresh = state.dataKey === dataKey;
+  // Another snapshot's rows are never shown, not even for a moment.
+  const current: PageState =
+    fresh || state.snapshotId === snapshotId ? state : { dataKey, queryKey, snapshotId, total: undefined, pages: new Map<number, Member[]>() };
   const error = current.error ?? roster.error;
   return {
-    queryKey,
+    queryKey: current.queryKey,
     total: current.total,
     ...(error ? { error } : {}),
     rowAt: (index) => current.pages.get(Math.floor(index / MEMBER_PAGE_SIZE))?.[index % MEMBER_PAGE_SIZE],
     ensureRows: (start, end) => {
-      if (current.total === undefined) return;
+      // The rows of the query before are not completed: the new query's first window is on its way.
+      if (!fresh || current.total === undefined) return;
       for (let page = Math.floor(start / MEMBER_PAGE_SIZE); page <= Math.floor(end / MEMBER_PAGE_SIZE); page += 1) {
         if (!current.pages.has(page) && page * MEMBER_PAGE_SIZE < current.total) loadPage(page);
       }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainPolicy, Member, Snapshot } from '../model';
 import { RosterDbError } from './errors';
+import { replaceMemberColumns } from './member-columns';
 import { CURRENT_SCHEMA_VERSION, ExportRecord, TemplateRecord, type RosterDb } from './schema';
 import { WRITE_CHUNK_SIZE } from './snapshots';
 
@@ -117,6 +118,11 @@ export async function importBackup(db: RosterDb, data: string | Uint8Array, opti
     for (let start = 0; start < newMembers.length; start += WRITE_CHUNK_SIZE) {
       await db.members.bulkPut(newMembers.slice(start, start + WRITE_CHUNK_SIZE));
       options.onProgress?.({ phase: 'writing', done: Math.min(start + WRITE_CHUNK_SIZE, newMembers.length), total: newMembers.length });
+    }
+    // The roster worker's columns are not in a backup: they are made again from the members.
+    for (const snapshot of newSnapshots) {
+      const own = newMembers.filter((m) => m.snapshotId === snapshot.id).sort((a, b) => a.index - b.index);
+      await replaceMemberColumns(db, snapshot.id, own);
     }
     await db.policies.bulkPut(newPolicies);
     await db.templates.bulkPut(newTemplates);

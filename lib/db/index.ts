@@ -9,3 +9,4 @@ export * from './files';
 export * from './storage';
 export * from './staging';
 export * from './member-history';
+export * from './member-columns';

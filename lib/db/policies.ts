@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_POLICY_TENANT, DomainPolicy, SnapshotCounts, type ConsoleId, type Member, type Snapshot } from '../model';
 import { RosterDbError } from './errors';
+import { replaceMemberColumns } from './member-columns';
 import { membersOf, type RosterDb } from './schema';
 
 /** The policy in force for a tenant: its own, else the default ('*'), else one with no internal domain. */
@@ -29,7 +30,7 @@ export type Reclassify = (members: Member[], policy: DomainPolicy, console: Cons
 export async function applyPolicyToSnapshots(db: RosterDb, tenant: string, policy: DomainPolicy, reclassify: Reclassify): Promise<string[]> {
   const ids = tenant === DEFAULT_POLICY_TENANT ? await snapshotsWithoutOwnPolicy(db) : await db.snapshots.where('tenant').equals(tenant).primaryKeys();
   for (const id of ids) {
-    await db.transaction('rw', db.snapshots, db.members, async () => {
+    await db.transaction('rw', db.snapshots, db.members, db.memberColumns, async () => {
       const snapshot = await db.snapshots.get(id);
       if (!snapshot) return;
       const members = await membersOf(db, id).toArray();
@@ -41,6 +42,7 @@ export async function applyPolicyToSnapshots(db: RosterDb, tenant: string, polic
         counts: SnapshotCounts.parse(result.counts),
       };
       await db.members.bulkPut(result.members);
+      await replaceMemberColumns(db, id, result.members);
       await db.snapshots.put(updated);
     });
   }

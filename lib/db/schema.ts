@@ -2,6 +2,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import { z } from 'zod';
 import type { RosterSource } from '../audit';
 import type { DomainPolicy, Member, MemberRow, Snapshot } from '../model';
+import type { MemberColumns } from '../roster-query/columns';
 
 /** A fix-up template the admin dropped in, kept byte for byte so a patched file can match it exactly. */
 export const TemplateRecord = z.object({
@@ -46,7 +47,7 @@ export interface StagedRow {
 
 export type TableName = 'snapshots' | 'members' | 'policies' | 'templates' | 'exports';
 /** Tables added after version 2, absent from older schemas. */
-export type LaterTableName = 'audits' | 'stagedRows';
+export type LaterTableName = 'audits' | 'stagedRows' | 'memberColumns';
 
 export interface SchemaVersion {
   version: number;
@@ -57,6 +58,15 @@ export interface SchemaVersion {
 
 const SNAPSHOTS_V1 = 'id, console, tenant, [console+tenant], startedAt';
 const MEMBERS_V1 = '[snapshotId+index], snapshotId, normalizedEmail, domain, classification, *findingIds, [snapshotId+classification], key';
+const STORES_V4: SchemaVersion['stores'] = {
+  snapshots: `${SNAPSHOTS_V1}, [console+tenant+startedAt]`,
+  members: '[snapshotId+index], [snapshotId+key+index]',
+  policies: 'tenant',
+  templates: 'id, name, formatId, savedAt',
+  exports: 'id, time, snapshotId',
+  audits: 'id, tabId, workerId',
+  stagedRows: '[auditId+index]',
+};
 
 /**
  * Every schema this code has ever shipped, oldest first. Kept as data so that an old database can be
@@ -106,15 +116,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // sorts and counts from memory. Kept: the primary key and the comparison's [snapshotId+key+index].
     // Dropping an index leaves every row as it was; saves write two indexes per member instead of ten.
     version: 4,
-    stores: {
-      snapshots: `${SNAPSHOTS_V1}, [console+tenant+startedAt]`,
-      members: '[snapshotId+index], [snapshotId+key+index]',
-      policies: 'tenant',
-      templates: 'id, name, formatId, savedAt',
-      exports: 'id, time, snapshotId',
-      audits: 'id, tabId, workerId',
-      stagedRows: '[auditId+index]',
-    },
+    stores: STORES_V4,
+  },
+  {
+    // Version 5 adds the roster worker's stored form of a snapshot's members (lib/roster-query/columns.ts):
+    // a few records of strings and typed arrays that read in milliseconds where 100,000 member objects
+    // take seconds. Written beside the members from now on; a snapshot stored before has none until the
+    // roster worker first opens it and writes them (lib/db/member-columns.ts). No existing row changes.
+    version: 5,
+    stores: { ...STORES_V4, memberColumns: '[snapshotId+start]' },
   },
 ];
 
@@ -134,6 +144,7 @@ export class RosterDb extends Dexie {
   exports!: Table<ExportRecord, string>;
   audits!: Table<StagedAudit, string>;
   stagedRows!: Table<StagedRow, [string, number]>;
+  memberColumns!: Table<MemberColumns, [string, number]>;
 
   constructor(name: string, deps?: IndexedDbDeps, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined);

@@ -2,6 +2,7 @@ import Dexie, { liveQuery } from 'dexie';
 import { z } from 'zod';
 import { Member, Snapshot, type ConsoleId } from '../model';
 import { asStorageError, RosterDbError, type EstimateStorage } from './errors';
+import { deleteMemberColumns, replaceMemberColumns } from './member-columns';
 import { membersOf, type RosterDb } from './schema';
 
 /** Rows per bulkPut: large enough to keep IndexedDB busy, small enough to keep each request list short. */
@@ -28,7 +29,7 @@ export async function saveSnapshot(db: RosterDb, snapshot: Snapshot, members: re
   }
   const chunkSize = options.chunkSize ?? WRITE_CHUNK_SIZE;
   try {
-    await db.transaction('rw', db.snapshots, db.members, async () => {
+    await db.transaction('rw', db.snapshots, db.members, db.memberColumns, async () => {
       await membersOf(db, validSnapshot.id).delete();
       await db.snapshots.put(validSnapshot);
       // Two chunks in flight: IndexedDB stores one while the next one is being cloned, and never idles.
@@ -41,6 +42,7 @@ export async function saveSnapshot(db: RosterDb, snapshot: Snapshot, members: re
         inFlight = next;
       }
       await inFlight;
+      await replaceMemberColumns(db, validSnapshot.id, validMembers);
     });
   } catch (error) {
     throw await asStorageError(error, options.estimate);
@@ -106,18 +108,20 @@ export async function previousSnapshot(db: RosterDb, snapshot: Snapshot): Promis
 }
 
 export async function deleteSnapshot(db: RosterDb, id: string): Promise<void> {
-  await db.transaction('rw', db.snapshots, db.members, async () => {
+  await db.transaction('rw', db.snapshots, db.members, db.memberColumns, async () => {
     await membersOf(db, id).delete();
+    await deleteMemberColumns(db, id);
     await db.snapshots.delete(id);
   });
 }
 
 /** Removes every audit of one tenant in one console; the tenant's domain policy is a setting and stays. Returns how many audits went. */
 export async function deleteTenant(db: RosterDb, console: ConsoleId, tenant: string): Promise<number> {
-  return db.transaction('rw', db.snapshots, db.members, async () => {
+  return db.transaction('rw', db.snapshots, db.members, db.memberColumns, async () => {
     const ids = await db.snapshots.where('[console+tenant]').equals([console, tenant]).primaryKeys();
     for (const id of ids) {
       await membersOf(db, id).delete();
+      await deleteMemberColumns(db, id);
     }
     await db.snapshots.bulkDelete(ids);
     return ids.length;

@@ -53,7 +53,7 @@ export async function finishStaging(db: RosterDb, auditId: string, outcome: Stag
     finishedAt: outcome.finishedAt,
   });
   try {
-    await db.transaction('rw', [db.snapshots, db.members, db.audits, db.stagedRows], async () => {
+    await db.transaction('rw', [db.snapshots, db.members, db.memberColumns, db.audits, db.stagedRows], async () => {
       await saveSnapshot(db, snapshot, members);
       await stagedOf(db, auditId).delete();
       await db.audits.delete(auditId);

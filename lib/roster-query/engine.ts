@@ -1,11 +1,13 @@
 import { Classification, FindingId, LinkStatus, type Member } from '../model';
-import { foldForSearch, memberSearchText } from './search-text';
+import { STRING_FIELDS, type MemberColumns } from './columns';
+import { foldForSearch } from './search-text';
 
 /**
  * The roster query engine: one snapshot's members in memory, answering filter, sort, search, counts
  * and windowed pages. It runs in the dashboard's roster worker (entrypoints/roster-query-worker.ts),
  * so a 100,000-member roster is filtered on every keystroke without the page's thread doing the work.
- * Members are added in roster order, a chunk at a time as they are read.
+ * Members are added in roster order, a run of their columns (./columns.ts) at a time as they are read;
+ * a window names its members by `Member.index`, and the caller reads those members.
  */
 
 export interface MemberFilter {
@@ -38,6 +40,12 @@ export interface MemberWindow {
   total: number;
 }
 
+/** A window as the engine answers it: the `Member.index` of each row. */
+export interface IndexWindow {
+  indexes: number[];
+  total: number;
+}
+
 export interface DomainCount {
   domain: string;
   domainDisplay: string;
@@ -61,61 +69,98 @@ const LINK_STATUSES: readonly string[] = LinkStatus.options;
 const FINDING_IDS: readonly string[] = FindingId.options;
 const FINDING_WORDS = Math.ceil(FINDING_IDS.length / 32);
 const NO_CODE = 255;
+/** Selections kept for Backspace: a word's worth of keystrokes, at most 400 KB each on 100,000 members. */
+const RECENT_SELECTIONS = 16;
+
+interface Selection {
+  /** The query apart from its text. */
+  rest: string;
+  /** The folded text. */
+  needle: string;
+  positions: Int32Array;
+}
 
 /** Members are held by position (the order they were added); the columns hold what filters and sorts look at. */
 export class RosterQueryEngine {
-  private readonly members: Member[] = [];
+  private count = 0;
   private readonly texts: string[] = [];
+  private readonly names: string[] = [];
+  private readonly keys: string[] = [];
+  private readonly domainNames: string[] = [];
   private readonly domainIdOf = new Map<string, number>();
   private readonly domains: { domain: string; display: string }[] = [];
+  private indexes = new Int32Array(1024);
   private domainIds = new Int32Array(1024);
   private classifications = new Uint8Array(1024);
   private linkStatuses = new Uint8Array(1024);
   private findingMasks = new Uint32Array(1024 * FINDING_WORDS);
   /** Positions sorted by a field, ascending; built on the first request for that sort after a change. */
   private readonly orders = new Map<MemberSortField, Int32Array>();
-  /** The last selection's positions, with what it was asked for. */
-  private last: { rest: string; needle: string; positions: Int32Array } | undefined;
+  /**
+   * Recent selections, most recent last, each with what it was asked for: typing on narrows the last
+   * one, and Backspace (or typing a query again) finds its answer here without a pass over the roster.
+   */
+  private recent: Selection[] = [];
 
   constructor(readonly snapshotId: string) {}
 
   get size(): number {
-    return this.members.length;
+    return this.count;
   }
 
-  /** Adds members that follow the ones added so far in roster order. */
-  add(members: readonly Member[]): void {
-    this.grow(this.size + members.length);
-    for (const member of members) {
-      const position = this.members.length;
-      let domainId = this.domainIdOf.get(member.domain);
+  /** Adds the run of members that follows the ones added so far in roster order. */
+  add(run: MemberColumns): void {
+    if (run.start !== this.count) throw new Error(`members from position ${run.start} cannot follow ${this.count}`);
+    this.grow(this.count + run.count);
+    const fields = STRING_FIELDS.length;
+    const { strings, ends, tags, tagEnds } = run;
+    // The run's own words, as this engine's codes (a finding id this code no longer knows is no code).
+    const classificationOf = run.words.map((word) => codeOf(CLASSIFICATIONS, word));
+    const linkStatusOf = run.words.map((word) => codeOf(LINK_STATUSES, word));
+    const findingBitOf = run.words.map((word) => FINDING_IDS.indexOf(word));
+    let from = 0;
+    let tagFrom = 0;
+    for (let i = 0; i < run.count; i++) {
+      const position = this.count + i;
+      const field = (f: number) => {
+        const start = f === 0 ? from : ends[i * fields + f - 1]!;
+        return strings.slice(start, ends[i * fields + f]!);
+      };
+      const domain = field(2);
+      let domainId = this.domainIdOf.get(domain);
       if (domainId === undefined) {
         domainId = this.domains.length;
-        this.domainIdOf.set(member.domain, domainId);
+        this.domainIdOf.set(domain, domainId);
         // Roster order: the first member of a domain names it.
-        this.domains.push({ domain: member.domain, display: member.domainDisplay });
+        this.domains.push({ domain, display: field(3) });
       }
-      this.members.push(member);
-      this.texts.push(memberSearchText(member));
+      this.names.push(field(0));
+      this.keys.push(field(1));
+      this.domainNames.push(domain);
+      this.texts.push(field(4));
+      from = ends[i * fields + fields - 1]!;
+      this.indexes[position] = run.indexes[i]!;
       this.domainIds[position] = domainId;
-      this.classifications[position] = codeOf(CLASSIFICATIONS, member.classification);
-      this.linkStatuses[position] = codeOf(LINK_STATUSES, member.linkStatus);
-      for (const id of member.findingIds) {
-        const bit = FINDING_IDS.indexOf(id);
+      this.classifications[position] = classificationOf[tags[tagFrom]!]!;
+      this.linkStatuses[position] = linkStatusOf[tags[tagFrom + 1]!]!;
+      for (let t = tagFrom + 2; t < tagEnds[i]!; t++) {
+        const bit = findingBitOf[tags[t]!]!;
         if (bit >= 0) this.findingMasks[position * FINDING_WORDS + (bit >> 5)]! |= 1 << (bit & 31);
       }
+      tagFrom = tagEnds[i]!;
     }
+    this.count += run.count;
     this.orders.clear();
-    this.last = undefined;
+    this.recent = [];
   }
 
   /** One window of the members that match, in the requested order. */
-  window(query: MemberWindowQuery = {}): MemberWindow {
+  window(query: MemberWindowQuery = {}): IndexWindow {
     const positions = this.select(query.filter, query.sort);
     const offset = Math.max(0, Math.floor(query.offset ?? 0));
     const limit = Math.max(0, Math.floor(query.limit ?? DEFAULT_WINDOW));
-    const rows = Array.from(positions.subarray(offset, offset + limit), (position) => this.members[position]!);
-    return { rows, total: positions.length };
+    const indexes = Array.from(positions.subarray(offset, offset + limit), (position) => this.indexes[position]!);
+    return { indexes, total: positions.length };
   }
 
   counts(): RosterCounts {
@@ -150,26 +195,32 @@ export class RosterQueryEngine {
 
   /** Positions of every match, in the order of `sort`. */
   private select(filter: MemberFilter = {}, sort: MemberSort = { field: 'index', direction: 'asc' }): Int32Array {
-    const matches = this.predicate(filter);
     const needle = filter.text === undefined ? '' : foldForSearch(filter.text);
     const rest = JSON.stringify([{ ...filter, text: undefined }, sort]);
-    // Typing on: a longer needle that contains the last one can only match among the last matches,
-    // in the same order, so only those are checked again.
-    const narrowed = this.last && this.last.rest === rest && needle.includes(this.last.needle) ? this.last.positions : undefined;
-    const candidates = narrowed ?? this.positionsInOrder(sort);
-    if (!matches) {
-      this.last = { rest, needle, positions: candidates };
-      return candidates;
+    const known = this.recent.find((selection) => selection.rest === rest && selection.needle === needle);
+    if (known) return this.remember(known).positions;
+    const matches = this.predicate(filter);
+    // Typing on: a longer needle that contains an earlier one can only match among that one's matches,
+    // in the same order, so only those are checked again. The longest such needle leaves the fewest.
+    let narrowed: Selection | undefined;
+    for (const selection of this.recent) {
+      if (selection.rest === rest && needle.includes(selection.needle) && (!narrowed || selection.positions.length < narrowed.positions.length))
+        narrowed = selection;
     }
+    const candidates = narrowed?.positions ?? this.positionsInOrder(sort);
+    if (!matches) return this.remember({ rest, needle, positions: candidates }).positions;
     const positions = new Int32Array(candidates.length);
     let found = 0;
     for (let i = 0; i < candidates.length; i++) {
       const position = candidates[i]!;
       if (matches(position)) positions[found++] = position;
     }
-    const matched = positions.slice(0, found);
-    this.last = { rest, needle, positions: matched };
-    return matched;
+    return this.remember({ rest, needle, positions: positions.slice(0, found) }).positions;
+  }
+
+  private remember(selection: Selection): Selection {
+    this.recent = [...this.recent.filter((kept) => kept !== selection).slice(-(RECENT_SELECTIONS - 1)), selection];
+    return selection;
   }
 
   private predicate(filter: MemberFilter): ((position: number) => boolean) | undefined {
@@ -224,19 +275,19 @@ export class RosterQueryEngine {
   }
 
   private sortValue(field: MemberSortField): ((position: number) => string) | undefined {
-    const { members } = this;
+    const { names, keys, domainNames, classifications } = this;
     switch (field) {
       case 'index':
         // Members are added in roster order: their positions are already in it.
         return undefined;
       case 'name':
-        return (p) => members[p]!.name;
+        return (p) => names[p]!;
       case 'key':
-        return (p) => members[p]!.key;
+        return (p) => keys[p]!;
       case 'domain':
-        return (p) => members[p]!.domain;
+        return (p) => domainNames[p]!;
       case 'classification':
-        return (p) => members[p]!.classification;
+        return (p) => CLASSIFICATIONS[classifications[p]!] ?? '';
     }
   }
 
@@ -248,6 +299,7 @@ export class RosterQueryEngine {
       next.set(old);
       return next;
     };
+    this.indexes = grown(this.indexes, (n) => new Int32Array(n), capacity);
     this.domainIds = grown(this.domainIds, (n) => new Int32Array(n), capacity);
     this.classifications = grown(this.classifications, (n) => new Uint8Array(n), capacity);
     this.linkStatuses = grown(this.linkStatuses, (n) => new Uint8Array(n), capacity);

@@ -41,6 +41,11 @@ describe('backup', () => {
     const db = freshDb();
     await fill(db);
     const before = await dump(db);
+    const columnsBefore = await db.memberColumns.toArray();
+    expect(columnsBefore.map((run) => [run.snapshotId, run.count])).toEqual([
+      ['a', 2],
+      ['b', 1],
+    ]);
     const backup = await exportBackup(db, 1234);
     expect(JSON.parse(backup)).toMatchObject({ format: BACKUP_FORMAT, version: 1, exportedAt: 1234, schemaVersion: CURRENT_SCHEMA_VERSION });
     await deleteEverything(db);
@@ -48,6 +53,8 @@ describe('backup', () => {
     const summary = await importBackup(db, new TextEncoder().encode(backup));
     expect(summary.added).toEqual({ snapshots: 2, members: 3, policies: 2, templates: 1, exports: 1 });
     expect(await dump(db)).toEqual(before);
+    // The roster worker's columns, which a backup does not hold, are made again from the members.
+    expect(await db.memberColumns.toArray()).toEqual(columnsBefore);
   });
 
   it('merges into existing data without duplicates, keeping what is already there', async () => {

@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, openRosterDb, RosterDb, SCHEMA_VERSIONS, type SchemaVersion } from '../../../lib/db/schema';
 import { saveSnapshot, latestSnapshot, previousSnapshot } from '../../../lib/db/snapshots';
 import { compareSnapshots } from '../../../lib/db/compare';
+import { memberColumnsAt, writeMissingMemberColumns } from '../../../lib/db/member-columns';
+import { RosterQueryEngine } from '../../../lib/roster-query';
+import type { Member, Snapshot } from '../../../lib/model';
 import { isolatedIndexedDb } from './fake-db';
 import { makeRoster } from './factory';
+
+/** Stores an audit the way the code of an older schema did: the snapshot and its member rows. */
+async function storeAsBefore(db: RosterDb, stored: { snapshot: Snapshot; members: Member[] }): Promise<void> {
+  await db.snapshots.put(stored.snapshot);
+  await db.members.bulkPut(stored.members);
+}
 
 async function fillVersion1(deps: ReturnType<typeof isolatedIndexedDb>) {
   const v1 = new RosterDb('roster-audit', deps, SCHEMA_VERSIONS.slice(0, 1));
@@ -12,8 +21,8 @@ async function fillVersion1(deps: ReturnType<typeof isolatedIndexedDb>) {
     ...Array.from({ length: 29 }, () => ({})),
     { normalizedEmail: 'new@partner.example', name: 'Newcomer' },
   ]);
-  await saveSnapshot(v1, older.snapshot, older.members);
-  await saveSnapshot(v1, newer.snapshot, newer.members);
+  await storeAsBefore(v1, older);
+  await storeAsBefore(v1, newer);
   await v1.policies.put({ tenant: '*', internalDomains: ['example.co.jp'], includeSubdomains: true, registrableMatch: false });
   await v1.templates.put({ id: 't1', name: 'employees.csv', formatId: 'receptionist-employees', bytes: new Uint8Array([0xef, 0xbb, 0xbf, 0x41]), savedAt: 5 });
   await v1.exports.put({ id: 'e1', time: 6, snapshotId: 's1', formatId: 'audit-report', fileName: 'a.csv', rows: 30, encoding: 'utf-8-bom' });
@@ -34,7 +43,7 @@ describe('schema', () => {
     const db = openRosterDb('fresh', isolatedIndexedDb());
     await db.open();
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['audits', 'exports', 'members', 'policies', 'snapshots', 'stagedRows', 'templates']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['audits', 'exports', 'memberColumns', 'members', 'policies', 'snapshots', 'stagedRows', 'templates']);
     expect(db.members.schema.indexes.map((i) => i.name)).toEqual(['[snapshotId+key+index]']);
     expect(db.members.schema.primKey.name).toBe('[snapshotId+index]');
     db.close();
@@ -67,7 +76,7 @@ describe('schema', () => {
     const deps = isolatedIndexedDb();
     const v2 = new RosterDb('roster-audit', deps, SCHEMA_VERSIONS.slice(0, 2));
     const stored = makeRoster({ id: 's1', startedAt: 1000 }, 12);
-    await saveSnapshot(v2, stored.snapshot, stored.members);
+    await storeAsBefore(v2, stored);
     const before = { snapshots: await v2.snapshots.toArray(), members: await v2.members.toArray() };
     expect(v2.verno).toBe(2);
     v2.close();
@@ -87,7 +96,7 @@ describe('schema', () => {
     const deps = isolatedIndexedDb();
     const v3 = new RosterDb('roster-audit', deps, SCHEMA_VERSIONS.slice(0, 3));
     const stored = makeRoster({ id: 's1', startedAt: 1000 }, 12);
-    await saveSnapshot(v3, stored.snapshot, stored.members);
+    await storeAsBefore(v3, stored);
     const before = { snapshots: await v3.snapshots.toArray(), members: await v3.members.toArray() };
     await v3.stagedRows.bulkAdd([{ auditId: 'a', index: 0, row: { name: 'A', identifier: 'a@example.co.jp', fields: {}, cells: [] } }]);
     expect(v3.verno).toBe(3);
@@ -106,7 +115,7 @@ describe('schema', () => {
     };
     expect(await names()).toEqual(expect.arrayContaining(['classification', 'domain', 'findingIds', '[snapshotId+name]', '[snapshotId+domain]']));
 
-    const db = openRosterDb('roster-audit', deps);
+    const db = new RosterDb('roster-audit', deps, SCHEMA_VERSIONS.slice(0, 4));
     await db.open();
     expect(db.verno).toBe(4);
     expect(await db.snapshots.toArray()).toEqual(before.snapshots);
@@ -116,6 +125,33 @@ describe('schema', () => {
     expect(diff.joined).toEqual([]);
     db.close();
     expect(await names()).toEqual(['[snapshotId+key+index]']);
+  });
+
+  it('opens a version-4 database at version 5 with every row kept; an old audit gets its roster columns when first read, a new save at once', async () => {
+    const deps = isolatedIndexedDb();
+    const v4 = new RosterDb('roster-audit', deps, SCHEMA_VERSIONS.slice(0, 4));
+    const old = makeRoster({ id: 's1', startedAt: 1000 }, [{}, { normalizedEmail: 'partner@partner.example', name: 'Partner' }, {}]);
+    await storeAsBefore(v4, old);
+    const before = { snapshots: await v4.snapshots.toArray(), members: await v4.members.toArray() };
+    expect(v4.verno).toBe(4);
+    v4.close();
+
+    const db = openRosterDb('roster-audit', deps);
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.snapshots.toArray()).toEqual(before.snapshots);
+    expect(await db.members.toArray()).toEqual(before.members);
+    expect(await memberColumnsAt(db, 's1', 0)).toBeUndefined();
+    await writeMissingMemberColumns(db, 's1');
+    const engine = new RosterQueryEngine('s1');
+    engine.add((await memberColumnsAt(db, 's1', 0))!);
+    expect(engine.window({ filter: { text: 'partner' } })).toEqual({ indexes: [1], total: 1 });
+    expect(await db.members.toArray()).toEqual(before.members);
+
+    const fresh = makeRoster({ id: 's2', startedAt: 2000 }, 4);
+    await saveSnapshot(db, fresh.snapshot, fresh.members);
+    expect(await memberColumnsAt(db, 's2', 0)).toMatchObject({ snapshotId: 's2', start: 0, count: 4 });
+    db.close();
   });
 
   it('runs a later version’s upgrade function on the stored rows', async () => {

@@ -36,6 +36,8 @@ describe('saveSnapshot', () => {
     await saveSnapshot(db, snapshot, members, { chunkSize: 5 });
     expect(await db.snapshots.get('s1')).toEqual(snapshot);
     expect(await membersOf(db, 's1').toArray()).toEqual(members);
+    // With the roster worker's columns of them.
+    expect(await db.memberColumns.toArray()).toMatchObject([{ snapshotId: 's1', start: 0, count: 23 }]);
   });
 
   it('replaces a snapshot saved again under the same id, leaving no member of the first save', async () => {
@@ -45,6 +47,7 @@ describe('saveSnapshot', () => {
     const second = makeRoster({ id: 's1', title: 'again' }, 4);
     await saveSnapshot(db, second.snapshot, second.members);
     expect(await membersOf(db, 's1').count()).toBe(4);
+    expect(await db.memberColumns.toArray()).toMatchObject([{ snapshotId: 's1', start: 0, count: 4 }]);
     expect((await db.snapshots.get('s1'))?.title).toBe('again');
   });
 
@@ -58,6 +61,7 @@ describe('saveSnapshot', () => {
     await expect(saveSnapshot(db, failing.snapshot, failing.members, { chunkSize: 5 })).rejects.toThrow('disk said no');
     expect(await db.snapshots.get('failing')).toBeUndefined();
     expect(await membersOf(db, 'failing').count()).toBe(0);
+    expect((await db.memberColumns.toArray()).map((run) => run.snapshotId)).toEqual(['earlier']);
     expect(await db.snapshots.toArray()).toEqual([earlier.snapshot]);
     expect(await db.members.toArray()).toEqual(earlier.members);
   });
@@ -140,6 +144,8 @@ describe('deletion', () => {
     expect(await membersOf(db, 'lw-2').count()).toBe(0);
     expect(await db.snapshots.count()).toBe(4);
     expect(await db.members.count()).toBe(6);
+    expect((await db.memberColumns.toArray()).map((run) => run.snapshotId)).not.toContain('lw-2');
+    expect(await db.memberColumns.count()).toBe(4);
   });
 
   it('deletes a tenant’s audits of one console and keeps the rest', async () => {
@@ -149,6 +155,7 @@ describe('deletion', () => {
     expect(await deleteTenant(db, 'lineworks-members', 'example.co.jp')).toBe(3);
     expect((await db.snapshots.toCollection().primaryKeys()).sort()).toEqual(['cw-1', 'other-tenant']);
     expect(await db.members.count()).toBe(2);
+    expect((await db.memberColumns.toArray()).map((run) => run.snapshotId).sort()).toEqual(['cw-1', 'other-tenant']);
     expect(await db.policies.count()).toBe(1);
   });
 

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { exportColumns, exportCsvHead, exportCsvLines, exportFileName } from '../../../lib/member-table/export-rows';
-import { RosterQueryEngine, ROWS_CHUNK } from '../../../lib/roster-query';
+import { memberColumnRuns, RosterQueryEngine, ROWS_CHUNK } from '../../../lib/roster-query';
 import { makeMember, makeSnapshot } from '../db/factory';
 
 const members = [
@@ -42,12 +42,18 @@ describe('download of the member table rows', () => {
   it('writes exactly the filtered members of a 100,000-member roster, chunk by chunk as the worker hands them over', { timeout: 120_000 }, () => {
     const roster = Array.from({ length: 100_000 }, (_, i) => makeMember('big', i, i % 7 === 0 ? { normalizedEmail: `guest${i}@partner.example` } : {}));
     const engine = new RosterQueryEngine('big');
-    engine.add(roster);
+    for (const run of memberColumnRuns('big', roster)) engine.add(run);
     const columns = exportColumns(['name', 'identifier'], 'ja');
-    const { rows, total } = engine.window({ filter: { domain: 'partner.example' }, sort: { field: 'index', direction: 'desc' }, limit: engine.size });
+    const { indexes, total } = engine.window({ filter: { domain: 'partner.example' }, sort: { field: 'index', direction: 'desc' }, limit: engine.size });
     const parts = [exportCsvHead(columns)];
     for (let offset = 0; offset < total; offset += ROWS_CHUNK)
-      parts.push(exportCsvLines(columns, rows.slice(offset, offset + ROWS_CHUNK), { snapshot, lang: 'ja' }));
+      parts.push(
+        exportCsvLines(
+          columns,
+          indexes.slice(offset, offset + ROWS_CHUNK).map((index) => roster[index]!),
+          { snapshot, lang: 'ja' },
+        ),
+      );
     const lines = parse(parts.join('').slice(1));
     const expected = roster.filter((m) => m.domain === 'partner.example').reverse();
     expect(lines).toHaveLength(expected.length + 1);

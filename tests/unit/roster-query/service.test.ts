@@ -1,29 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { saveSnapshot } from '../../../lib/db/snapshots';
-import { ROWS_CHUNK, RosterQueryEvent, serveRosterQueries, type RosterQueryRequest } from '../../../lib/roster-query';
+import { deleteMemberColumns } from '../../../lib/db/member-columns';
+import { memberColumnRuns, ROWS_CHUNK, RosterQueryEvent, serveRosterQueries, type RosterQueryRequest } from '../../../lib/roster-query';
 import { makeRoster } from '../db/factory';
 import { freshDb } from '../db/fake-db';
 import { PEOPLE, peopleRoster } from './people';
 
 const unfiltered = { filter: {}, sort: { field: 'index' as const, direction: 'asc' as const } };
 
-async function served(options: { chunkSize?: number } = {}) {
+/** `runSize`: the stored runs s1's members are read in; `withoutColumns`: s1 stored as before they existed. */
+async function served(options: { runSize?: number; withoutColumns?: boolean } = {}) {
   const db = freshDb();
   const roster = peopleRoster();
   const neighbour = makeRoster({ id: 's0' }, 3);
   await saveSnapshot(db, neighbour.snapshot, neighbour.members);
   await saveSnapshot(db, roster.snapshot, roster.members);
+  if (options.runSize !== undefined || options.withoutColumns) await deleteMemberColumns(db, 's1');
+  if (options.runSize !== undefined) await db.memberColumns.bulkPut(memberColumnRuns('s1', roster.members, options.runSize));
   const events: RosterQueryEvent[] = [];
   let heard: () => void = () => undefined;
-  const handle = serveRosterQueries(
-    db,
-    (event) => {
-      // What the page receives is what the worker posts: it must parse.
-      events.push(RosterQueryEvent.parse(event));
-      heard();
-    },
-    options,
-  );
+  const handle = serveRosterQueries(db, (event) => {
+    // What the page receives is what the worker posts: it must parse.
+    events.push(RosterQueryEvent.parse(event));
+    heard();
+  });
   const until = (done: () => boolean) =>
     new Promise<void>((resolve) => {
       heard = () => done() && resolve();
@@ -35,7 +35,7 @@ async function served(options: { chunkSize?: number } = {}) {
 
 describe('roster worker service', () => {
   it('reads the snapshot and reports its counts, then answers any query from memory', async () => {
-    const s = await served({ chunkSize: 2 });
+    const s = await served({ runSize: 2 });
     s.ask({ type: 'open', snapshotId: 's1', version: 0 });
     await s.until(() => s.events.some((e) => e.type === 'ready'));
     expect(s.events[0]).toMatchObject({
@@ -61,7 +61,7 @@ describe('roster worker service', () => {
   });
 
   it('answers the first rows in roster order before the rest is read, with the total the page knows', async () => {
-    const s = await served({ chunkSize: 2 });
+    const s = await served({ runSize: 2 });
     s.ask({ type: 'window', id: 1, snapshotId: 's1', version: 0, ...unfiltered, offset: 0, limit: 2, knownTotal: PEOPLE.length });
     s.ask({ type: 'window', id: 2, snapshotId: 's1', version: 0, filter: { text: 'same' }, sort: unfiltered.sort, offset: 0, limit: 10 });
     await s.until(() => s.events.length === 3);
@@ -93,7 +93,7 @@ describe('roster worker service', () => {
   });
 
   it('hands over every match of a rows request in order, a chunk at a time, once the members are read', async () => {
-    const s = await served({ chunkSize: 700 });
+    const s = await served({ runSize: 700 });
     // Every third member outside the tenant: 834 of 2,500 match, sorted by name backwards.
     const big = makeRoster(
       { id: 's2' },
@@ -126,6 +126,16 @@ describe('roster worker service', () => {
     s.ask({ type: 'rows', id: 11, snapshotId: 's2', version: 0, filter: { text: 'nobody at all' }, sort });
     await s.until(() => s.events.some((e) => e.type === 'rows' && e.id === 11));
     expect(s.events.filter((e) => e.type === 'rows' && e.id === 11)).toMatchObject([{ offset: 0, total: 0, rows: [] }]);
+  });
+
+  it('reads a snapshot stored before its columns existed, and stores them for the next time', async () => {
+    const s = await served({ withoutColumns: true });
+    expect(await s.db.memberColumns.where('snapshotId').equals('s1').count()).toBe(0);
+    s.ask({ type: 'window', id: 1, snapshotId: 's1', version: 0, filter: { classification: 'external' }, sort: unfiltered.sort, offset: 0, limit: 2 });
+    await s.until(() => s.events.length === 2);
+    expect(s.events[0]).toMatchObject({ type: 'ready', size: PEOPLE.length });
+    expect(s.events[1]).toMatchObject({ type: 'window', id: 1, total: 5, rows: [s.members[1], s.members[2]] });
+    expect(await s.db.memberColumns.get(['s1', 0])).toMatchObject({ count: PEOPLE.length, indexes: Int32Array.from(s.members, (m) => m.index) });
   });
 
   it('ignores a message that is not a request', async () => {
