@@ -354,6 +354,9 @@ class RosterScan {
     let movedBack = 0;
     // Set once a jump to the bottom took the first rows away: the list draws a window of its rows.
     let dropsRows = false;
+    // Where a jump straight to the bottom started, and the first row then: a list that redraws its
+    // window only after the jump was judged (PrimeReact) is gone back for once it shows it.
+    let jump: { from: number; firstText: string } | undefined;
     let steppedByWindow = false;
     const swept = () => ({ added, windowed: steppedByWindow });
     for (let step = 0; step < MAX_SCROLL_STEPS; step++) {
@@ -371,6 +374,17 @@ class RosterScan {
         );
         // Rows unchanged since they were last read need no second reading (a long plain table).
         if (!grew && this.fingerprint() === readPrint) return swept();
+        if (jump && rowText(this.source.rowElements()[0]) !== jump.firstText) {
+          dropsRows = true;
+          await this.scrollTo(container, jump.from, watch, STEP_TIMEOUT_MS);
+          if (Math.abs(container.scrollTop - jump.from) > 2) {
+            this.incompleteReason ??= 'scroll-moved-back';
+            return swept();
+          }
+          jump = undefined;
+          continue;
+        }
+        jump = undefined;
         const loaded = await this.readVisible(tab);
         readPrint = this.fingerprint();
         added += loaded;
@@ -385,16 +399,26 @@ class RosterScan {
       const target = windowed ? Math.min(bottom, top + scrollStep(container, rows)) : bottom;
       const firstText = rowText(rows[0]);
       await this.scrollTo(container, target, watch, target >= bottom - 1 ? 0 : STEP_TIMEOUT_MS);
+      jump = windowed ? undefined : { from: top, firstText };
       if (!windowed && rowText(this.source.rowElements()[0]) !== firstText) {
         // The jump took the first rows away (a window kept by padding or spacers, not by placement):
         // back to where the read stood, and on by steps.
         dropsRows = true;
         await this.scrollTo(container, top, watch, STEP_TIMEOUT_MS);
+        // Steps go on only from where the read stood: from anywhere else the rows between were never drawn.
+        if (Math.abs(container.scrollTop - top) > 2) {
+          this.incompleteReason ??= 'scroll-moved-back';
+          return swept();
+        }
         continue;
       }
+      // A list drawn to its last row whose bottom moves back a little is at its end (a virtualiser
+      // that re-measures its rows there, PrimeReact); anywhere else the page moved the list back.
+      let atEnd = false;
       if (container.scrollTop < target - 2 && container.scrollTop <= top) {
+        atEnd = windowed && endsNearBottom(this.source.rowElements(), container);
         // The page moved the list back (or refused to move): try again, a few times.
-        if (++movedBack > MOVED_BACK_LIMIT) {
+        if (!atEnd && ++movedBack > MOVED_BACK_LIMIT) {
           this.incompleteReason ??= 'scroll-moved-back';
           return swept();
         }
@@ -403,6 +427,7 @@ class RosterScan {
       readPrint = this.fingerprint();
       added += loaded;
       await this.flushBuffer(tab, false);
+      if (atEnd) return swept();
       stale = windowed && loaded === 0 && this.fingerprint() === before ? stale + 1 : 0;
       if (stale >= STALE_STEPS) {
         // Steps that bring nothing with the list drawn to its end are the end (a virtualiser that
