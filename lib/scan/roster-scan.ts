@@ -376,11 +376,7 @@ class RosterScan {
         if (!grew && this.fingerprint() === readPrint) return swept();
         if (jump && rowText(this.source.rowElements()[0]) !== jump.firstText) {
           dropsRows = true;
-          await this.scrollTo(container, jump.from, watch, STEP_TIMEOUT_MS);
-          if (Math.abs(container.scrollTop - jump.from) > 2) {
-            this.incompleteReason ??= 'scroll-moved-back';
-            return swept();
-          }
+          if (!(await this.returnTo(container, jump.from, watch))) return swept();
           jump = undefined;
           continue;
         }
@@ -404,12 +400,7 @@ class RosterScan {
         // The jump took the first rows away (a window kept by padding or spacers, not by placement):
         // back to where the read stood, and on by steps.
         dropsRows = true;
-        await this.scrollTo(container, top, watch, STEP_TIMEOUT_MS);
-        // Steps go on only from where the read stood: from anywhere else the rows between were never drawn.
-        if (Math.abs(container.scrollTop - top) > 2) {
-          this.incompleteReason ??= 'scroll-moved-back';
-          return swept();
-        }
+        if (!(await this.returnTo(container, top, watch))) return swept();
         continue;
       }
       // A list drawn to its last row whose bottom moves back a little is at its end (a virtualiser
@@ -471,6 +462,17 @@ class RosterScan {
    * Sets the scroll position (and tells the page, which may not hear a scroll in a background tab),
    * then waits up to `timeoutMs` for the drawn rows to change.
    */
+  /**
+   * Back to where the read stood after a jump: steps go on only from there, since from anywhere else
+   * the rows between were never drawn. False (the read marked incomplete) when the page keeps the list elsewhere.
+   */
+  private async returnTo(container: Element, top: number, watch: Node): Promise<boolean> {
+    await this.scrollTo(container, top, watch, STEP_TIMEOUT_MS);
+    if (Math.abs(container.scrollTop - top) <= 2) return true;
+    this.incompleteReason ??= 'scroll-moved-back';
+    return false;
+  }
+
   private async scrollTo(container: Element, top: number, watch: Node, timeoutMs: number): Promise<void> {
     for (let attempt = 0; attempt < 2; attempt++) {
       const before = this.fingerprint();
