@@ -1,4 +1,4 @@
-import { AUDIT_LIMITS, incompleteReasonCode, type Completeness } from '@/lib/completeness';
+import { AUDIT_LIMITS, incompleteReasonCode, incompleteReasonDetail, type Completeness } from '@/lib/completeness';
 import type { Words } from '@/lib/i18n';
 import { INCOMPLETE_REASON_TEXT } from '@/lib/labels';
 
@@ -6,7 +6,11 @@ import { INCOMPLETE_REASON_TEXT } from '@/lib/labels';
 export function reasonText({ t, l }: Pick<Words, 't' | 'l'>, reason: string | undefined): string {
   const code = incompleteReasonCode(reason);
   if (!code) return t('incompleteNoReason');
-  return l(INCOMPLETE_REASON_TEXT[code], { rows: AUDIT_LIMITS.rows.toLocaleString('en-US'), minutes: AUDIT_LIMITS.ms / 60_000 });
+  return l(INCOMPLETE_REASON_TEXT[code], {
+    rows: AUDIT_LIMITS.rows.toLocaleString('en-US'),
+    minutes: AUDIT_LIMITS.ms / 60_000,
+    message: incompleteReasonDetail(reason),
+  });
 }
 
 /** The verdict in a sentence: "Audit complete: 300 of 300 members read…" or "Audit stopped early: 50 of 300…, why". */

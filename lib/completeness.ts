@@ -26,6 +26,7 @@ export const INCOMPLETE_REASONS = [
   'scroll-stalled',
   'scroll-moved-back',
   'page-limit',
+  'page-error',
   'short-of-total',
   'end-not-reached',
   'nothing-read',
@@ -36,10 +37,18 @@ export const INCOMPLETE_REASONS = [
 ] as const;
 export type IncompleteReasonCode = (typeof INCOMPLETE_REASONS)[number];
 
+/** Reasons stored with a detail after the code: `failed: <error>`, `page-error: <the page's message>`. */
+const WITH_DETAIL = /^(failed|page-error)(?::\s*([\s\S]*))?$/;
+
 /** The code of a stored reason (`failed: …` is `failed`); undefined for none, or one this version does not know. */
 export function incompleteReasonCode(reason: string | undefined): IncompleteReasonCode | undefined {
-  const code = reason?.startsWith('failed') ? 'failed' : reason;
+  const code = reason?.match(WITH_DETAIL)?.[1] ?? reason;
   return (INCOMPLETE_REASONS as readonly (string | undefined)[]).includes(code) ? (code as IncompleteReasonCode) : undefined;
+}
+
+/** The detail stored after a reason's code (the page's own error message); '' when there is none. */
+export function incompleteReasonDetail(reason: string | undefined): string {
+  return reason?.match(WITH_DETAIL)?.[2]?.trim() ?? '';
 }
 
 const Count = z.number().int().nonnegative().max(100_000_000);

@@ -64,6 +64,10 @@ export const INCOMPLETE_REASON_TEXT: Record<IncompleteReasonCode, Localized> = {
   'scroll-stalled': { ja: 'スクロールしても残りの行が表示されませんでした。', en: 'Scrolling did not bring the remaining rows.' },
   'scroll-moved-back': { ja: 'スクロールするたびに画面が一覧を元の位置に戻しました。', en: 'The page kept moving the list back while it was being scrolled.' },
   'page-limit': { ja: 'ページ数の上限に達しました。', en: 'Stopped at the page limit.' },
+  'page-error': {
+    ja: '一覧にエラーが表示されました（「{message}」）。ページを再読み込みしてから、もう一度監査してください。',
+    en: 'The list shows an error ("{message}"). Reload the page and audit again.',
+  },
   'short-of-total': { ja: '画面に表示された件数より少ない人数しか読み取れませんでした。', en: 'The page states more members than could be read.' },
   'end-not-reached': { ja: '一覧の最後まで読み取れませんでした。', en: 'The end of the list was not reached.' },
   failed: { ja: '画面の読み取りに失敗しました。', en: 'Reading the page failed.' },

@@ -44,10 +44,11 @@ export class NoRosterError extends Error {
 
 /**
  * Why a scan stopped short (`reason`): cancelled, page-gone, page-load-failed, roster-lost,
- * needs-click, scroll-stalled, scroll-moved-back, page-limit, or `failed: …`. The UI has the words.
+ * needs-click, scroll-stalled, scroll-moved-back, page-limit, `page-error: …` (the message the list shows), or
+ * `failed: …`. The UI has the words.
  */
 export type IncompleteReason =
-  'cancelled' | 'page-gone' | 'page-load-failed' | 'roster-lost' | 'needs-click' | 'scroll-stalled' | 'scroll-moved-back' | 'page-limit';
+  'cancelled' | 'page-gone' | 'page-load-failed' | 'roster-lost' | 'needs-click' | 'scroll-stalled' | 'scroll-moved-back' | 'page-limit' | 'page-error';
 
 /** Ends a scan early with a reason code. */
 export class ScanStop extends Error {

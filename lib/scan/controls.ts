@@ -37,7 +37,7 @@ export function isDisabled(element: Element): boolean {
 }
 
 /** Hidden by attribute or, in a rendered document, by style: a pager's hidden "next" is no control. */
-function isHidden(element: Element): boolean {
+export function isHidden(element: Element): boolean {
   if (element.closest('[hidden], [aria-hidden=true]')) return true;
   const view = element.ownerDocument.defaultView;
   if (!view) return false;

@@ -20,6 +20,7 @@ import { walkDetails, withDetail, type PendingRow } from './detail-walk';
 import { changeRoot, clickElement, isBusy, isSelected, pressElement, pressEscape } from './dom-actions';
 import { rankSources, readerFor, SAMPLE_ROWS, sampleRows, type Reader } from './rank';
 import { declaredSetSize, statedCount } from './page-count';
+import { shownError } from './list-error';
 import type { ListPick } from './list-pick';
 import type { ConsoleProfile } from './profile';
 import { sourceFromPick } from './pick';
@@ -280,7 +281,18 @@ class RosterScan {
     }
     await this.flushBuffer(tab, true);
     this.buffer = undefined;
+    // A list that shows an error has not shown all it has, whatever its pager says.
+    const error = shownError(this.source.root, (element) => this.inMemberRow(element));
+    if (error) throw new ScanStop(`page-error: ${error}`);
     await this.breathe();
+  }
+
+  /** Inside a row that reads as a member: its own cell, not a message about the list. */
+  private inMemberRow(element: Element): boolean {
+    const rows = this.source.rowElements();
+    const row = rows.find((candidate) => candidate.contains(element));
+    const raw = row && this.source.readRow(row);
+    return !!raw && !!this.toMember(raw, this.planFor(this.source, rows), this.tab);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Completeness, judgeCompleteness, snapshotCompleteness } from '../../lib/completeness';
+import { Completeness, incompleteReasonCode, incompleteReasonDetail, judgeCompleteness, snapshotCompleteness } from '../../lib/completeness';
 
 describe('judgeCompleteness', () => {
   it('is complete with the stated total reached, or read to the end when none is stated', () => {
@@ -54,5 +54,16 @@ describe('Completeness schema', () => {
     ])
       expect(Completeness.parse(verdict)).toEqual(verdict);
     expect(Completeness.safeParse({ verdict: 'complete', read: 3 }).success).toBe(false);
+  });
+});
+
+describe('a reason stored with a detail', () => {
+  it("keeps the code apart from the page's message", () => {
+    const reason = 'page-error: An error happened while fetching the data';
+    expect(incompleteReasonCode(reason)).toBe('page-error');
+    expect(incompleteReasonDetail(reason)).toBe('An error happened while fetching the data');
+    expect(incompleteReasonCode('failed: TypeError: x')).toBe('failed');
+    expect(incompleteReasonCode('page-errors')).toBeUndefined();
+    expect(incompleteReasonDetail('scroll-stalled')).toBe('');
   });
 });

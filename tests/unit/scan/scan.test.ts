@@ -230,6 +230,46 @@ describe('a pager drawn without ARIA (Naive UI)', () => {
   });
 });
 
+describe('a list that shows an error', () => {
+  /** Grid.js after its pipeline failed (grid-js/gridjs#1458): the rows drawn, an error row, both pager buttons disabled, no summary. */
+  function brokenGrid(extra = '') {
+    const rows = range(1, 15)
+      .map((p) => `<tr class="gridjs-tr"><td class="gridjs-td">${p.name}</td><td class="gridjs-td">${p.email}</td><td class="gridjs-td">営業部</td></tr>`)
+      .join('');
+    html(`<div role="complementary" class="gridjs gridjs-container"><div class="gridjs-wrapper"><table role="grid" class="gridjs-table">
+      <thead class="gridjs-thead"><tr class="gridjs-tr"><th class="gridjs-th">氏名</th><th class="gridjs-th">メールアドレス</th><th class="gridjs-th">部署</th></tr></thead>
+      <tbody class="gridjs-tbody">${rows}${extra}</tbody></table></div>
+      <div class="gridjs-footer"><div class="gridjs-pagination"><div class="gridjs-pages">
+      <button disabled title="Previous" aria-label="Previous">Previous</button><button title="Next" aria-label="Next" disabled>Next</button>
+      </div></div></div></div>`);
+  }
+
+  it('stops early with the message, though its pager says there is no next page and it states no total', async () => {
+    brokenGrid(
+      '<tr class="gridjs-tr"><td role="alert" colspan="3" class="gridjs-td gridjs-message gridjs-error">An error happened while fetching the data</td></tr>',
+    );
+    const recorder = recordingHooks();
+    const result = await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, recorder.hooks);
+    expect(result).toMatchObject({ reachedEnd: false, reason: 'page-error: An error happened while fetching the data' });
+    expect(recorder.rows.map((row) => row.identifier)).toEqual(range(1, 15).map((p) => p.email));
+  });
+
+  it("is not misled by a member's own cell, a hidden or empty alert, or a notice elsewhere on the page", async () => {
+    brokenGrid(
+      '<tr class="gridjs-tr"><td class="gridjs-td">Person 16</td><td class="gridjs-td">p16@example.com</td><td class="gridjs-td status-error" role="alert">ログイン失敗</td></tr>',
+    );
+    document
+      .querySelector('.gridjs-wrapper')!
+      .insertAdjacentHTML('beforeend', '<div role="alert"></div><div class="load-error" hidden>読み込みに失敗しました</div>');
+    document.body.insertAdjacentHTML('afterbegin', '<header><nav><div><div><div role="alert">保存しました</div></div></div></nav></header>');
+    const recorder = recordingHooks();
+    const result = await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, recorder.hooks);
+    expect(result.reason).toBeUndefined();
+    expect(result.reachedEnd).toBe(true);
+    expect(recorder.rows).toHaveLength(16);
+  });
+});
+
 describe('pagination by links', () => {
   const pageDoc = (n: number, last: number) => {
     const next = n < last ? `<a rel="next" href="/people?page=${n + 1}">次へ</a>` : '<span class="disabled">次へ</span>';
