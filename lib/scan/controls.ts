@@ -52,7 +52,7 @@ const REL_NEXT = 'a[rel~=next], button[rel~=next], link[rel~=next]';
  * on a page of 10,000 rows a selector query over the whole document costs as much as reading the
  * rows, and a pager is never inside one.
  */
-function outsideRows(scope: ParentNode): Element[] {
+export function outsideRows(scope: ParentNode): Element[] {
   const version = changeVersion(scope as Node);
   const known = outsideRowsSeen.get(scope);
   if (version !== undefined && known?.version === version) return known.elements;
@@ -106,7 +106,7 @@ function pickNearest(found: Element[], root: Element): Element | undefined {
   return best;
 }
 
-function scopeOf(root: Element): ParentNode {
+export function scopeOf(root: Element): ParentNode {
   const top = root.getRootNode();
   return top.nodeType === 9 || top.nodeType === 11 ? (top as ParentNode) : root.ownerDocument;
 }

@@ -1,4 +1,4 @@
-import { isHidden } from './controls';
+import { isHidden, outsideRows, scopeOf } from './controls';
 import { surroundings } from './surroundings';
 import { cleanText } from './text';
 
@@ -8,8 +8,6 @@ const ERROR_LEVELS = 2;
 const MAX_MESSAGE = 200;
 
 const ALERT = '[role=alert], [aria-live=assertive]';
-/** Elements whose class may name an error, found natively: a list of 10,000 rows has 50,000 classed elements. */
-const CLASSED_ERROR = '[class*=error], [class*=Error], [class*=fail], [class*=Fail]';
 /** A class word that names an error: `gridjs-error`, `error`, `load-failed`, `is-failure`. */
 const ERROR_CLASS = /(^|[\s_-])(error|failed|failure)($|\s)/i;
 
@@ -19,12 +17,19 @@ const ERROR_CLASS = /(^|[\s_-])(error|failed|failure)($|\s)/i;
  * data", its pager disabled) looks finished to a reader that checks only "next" and a total.
  * `isMember` keeps a member's own cell (a status badge classed `error`) from counting.
  */
-export function shownError(root: Element, isMember: (element: Element) => boolean): string | undefined {
-  const scopes = [root, ...Array.from(surroundings(root, ERROR_LEVELS), ({ level }) => level)];
-  const outer = scopes[scopes.length - 1]!;
-  const candidates = [...(outer.matches(ALERT) ? [outer] : []), ...outer.querySelectorAll(`${ALERT}, ${CLASSED_ERROR}`)];
-  for (const element of candidates) {
-    if (!element.matches(ALERT) && !ERROR_CLASS.test(element.getAttribute('class') ?? '')) continue;
+export function shownError(root: Element, rows: readonly Element[], isMember: (element: Element) => boolean): string | undefined {
+  const outer = Array.from(surroundings(root, ERROR_LEVELS)).at(-1)?.level ?? root;
+  // Outside the rows, where a list's messages go; and at either end of the rows, where a list draws
+  // a failed load as a row of its own (Grid.js). The rest of 10,000 rows is not searched.
+  const outside = outsideRows(scopeOf(outer)).filter(
+    (element) => (element.matches(ALERT) || ERROR_CLASS.test(element.getAttribute('class') ?? '')) && outer.contains(element),
+  );
+  const first = rows[0];
+  const last = rows.at(-1);
+  const edges = [first, first?.parentElement?.firstElementChild, last, last?.parentElement?.lastElementChild].flatMap((row) =>
+    row ? [...(row.matches(ALERT) ? [row] : []), ...row.querySelectorAll(ALERT)] : [],
+  );
+  for (const element of [...outside, ...edges]) {
     const text = cleanText(element.textContent ?? '');
     if (!text || text.length > MAX_MESSAGE || text.includes('@') || isHidden(element) || isMember(element)) continue;
     return text;

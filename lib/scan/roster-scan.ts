@@ -282,7 +282,7 @@ class RosterScan {
     await this.flushBuffer(tab, true);
     this.buffer = undefined;
     // A list that shows an error has not shown all it has, whatever its pager says.
-    const error = shownError(this.source.root, (element) => this.inMemberRow(element));
+    const error = shownError(this.source.root, this.source.rowElements(), (element) => this.inMemberRow(element));
     if (error) throw new ScanStop(`page-error: ${error}`);
     await this.breathe();
   }
