@@ -73,4 +73,18 @@ describe('importRoster', () => {
     const roster = imported(utf8(`email,name\na@example.com,${'x'.repeat(5000)}\n`));
     expect(roster.rows[0]!.name).toHaveLength(2000);
   });
+  it('tells of every row of the wrong width and every row left out, with how many in all', () => {
+    const clean = imported(utf8('email,name\na@example.com,A\n'));
+    expect(clean.warnings).toEqual([]);
+    expect(clean.warningCount).toBe(0);
+
+    // 150 rows a cell short (100 listed, the rest counted), and two rows without a name or an address.
+    const short = Array.from({ length: 150 }, (_, i) => `p${i}@example.com`);
+    const roster = imported(utf8(['email,name,team', 'ok@example.com,OK,x', ...short, ',,x', ',,y', ''].join('\n')));
+    expect(roster.rows).toHaveLength(151);
+    expect(roster.warnings[0]).toEqual({ code: 'import-rows-skipped', rows: 2 });
+    expect(roster.warnings[1]).toEqual({ code: 'column-count', line: 3, width: 3, cells: 1 });
+    expect(roster.warnings.filter((warning) => warning.code === 'column-count')).toHaveLength(100);
+    expect(roster.warningCount).toBe(1 + 150);
+  });
 });
