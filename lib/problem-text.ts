@@ -40,6 +40,7 @@ export const TASK_TEXT: Record<Task, Localized> = {
   'read-roster': { ja: '名簿の読み込み', en: "reading the roster's members" },
   'read-history': { ja: 'メンバーの履歴の読み込み', en: "reading the member's history" },
   compare: { ja: '監査結果の比較', en: 'comparing the two audits' },
+  join: { ja: '名簿の突き合わせ', en: 'joining the two rosters' },
   'save-audit': { ja: '監査結果の保存', en: 'saving the audit' },
   'make-backup': { ja: 'バックアップの作成', en: 'making the backup' },
   'restore-backup': { ja: 'バックアップからの復元', en: 'restoring the backup' },
@@ -63,13 +64,20 @@ export const PROBLEM_TEXT: Record<ProblemCode, Localized> = {
     ja: `ブラウザーの保存領域がいっぱいです（使用中 {usedBytes} / 上限 {quotaBytes}）。${STORAGE_FULL_ADVICE.ja}`,
     en: `The browser's storage is full ({usedBytes} in use of {quotaBytes}). ${STORAGE_FULL_ADVICE.en}`,
   },
+  // The `detail` of these four is the validator's own English: only under "details".
   'snapshot-invalid': {
-    ja: '監査結果を保存できません（内容が正しくありません）: {detail}',
-    en: 'The audit cannot be saved (its data is not valid): {detail}',
+    ja: '監査結果の内容が正しくないため、保存しませんでした。以前の監査結果はそのままです。',
+    en: 'The audit was not saved: its data is not valid. Earlier audits are as they were.',
   },
-  'policy-invalid': { ja: 'ドメインの設定を保存できません: {detail}', en: 'The domain policy cannot be saved: {detail}' },
-  'template-invalid': { ja: 'テンプレートを保存できません: {detail}', en: 'The template cannot be saved: {detail}' },
-  'export-log-invalid': { ja: 'エクスポート履歴を保存できません: {detail}', en: 'The export log entry cannot be saved: {detail}' },
+  'policy-invalid': {
+    ja: 'ドメインの設定の内容が正しくないため、保存しませんでした。',
+    en: 'The domain policy was not saved: its data is not valid.',
+  },
+  'template-invalid': { ja: 'テンプレートの内容が正しくないため、保存しませんでした。', en: 'The template was not saved: its data is not valid.' },
+  'export-log-invalid': {
+    ja: 'エクスポート履歴の内容が正しくないため、保存しませんでした。',
+    en: 'The export log entry was not saved: its data is not valid.',
+  },
   'reclassify-mismatch': {
     ja: '再分類の結果がメンバーの並びと一致しないため、保存しませんでした。',
     en: 'Re-classification returned different rows than it was given, so nothing was saved.',

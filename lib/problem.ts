@@ -23,6 +23,7 @@ export const TASKS = [
   'read-roster',
   'read-history',
   'compare',
+  'join',
   'save-audit',
   'make-backup',
   'restore-backup',

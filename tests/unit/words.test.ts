@@ -256,13 +256,22 @@ describe('an error nobody planned for', () => {
     }
   });
 
+  it("no sentence quotes a detail (an exception, a validator's English) but the backup's row-by-row report", () => {
+    const quoting = Object.entries(PROBLEM_TEXT)
+      .filter(([, text]) => text.en.includes('{detail}') || text.ja.includes('{detail}'))
+      .map(([code]) => code);
+    expect(quoting.sort()).toEqual(['backup-invalid', 'backup-invalid-at-least', 'backup-invalid-more']);
+  });
+
   it("a file job's unplanned failure keeps its detail out of the sentence too, where a sentence that quotes its detail gives none apart", () => {
     for (const code of ['read-failed', 'export-failed', 'file-too-large-to-read'] as const) {
       const problem = { code, detail: 'NotReadableError: boom' };
       for (const lang of ['ja', 'en'] as const) expect(sayProblem(problem, lang)).not.toContain('boom');
       expect(technicalDetail(problem)).toBe('NotReadableError: boom');
     }
-    expect(technicalDetail({ code: 'policy-invalid', detail: 'tenant' })).toBeUndefined();
+    expect(technicalDetail({ code: 'policy-invalid', detail: 'tenant: Invalid input' })).toBe('tenant: Invalid input');
+    // The backup's row-by-row report is the one sentence that quotes its detail: nothing is repeated under "details".
+    expect(technicalDetail({ code: 'backup-invalid', detail: 'members #1 (index): invalid' })).toBeUndefined();
     expect(technicalDetail({ code: 'storage-full' })).toBeUndefined();
     // An unknown code's sentence is generic: its detail, if any, goes under "details".
     expect(technicalDetail({ code: 'from-a-newer-build', detail: 'x' })).toBe('x');
