@@ -2,10 +2,11 @@ import type { Runtime } from 'webextension-polyfill';
 import { AuditCollector } from '@/lib/audit';
 import { auditTimeLimitMs } from '@/lib/audit-settings';
 import { AUDIT_LIMITS } from '@/lib/completeness';
-import { beginStaging, discardStaging, openRosterDb, RosterDbError, stageRows } from '@/lib/db';
-import type { Problem } from '@/lib/problem';
+import { AuditFailure, auditErrorEvent } from '@/lib/audit-failure';
+import { beginStaging, discardStaging, openRosterDb, stageRows } from '@/lib/db';
+import { problemOf } from '@/lib/problem';
 import { recordCutOffAudits, recordStagedAudit } from '@/lib/use-cases';
-import { AUDIT_PORT, AuditRequest, PickerMessage, SCAN_PORT, type AuditErrorCode, type AuditEvent, type ScanControl, type ScanMode } from '@/lib/messages';
+import { AUDIT_PORT, AuditRequest, PickerMessage, SCAN_PORT, type AuditEvent, type ScanControl, type ScanMode } from '@/lib/messages';
 import { profileById } from '@/lib/consoles';
 import { forgetPick, recallPick, rememberPick } from '@/lib/pick-memory';
 import { isOwnExtensionPage, scannerTabOf, type OwnExtension } from '@/lib/trust';
@@ -54,7 +55,7 @@ async function connectScanner(tabId: number): Promise<ScannerPort> {
   const connected = new Promise<ScannerPort>((resolve, reject) => {
     const timer = setTimeout(() => {
       scannerWaiters.delete(tabId);
-      reject(new AuditFailure('failed', 'the page did not answer'));
+      reject(new AuditFailure('no-answer'));
     }, SCANNER_CONNECT_TIMEOUT_MS);
     scannerWaiters.set(tabId, (port) => {
       clearTimeout(timer);
@@ -76,23 +77,8 @@ async function inject(tabId: number, file: typeof SCANNER_FILE | typeof PICKER_F
     await browser.scripting.executeScript({ target: { tabId }, files: [file] });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new AuditFailure(/no tab/i.test(message) ? 'tab-gone' : 'not-allowed', message);
+    throw new AuditFailure(/no tab/i.test(message) ? 'tab-gone' : 'not-allowed', { detail: message });
   }
-}
-
-class AuditFailure extends Error {
-  constructor(
-    readonly code: AuditErrorCode,
-    message: string,
-    /** The cache's problem, which the popup puts into words (a full storage, with how full). */
-    readonly problem?: Problem,
-  ) {
-    super(message);
-  }
-}
-
-function auditError(failure: AuditFailure): AuditEvent {
-  return { type: 'audit/error', code: failure.code, message: failure.message.slice(0, 1000), ...(failure.problem ? { problem: failure.problem } : {}) };
 }
 
 /** This service worker instance: audits staged by another one were cut off when it stopped. */
@@ -152,13 +138,8 @@ async function runAudit(
           emit({ type: 'audit/done', snapshotId: snapshot.id, completeness: snapshot.completeness!, candidates: collector.candidates });
           resolve();
         } catch (error) {
-          reject(
-            error instanceof AuditFailure
-              ? error
-              : error instanceof RosterDbError
-                ? new AuditFailure('storage', error.message, error.problem)
-                : new AuditFailure('storage', String((error as Error)?.message ?? error)),
-          );
+          // The cache's problem (a full storage, with how full), or an unexpected one while saving: put into words by the popup.
+          reject(error instanceof AuditFailure ? error : new AuditFailure('storage', { problem: problemOf(error, 'save-audit') }));
         }
       };
       /** Stops the read here: the scanner is told, and what was read is kept as incomplete. */
@@ -179,7 +160,7 @@ async function runAudit(
         try {
           message = collector.accept(raw);
         } catch {
-          refuse(new AuditFailure('failed', 'the page sent data that is not a roster'));
+          refuse(new AuditFailure('not-a-roster'));
           return;
         }
         switch (message.type) {
@@ -209,7 +190,7 @@ async function runAudit(
             break;
           case 'scan/rows': {
             if (!staged) {
-              refuse(new AuditFailure('out-of-order', 'rows came before the page described itself'));
+              refuse(new AuditFailure('out-of-order', { detail: 'rows came before the page described itself' }));
               return;
             }
             const rows = message.rows;
@@ -229,13 +210,13 @@ async function runAudit(
             });
             break;
           case 'scan/end':
-            if (!staged) refuse(new AuditFailure('out-of-order', 'the page ended the read before it described itself'));
+            if (!staged) refuse(new AuditFailure('out-of-order', { detail: 'the page ended the read before it described itself' }));
             else void save();
             break;
           case 'scan/error':
             // A scan that fails part-way keeps what it read, marked incomplete.
             if (audit && staged && collector.rowsRead > 0) void save('failed');
-            else refuse(new AuditFailure(message.code, message.message));
+            else refuse(new AuditFailure(message.code, { detail: message.message }));
             break;
           default:
             break;
@@ -247,7 +228,7 @@ async function runAudit(
         if (audit && staged && collector.rowsRead > 0) void save('page-gone');
         else {
           ended = true;
-          reject(new AuditFailure('tab-gone', 'the tab went away'));
+          reject(new AuditFailure('tab-gone'));
         }
       };
       listen(onMessage, onGone);
@@ -326,10 +307,7 @@ export default defineBackground(() => {
       popupOpen = false;
       for (const running of runningAudits.values()) running.listeners.delete(emit);
     });
-    const fail = (error: unknown) => {
-      const failure = error instanceof AuditFailure ? error : new AuditFailure('failed', String(error));
-      emit(auditError(failure));
-    };
+    const fail = (error: unknown) => emit(auditErrorEvent(error));
     /** A popup opened on a tab being audited follows that audit: the page, the progress so far, what comes. */
     const follow = (running: RunningAudit) => {
       running.listeners.add(emit);
@@ -347,10 +325,7 @@ export default defineBackground(() => {
         for (const listener of running.listeners) listener(event);
       };
       runAudit(job, broadcast, (fn) => (running.cancel = fn))
-        .catch((error: unknown) => {
-          const failure = error instanceof AuditFailure ? error : new AuditFailure('failed', String(error));
-          broadcast(auditError(failure));
-        })
+        .catch((error: unknown) => broadcast(auditErrorEvent(error)))
         .finally(() => runningAudits.delete(job.tabId));
     };
     port.onMessage.addListener((raw: unknown) => {

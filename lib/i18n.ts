@@ -16,6 +16,7 @@ export type Lang = keyof Localized;
 /** The UI's messages by key. */
 export const MESSAGES = {
   appName: { ja: 'Roster Audit', en: 'Roster Audit' },
+  problemDetail: { ja: '技術的な詳細', en: 'Technical details' },
   // popup
   popupTargetGeneric: { ja: '汎用ページ', en: 'Generic page' },
   popupTargetConsole: { ja: '認識した管理画面', en: 'Recognised console' },
@@ -144,6 +145,8 @@ export const MESSAGES = {
   importReading: { ja: '{name} を読み込んでいます…', en: 'Reading {name}…' },
   importDone: { ja: '{name} から {n} 人を読み込みました。', en: 'Imported {n} members from {name}.' },
   importFailed: { ja: '読み込めませんでした: {message}', en: 'Not imported: {message}' },
+  importWarnings: { ja: 'このファイルについての注意 ({n} 件)', en: 'Warnings about this file ({n})' },
+  importWarningsMore: { ja: 'ほかに {n} 件の注意があります。', en: '{n} more warnings.' },
   fileSizeLimit: {
     ja: '上限 {size}。ファイルはバックグラウンドで読み込むので、その間もダッシュボードを操作できます。キャンセルすると何も書き込みません。',
     en: 'At most {size}. The file is read in the background: the dashboard stays usable, and Cancel stops it with nothing written.',

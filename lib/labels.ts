@@ -83,7 +83,10 @@ export const INCOMPLETE_REASON_TEXT: Record<IncompleteReasonCode, Localized> = {
   },
 };
 
-/** Why the popup's audit failed, in words: `{message}` is the detail the background gave. */
+/**
+ * Why the popup's audit failed, in words. No placeholder: the cache's problem behind `storage` is
+ * said after it in its own words, and the browser's or the page reader's detail goes under "details".
+ */
 export const AUDIT_ERROR_TEXT: Record<AuditErrorCode, Localized> = {
   'not-allowed': {
     ja: 'このページは監査できません (ブラウザーの内部ページと拡張機能ストアは対象外です)。',
@@ -94,11 +97,22 @@ export const AUDIT_ERROR_TEXT: Record<AuditErrorCode, Localized> = {
     en: 'No roster found on this page. Looked for tables, grids and lists of people with names and addresses.',
   },
   'tab-gone': { ja: '読み取り前にタブが閉じられたか、別のページに移動しました。', en: 'The tab was closed or navigated away before anything was read.' },
-  failed: { ja: '監査に失敗しました: {message}', en: 'The audit failed: {message}' },
-  storage: { ja: '監査結果を保存できませんでした: {message}', en: 'The audit could not be saved: {message}' },
+  failed: {
+    ja: '監査中に予期しないエラーが起きたため、監査を中止しました。何も保存していません (以前の監査結果はそのままです)。もう一度監査してください。',
+    en: 'The audit stopped on an unexpected error. Nothing was saved, and earlier audits are as they were. Try the audit again.',
+  },
+  storage: { ja: '監査結果を保存できませんでした。', en: 'The audit could not be saved.' },
   'out-of-order': {
-    ja: 'ページの読み取りが、どの一覧を読むかを伝える前に終わったため、何も保存していません。もう一度監査してください: {message}',
-    en: "The page's reader ended before it said which list it read, so nothing was saved. Try the audit again: {message}",
+    ja: 'ページの読み取りが、どの一覧を読むかを伝える前に終わったため、何も保存していません。もう一度監査してください。',
+    en: "The page's reader ended before it said which list it read, so nothing was saved. Try the audit again.",
+  },
+  'no-answer': {
+    ja: 'ページが応答しなかったため、監査できませんでした。何も保存していません。ページを再読み込みしてから、もう一度監査してください。',
+    en: 'The page did not answer, so nothing was audited or saved. Reload the page and try the audit again.',
+  },
+  'not-a-roster': {
+    ja: 'ページから名簿として読めないデータが届いたため、監査を中止しました。何も保存していません。',
+    en: 'The page sent data that cannot be read as a roster, so the audit stopped. Nothing was saved.',
   },
 };
 

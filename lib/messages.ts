@@ -90,8 +90,12 @@ export const AuditRequest = z.discriminatedUnion('type', [
 ]);
 export type AuditRequest = z.infer<typeof AuditRequest>;
 
-/** `out-of-order`: the page's reader sent rows or its end before it described the page. */
-export const AuditErrorCode = z.enum(['not-allowed', 'no-roster', 'tab-gone', 'failed', 'storage', 'out-of-order']);
+/**
+ * `out-of-order`: the page's reader sent rows or its end before it described the page; `no-answer`:
+ * the reader injected into the page never connected; `not-a-roster`: it sent what the background's
+ * schema refuses; `failed`: an error nobody planned for.
+ */
+export const AuditErrorCode = z.enum(['not-allowed', 'no-roster', 'tab-gone', 'failed', 'storage', 'out-of-order', 'no-answer', 'not-a-roster']);
 export type AuditErrorCode = z.infer<typeof AuditErrorCode>;
 
 export const AuditEvent = z.discriminatedUnion('type', [
@@ -110,8 +114,11 @@ export const AuditEvent = z.discriminatedUnion('type', [
     completeness: Completeness,
     candidates: z.array(ScanCandidate).max(50),
   }),
-  /** `problem`: the cache's problem behind a `storage` failure, put into words by the popup. */
-  z.object({ type: z.literal('audit/error'), code: AuditErrorCode, message: z.string().max(1000), problem: Problem.optional() }),
+  /**
+   * A code, never words: `problem` is the cache's problem behind a `storage` failure, put into words
+   * by the popup; `detail` the browser's or the page reader's own text, shown only under "details".
+   */
+  z.object({ type: z.literal('audit/error'), code: AuditErrorCode, detail: z.string().max(1000).optional(), problem: Problem.optional() }),
   z.object({ type: z.literal('audit/chosen'), list: PickSummary }),
   z.object({ type: z.literal('audit/choice-cancelled') }),
   z.object({ type: z.literal('audit/forgotten') }),

@@ -4,16 +4,20 @@ import type { ExportProblem } from './formats/types';
 import { say, type Lang, type Localized, type Params } from './i18n';
 import { LINEWORKS_ID_CLAUSES } from './identity/lineworks-id';
 import type { ImportProblem } from './import';
+import type { ImportWarning } from './import';
 import { CONSOLE_LABEL } from './labels';
-import type { Problem } from './problem';
+import type { Problem, Task, UnexpectedProblem } from './problem';
+import type { RosterQueryProblem } from './roster-query/messages';
 
 /**
  * The words of every problem `lib/` reports (a RosterDbError, a file job's failure, a file that is
  * not read, an export check's issue), one Japanese and English pair per code with `{parameter}`
  * placeholders. A problem is put into words here, where it is shown, by `sayProblem`: its numbers
- * formatted for the language, byte counts as sizes, a console by its name.
+ * formatted for the language, byte counts as sizes, a console by its name, a task by what it does.
+ * The `detail` of an unexpected error (an exception's own text, English and technical) is never in
+ * its sentence: `technicalDetail` gives it to the screen for a collapsed "details" element.
  */
-export type KnownProblem = DbProblem | FileJobProblem | ImportProblem | ExportProblem;
+export type KnownProblem = DbProblem | FileJobProblem | ImportProblem | ImportWarning | ExportProblem | RosterQueryProblem | UnexpectedProblem;
 export type ProblemCode = KnownProblem['code'];
 
 const SAVE_AS_CSV: Localized = {
@@ -30,7 +34,27 @@ const STORAGE_FULL_ADVICE: Localized = {
   en: 'Delete older audits, or back them up and then delete them.',
 };
 
+/** A task in words, as the sentence of an unexpected error names it ("…while {task}"). */
+export const TASK_TEXT: Record<Task, Localized> = {
+  'apply-policy': { ja: 'ドメイン設定の適用', en: 'applying the domain policy' },
+  'read-roster': { ja: '名簿の読み込み', en: "reading the roster's members" },
+  'read-history': { ja: 'メンバーの履歴の読み込み', en: "reading the member's history" },
+  compare: { ja: '監査結果の比較', en: 'comparing the two audits' },
+  join: { ja: '名簿の突き合わせ', en: 'joining the two rosters' },
+  'save-audit': { ja: '監査結果の保存', en: 'saving the audit' },
+  'make-backup': { ja: 'バックアップの作成', en: 'making the backup' },
+  'restore-backup': { ja: 'バックアップからの復元', en: 'restoring the backup' },
+  'delete-data': { ja: 'データの削除', en: 'deleting the data' },
+  'protect-storage': { ja: '保存領域の保護の設定', en: 'protecting the storage' },
+};
+
 export const PROBLEM_TEXT: Record<ProblemCode, Localized> = {
+  // Anywhere: an error nobody planned for, said as what was being done; its detail only under "details".
+  unexpected: {
+    ja: '{task}中に予期しないエラーが起きました。保存済みのデータは失われていません。もう一度お試しください。',
+    en: 'Something unexpected went wrong while {task}. Nothing saved was lost; try again.',
+  },
+
   // The cache (lib/db)
   'storage-full': {
     ja: `ブラウザーの保存領域がいっぱいです。${STORAGE_FULL_ADVICE.ja}`,
@@ -40,13 +64,20 @@ export const PROBLEM_TEXT: Record<ProblemCode, Localized> = {
     ja: `ブラウザーの保存領域がいっぱいです（使用中 {usedBytes} / 上限 {quotaBytes}）。${STORAGE_FULL_ADVICE.ja}`,
     en: `The browser's storage is full ({usedBytes} in use of {quotaBytes}). ${STORAGE_FULL_ADVICE.en}`,
   },
+  // The `detail` of these four is the validator's own English: only under "details".
   'snapshot-invalid': {
-    ja: '監査結果を保存できません（内容が正しくありません）: {detail}',
-    en: 'The audit cannot be saved (its data is not valid): {detail}',
+    ja: '監査結果の内容が正しくないため、保存しませんでした。以前の監査結果はそのままです。',
+    en: 'The audit was not saved: its data is not valid. Earlier audits are as they were.',
   },
-  'policy-invalid': { ja: 'ドメインの設定を保存できません: {detail}', en: 'The domain policy cannot be saved: {detail}' },
-  'template-invalid': { ja: 'テンプレートを保存できません: {detail}', en: 'The template cannot be saved: {detail}' },
-  'export-log-invalid': { ja: 'エクスポート履歴を保存できません: {detail}', en: 'The export log entry cannot be saved: {detail}' },
+  'policy-invalid': {
+    ja: 'ドメインの設定の内容が正しくないため、保存しませんでした。',
+    en: 'The domain policy was not saved: its data is not valid.',
+  },
+  'template-invalid': { ja: 'テンプレートの内容が正しくないため、保存しませんでした。', en: 'The template was not saved: its data is not valid.' },
+  'export-log-invalid': {
+    ja: 'エクスポート履歴の内容が正しくないため、保存しませんでした。',
+    en: 'The export log entry was not saved: its data is not valid.',
+  },
   'reclassify-mismatch': {
     ja: '再分類の結果がメンバーの並びと一致しないため、保存しませんでした。',
     en: 'Re-classification returned different rows than it was given, so nothing was saved.',
@@ -88,17 +119,17 @@ export const PROBLEM_TEXT: Record<ProblemCode, Localized> = {
     en: 'The file is too large ({sizeBytes}; at most {limitBytes}). Nothing was read.',
   },
   'file-too-large-to-read': {
-    ja: 'ファイルが大きすぎて読み込めません。何も読み込んでいません。({detail})',
-    en: 'The file is too large to read. Nothing was read. ({detail})',
+    ja: 'ファイルが大きすぎて読み込めません。何も読み込んでいません。',
+    en: 'The file is too large to read. Nothing was read.',
   },
-  'read-failed': { ja: 'ファイルを読み込めませんでした。何も読み込んでいません。({detail})', en: 'The file could not be read. Nothing was read. ({detail})' },
+  'read-failed': { ja: 'ファイルを読み込めませんでした。何も読み込んでいません。', en: 'The file could not be read. Nothing was read.' },
   'bad-worker-message': {
     ja: 'ファイルの処理結果を受け取れませんでした。何も書き込んでいません。',
     en: 'The result of the file could not be received. Nothing was written.',
   },
   cancelled: { ja: '取り消しました。何も読み込んでいません。', en: 'Cancelled. Nothing was read.' },
   'export-no-audit': { ja: 'この監査は見つかりません。削除された可能性があります。', en: 'This audit was not found; it may have been deleted.' },
-  'export-failed': { ja: 'ファイルを作成できませんでした。({detail})', en: 'The file could not be built. ({detail})' },
+  'export-failed': { ja: 'ファイルを作成できませんでした。何も書き込んでいません。', en: 'The file could not be built. Nothing was written.' },
 
   // Reading a CSV file (lib/csv)
   'unterminated-quote': { ja: '{line} 行目: 引用符 (") で始まる値が閉じられていません。', en: 'Line {line}: a quoted value (") is never closed.' },
@@ -168,7 +199,17 @@ export const PROBLEM_TEXT: Record<ProblemCode, Localized> = {
     en: 'This workbook links to other files. The links are never followed and are kept as they are.',
   },
 
+  // The dashboard's roster worker (lib/roster-query)
+  'roster-not-open': {
+    ja: '名簿をまだ開いているところです。少し待ってから、もう一度お試しください。',
+    en: 'The roster is still being opened. Wait a moment and try again.',
+  },
+
   // Importing a roster file (lib/import)
+  'import-rows-skipped': {
+    ja: '名前も ID もない {rows} 行は読み込みませんでした。',
+    en: '{rows} rows with neither a name nor an identifier were not imported.',
+  },
   'no-identifier-column': {
     ja: 'メールアドレスや ID の列が見つかりません。見出し行に「メールアドレス」「email」「ID」などの列がある CSV を選んでください。',
     en: 'No email or ID column found. Choose a CSV whose header row has a column such as "email", "メールアドレス" or "ID".',
@@ -259,7 +300,16 @@ export const UNKNOWN_PROBLEM_TEXT: Localized = {
 function formatParameter(name: string, value: string | number, lang: Lang): string {
   if (typeof value === 'number') return name.endsWith('Bytes') ? formatBytes(value) : value.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US');
   if (name === 'console' && Object.hasOwn(CONSOLE_LABEL, value)) return CONSOLE_LABEL[value as keyof typeof CONSOLE_LABEL][lang];
+  if (name === 'task' && Object.hasOwn(TASK_TEXT, value)) return TASK_TEXT[value as Task][lang];
   return value;
+}
+
+/** The technical detail of a problem whose sentence does not say it (an unexpected error's exception), for a collapsed "details" element. */
+export function technicalDetail(problem: Problem): string | undefined {
+  const { detail } = problem;
+  if (typeof detail !== 'string' || detail === '') return undefined;
+  const text = Object.hasOwn(PROBLEM_TEXT, problem.code) ? PROBLEM_TEXT[problem.code as ProblemCode] : undefined;
+  return text?.en.includes('{detail}') ? undefined : detail;
 }
 
 /** A problem in the admin's language, its parameters filled; an unknown code gets a generic sentence. */

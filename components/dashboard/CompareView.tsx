@@ -10,6 +10,8 @@ import { fileNamePart } from '@/lib/formats/table';
 import type { Localized } from '@/lib/i18n';
 import type { Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
+import { ProblemDetail } from '../ProblemDetail';
+import { problemOf, type Problem } from '@/lib/problem';
 import { rosterDb } from '../db';
 import { ViewHeading } from './ViewHeading';
 import { Field } from './Field';
@@ -35,7 +37,7 @@ function snapshotOption(s: Snapshot, l: (text: Localized) => string, lang: strin
 }
 
 export function CompareView({ a, b }: { a?: SnapshotRef | undefined; b?: SnapshotRef | undefined }) {
-  const { t, l, lang } = useI18n();
+  const { t, l, p, lang } = useI18n();
   const all = useAllSnapshots();
   const pair = useComparedPair(a, b);
   const before = pair?.before ?? null;
@@ -43,17 +45,17 @@ export function CompareView({ a, b }: { a?: SnapshotRef | undefined; b?: Snapsho
   const beforeId = before?.id;
   const afterId = after?.id;
   // The outcome remembers which pair it answers: another pair shows nothing until its own arrives.
-  const [outcome, setOutcome] = useState<{ beforeId: string; afterId: string; result: SnapshotComparison | null; error: string } | null>(null);
+  const [outcome, setOutcome] = useState<{ beforeId: string; afterId: string; result: SnapshotComparison | null; error?: Problem } | null>(null);
   const current = outcome && outcome.beforeId === beforeId && outcome.afterId === afterId ? outcome : null;
   const result = current?.result ?? null;
-  const error = current?.error ?? '';
+  const error = current?.error;
 
   useEffect(() => {
     if (!beforeId || !afterId) return;
     let live = true;
     compareSnapshots(rosterDb(), beforeId, afterId).then(
-      (comparison) => live && setOutcome({ beforeId, afterId, result: comparison, error: '' }),
-      (e: unknown) => live && setOutcome({ beforeId, afterId, result: null, error: e instanceof Error ? e.message : String(e) }),
+      (comparison) => live && setOutcome({ beforeId, afterId, result: comparison }),
+      (e: unknown) => live && setOutcome({ beforeId, afterId, result: null, error: problemOf(e, 'compare') }),
     );
     return () => {
       live = false;
@@ -99,7 +101,8 @@ export function CompareView({ a, b }: { a?: SnapshotRef | undefined; b?: Snapsho
       </div>
       {before && after && !sameRoster(before, after) && <p className="notice warn">{t('compareDifferentRosters')}</p>}
       {(!before || !after) && <p className="notice">{t('compareNeedTwo')}</p>}
-      {error && <p className="error">{error}</p>}
+      {error && <p className="error">{p(error)}</p>}
+      <ProblemDetail problem={error} />
       {result && (
         <>
           {comparisonLimits({ t }, result).map((limit) => (

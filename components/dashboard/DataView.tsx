@@ -2,23 +2,15 @@ import { useEffect, useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { forgetMemberTables } from '@/lib/member-table/saved-views';
 import { forgetAllPicks } from '@/lib/pick-memory';
-import { BACKUP_MAX_BYTES, deleteEverything, exportBackup, formatBytes, RosterDbError, requestPersistence, storageSummary } from '@/lib/db';
-import { tooLarge, unexpectedFailure, type FileJobEvent } from '@/lib/files/jobs';
-import type { Problem } from '@/lib/problem';
+import { BACKUP_MAX_BYTES, deleteEverything, exportBackup, formatBytes, requestPersistence, storageSummary } from '@/lib/db';
+import { tooLarge, unexpectedFailure } from '@/lib/files/jobs';
+import { ProblemError, problemOf, type Problem, type Task } from '@/lib/problem';
 import { useI18n } from '../i18n-context';
+import { ProblemDetail } from '../ProblemDetail';
 import { rosterDb } from '../db';
 import { ViewHeading } from './ViewHeading';
 import { downloadFile, fileStamp } from './download';
 import { FileJobProgress, FileSizeLimit, useFileJob } from './FileJobProgress';
-
-/** A file job's refusal, carried to the status line, where it is put into words. */
-class FileRefusal extends Error {
-  readonly problem: Problem;
-  constructor(failure: FileJobEvent & { type: 'failed' }) {
-    super(failure.problem.code);
-    this.problem = failure.problem;
-  }
-}
 
 const estimate = () => navigator.storage.estimate();
 
@@ -27,7 +19,7 @@ export function DataView() {
   const ids = useId();
   const summary = useLiveQuery(() => storageSummary(rosterDb(), estimate), []);
   const [persisted, setPersisted] = useState<boolean | undefined>();
-  const [status, setStatus] = useState<{ text: string; error?: boolean }>({ text: '' });
+  const [status, setStatus] = useState<{ text: string; error?: Problem }>({ text: '' });
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const restoring = useFileJob();
@@ -36,27 +28,28 @@ export function DataView() {
     void navigator.storage?.persisted?.().then(setPersisted);
   }, []);
 
-  const act = async (work: () => Promise<string>) => {
+  /** Runs one of the view's tasks; a failure is said in words (what was being done, when nobody planned for it). */
+  const act = async (task: Task, work: () => Promise<string>) => {
     setBusy(true);
     try {
       setStatus({ text: await work() });
     } catch (error) {
-      const words = error instanceof RosterDbError || error instanceof FileRefusal ? p(error.problem) : error instanceof Error ? error.message : String(error);
-      setStatus({ text: words, error: true });
+      const problem = problemOf(error, task);
+      setStatus({ text: p(problem), error: problem });
     } finally {
       setBusy(false);
     }
   };
 
   const persist = () =>
-    act(async () => {
+    act('protect-storage', async () => {
       const result = await requestPersistence(navigator.storage);
       setPersisted(result.persisted);
       return result.persisted ? t('dataPersisted') : t('dataPersistDenied');
     });
 
   const backup = () =>
-    act(async () => {
+    act('make-backup', async () => {
       const now = Date.now();
       const name = `roster-audit-backup-${fileStamp(now)}.json`;
       downloadFile(await exportBackup(rosterDb(), now), name, 'application/json');
@@ -65,11 +58,11 @@ export function DataView() {
 
   const restore = (file: File | undefined) =>
     file &&
-    act(async () => {
+    act('restore-backup', async () => {
       // Checked before a byte is read; the worker checks again.
-      if (file.size > BACKUP_MAX_BYTES) throw new FileRefusal(tooLarge(file.size, BACKUP_MAX_BYTES));
+      if (file.size > BACKUP_MAX_BYTES) throw new ProblemError(tooLarge(file.size, BACKUP_MAX_BYTES).problem);
       const outcome = await restoring.run({ kind: 'restore', file });
-      if (outcome.type !== 'restored') throw new FileRefusal(outcome.type === 'failed' ? outcome : unexpectedFailure(outcome.type));
+      if (outcome.type !== 'restored') throw new ProblemError((outcome.type === 'failed' ? outcome : unexpectedFailure(outcome.type)).problem);
       return t('dataRestoreDone', {
         snapshots: outcome.added.snapshots,
         members: outcome.added.members,
@@ -79,7 +72,7 @@ export function DataView() {
     });
 
   const wipe = () =>
-    act(async () => {
+    act('delete-data', async () => {
       await Promise.all([deleteEverything(rosterDb()), forgetAllPicks(browser.storage.local), forgetMemberTables(browser.storage.local)]);
       setConfirming(false);
       return t('dataDeleted');
@@ -181,6 +174,7 @@ export function DataView() {
       <p role="status" className={status.error ? 'error notice' : status.text ? 'notice ok' : undefined}>
         {status.text}
       </p>
+      <ProblemDetail problem={status.error} />
     </>
   );
 }

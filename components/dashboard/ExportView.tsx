@@ -8,6 +8,7 @@ import { CONSOLE_LABEL } from '@/lib/labels';
 import type { FindingId, Snapshot } from '@/lib/model';
 import { recordExport } from '@/lib/use-cases';
 import { useI18n } from '../i18n-context';
+import { ProblemDetail } from '../ProblemDetail';
 import { rosterDb } from '../db';
 import { ViewHeading } from './ViewHeading';
 import { Field } from './Field';
@@ -215,6 +216,7 @@ export function ExportView({ snapshotRef, formatId }: { snapshotRef: SnapshotRef
         </p>
         {building && <FileJobProgress progress={buildJob.progress} onCancel={buildJob.cancel} />}
         {buildError && <p className="error">{buildError}</p>}
+        <ProblemDetail problem={verdict?.error ?? undefined} />
         {templateRefusal && <p className="error">{templateRefusal}</p>}
         {result && result.issues.length > 0 && (
           <DataTable

@@ -1,14 +1,10 @@
 import { useEffect, useEffectEvent, useState, type ReactNode } from 'react';
-import {
-  joinLineworksMembersContacts,
-  joinReceptionistChatwork,
-  RosterDbError,
-  type LineworksMembersContactsRow,
-  type ReceptionistChatworkRow,
-} from '@/lib/db';
+import { joinLineworksMembersContacts, joinReceptionistChatwork, type LineworksMembersContactsRow, type ReceptionistChatworkRow } from '@/lib/db';
 import { findingRule } from '@/lib/findings';
 import type { ConsoleId, MemberFinding, Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
+import { ProblemDetail } from '../ProblemDetail';
+import { problemOf } from '@/lib/problem';
 import { rosterDb } from '../db';
 import { ViewHeading } from './ViewHeading';
 import { Field } from './Field';
@@ -73,8 +69,7 @@ function JoinSection<Row>({
   const [outcome, setOutcome] = useState<{ leftId: string; rightId: string; rows: Row[] | null; failure?: { cause: unknown } } | null>(null);
   const current = outcome && outcome.leftId === leftId && outcome.rightId === rightId ? outcome : null;
   const rows = current?.rows ?? null;
-  const cause = current?.failure?.cause;
-  const error = !current?.failure ? '' : cause instanceof RosterDbError ? p(cause.problem) : String(cause);
+  const problem = current?.failure ? problemOf(current.failure.cause, 'join') : undefined;
 
   // `run` is a new function each render; the chosen audits decide when to join again.
   const join = useEffectEvent(run);
@@ -114,7 +109,8 @@ function JoinSection<Row>({
         {picker('right', right, rightId)}
       </div>
       {(!leftId || !rightId) && <p className="notice">{t('joinNeedBoth')}</p>}
-      {error && <p className="error">{error}</p>}
+      {problem && <p className="error">{p(problem)}</p>}
+      <ProblemDetail problem={problem} />
       {rows && (
         <>
           <p role="status">{t('joinRows', { n: rows.length.toLocaleString() })}</p>

@@ -7,6 +7,8 @@ import { IDENTIFIER_PROBLEM_TEXT } from '@/lib/identity/normalize';
 import type { FieldKey, Member, Snapshot } from '@/lib/model';
 import type { Localized } from '@/lib/i18n';
 import { useI18n } from '../i18n-context';
+import { ProblemDetail } from '../ProblemDetail';
+import { problemOf, type Problem } from '@/lib/problem';
 import { changeText } from '@/lib/compare-changes';
 import { MEMBER_HISTORY_AUDITS, memberSightings } from '@/lib/db';
 import { HISTORY_EVENT_LABEL, memberHistory, type HistoryEvent } from '@/lib/member-history';
@@ -113,15 +115,15 @@ export function MemberDetail({ snapshot, member, onClose }: { snapshot: Snapshot
  * look-up per audit (lib/db/member-history.ts), at most MEMBER_HISTORY_AUDITS audits, said in words.
  */
 function MemberHistory({ snapshot, memberKey }: { snapshot: Snapshot; memberKey: string }) {
-  const { t, l, lang } = useI18n();
-  const [history, setHistory] = useState<{ key: string; events: HistoryEvent[]; checked: number; total: number; error: string } | null>(null);
+  const { t, l, p, lang } = useI18n();
+  const [history, setHistory] = useState<{ key: string; events: HistoryEvent[]; checked: number; total: number; error?: Problem } | null>(null);
   const { console, tenant } = snapshot;
   useEffect(() => {
     let live = true;
     memberSightings(rosterDb(), { console, tenant }, memberKey).then(
       ({ sightings, auditsInRoster }) =>
-        live && setHistory({ key: memberKey, events: memberHistory(sightings), checked: sightings.length, total: auditsInRoster, error: '' }),
-      (e: unknown) => live && setHistory({ key: memberKey, events: [], checked: 0, total: 0, error: e instanceof Error ? e.message : String(e) }),
+        live && setHistory({ key: memberKey, events: memberHistory(sightings), checked: sightings.length, total: auditsInRoster }),
+      (e: unknown) => live && setHistory({ key: memberKey, events: [], checked: 0, total: 0, error: problemOf(e, 'read-history') }),
     );
     return () => {
       live = false;
@@ -137,7 +139,10 @@ function MemberHistory({ snapshot, memberKey }: { snapshot: Snapshot; memberKey:
       {!current ? (
         <p className="muted">{t('historyLoading')}</p>
       ) : current.error ? (
-        <p className="error">{current.error}</p>
+        <>
+          <p className="error">{p(current.error)}</p>
+          <ProblemDetail problem={current.error} />
+        </>
       ) : (
         <>
           <p className="small muted">{t('historyBound', { n: current.checked, total: current.total, limit: MEMBER_HISTORY_AUDITS })}</p>

@@ -7,6 +7,7 @@ import { findingRule, FINDING_RULES, SEVERITY_ORDER } from '@/lib/findings';
 import { Classification, LinkStatus, type FindingId, type Member, type Snapshot } from '@/lib/model';
 import { useI18n } from '../i18n-context';
 import { ClassificationCounts } from '../ClassificationCounts';
+import { ProblemDetail } from '../ProblemDetail';
 import { hasLinkStatus } from '../link-status';
 import { ViewHeading } from './ViewHeading';
 import { Field } from './Field';
@@ -164,7 +165,7 @@ function RosterTable({
   filter: MemberFilter;
   setFilter: (update: (f: MemberFilter) => MemberFilter) => void;
 }) {
-  const { t, l } = useI18n();
+  const { t, l, p } = useI18n();
   const [text, setText] = useState('');
   const [sort, setSort] = useState<MemberSort>({ field: 'index', direction: 'asc' });
   const [selected, setSelected] = useState<Member | null>(null);
@@ -295,8 +296,9 @@ function RosterTable({
       </div>
       <p className="result-count" role="status" aria-live="polite">
         {paged.total === undefined ? t('loading') : t('rosterShowing', { n: paged.total.toLocaleString(), total: snapshot.counts.members.toLocaleString() })}
-        {paged.error && <span className="error"> {paged.error}</span>}
+        {paged.error && <span className="error"> {p(paged.error)}</span>}
       </p>
+      <ProblemDetail problem={paged.error} />
       <div className="roster-layout">
         <div
           className="vtable"

@@ -1,12 +1,14 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getPolicy, RosterDbError } from '@/lib/db';
+import { getPolicy } from '@/lib/db';
 import { AuditMinutes, auditTimeLimitMs, saveAuditTimeLimit } from '@/lib/audit-settings';
 import { AUDIT_LIMITS } from '@/lib/completeness';
 import { parseDomainList } from '@/lib/identity/domain-policy';
 import { DEFAULT_POLICY_TENANT } from '@/lib/model';
+import { problemOf, type Problem } from '@/lib/problem';
 import { applyPolicy, removeOwnPolicy } from '@/lib/use-cases';
 import { useI18n } from '../i18n-context';
+import { ProblemDetail } from '../ProblemDetail';
 import { rosterDb } from '../db';
 import { ViewHeading } from './ViewHeading';
 import { Field } from './Field';
@@ -100,7 +102,7 @@ function PolicyForm({ tenant, proposed }: { tenant: string; proposed?: string | 
   const [registrableMatch, setRegistrableMatch] = useState(false);
   const [busy, setBusy] = useState(false);
   const [prefilled, setPrefilled] = useState(false);
-  const [status, setStatus] = useState<{ text: string; error?: boolean }>({ text: '' });
+  const [status, setStatus] = useState<{ text: string; error?: Problem }>({ text: '' });
 
   useEffect(() => {
     void (async () => {
@@ -127,7 +129,8 @@ function PolicyForm({ tenant, proposed }: { tenant: string; proposed?: string | 
       const { snapshots, changed } = await work();
       setStatus({ text: t(doneKey, { snapshots, changed }) });
     } catch (error) {
-      setStatus({ text: error instanceof RosterDbError ? p(error.problem) : String(error), error: true });
+      const problem = problemOf(error, 'apply-policy');
+      setStatus({ text: p(problem), error: problem });
     } finally {
       setBusy(false);
     }
@@ -215,6 +218,7 @@ function PolicyForm({ tenant, proposed }: { tenant: string; proposed?: string | 
       <p role="status" className={status.error ? 'error' : undefined}>
         {status.text}
       </p>
+      <ProblemDetail problem={status.error} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { MemberFilter, MemberSort } from '@/lib/roster-query';
 import type { Member } from '@/lib/model';
+import { problemOf, type Problem } from '@/lib/problem';
 import type { RosterWorker } from './useRosterWorker';
 
 /** About two screens of rows: each filter change reads its first window before the table updates. */
@@ -16,7 +17,7 @@ interface PageState {
   snapshotId: string;
   total: number | undefined;
   pages: ReadonlyMap<number, Member[]>;
-  error?: string;
+  error?: Problem;
 }
 
 export interface PagedMembers {
@@ -31,7 +32,8 @@ export interface PagedMembers {
   rowAt(index: number): Member | undefined;
   /** Asks for the windows covering rows `start`..`end` (inclusive) that are not loaded yet. */
   ensureRows(start: number, end: number): void;
-  error?: string;
+  /** Why rows are missing: a code, put into words where it is shown. */
+  error?: Problem;
 }
 
 /**
@@ -72,7 +74,7 @@ export function usePagedMembers(
       });
     worker.window({ filter: f, sort: s, offset: page * MEMBER_PAGE_SIZE, limit: MEMBER_PAGE_SIZE, ...(total !== undefined ? { knownTotal: total } : {}) }).then(
       (result) => answer((current) => ({ ...current, total: result.total, pages: new Map(current.pages).set(page, result.rows) })),
-      (error: unknown) => answer((current) => ({ ...current, error: error instanceof Error ? error.message : String(error) })),
+      (error: unknown) => answer((current) => ({ ...current, error: problemOf(error, 'read-roster') })),
     );
   }, []);
 

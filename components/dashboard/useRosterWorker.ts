@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { watchMembers } from '@/lib/db';
 import { RosterQueryEvent, type MemberFilter, type MemberSort, type MemberWindow, type RosterCounts, type RosterQueryRequest } from '@/lib/roster-query';
 import type { Member } from '@/lib/model';
+import { ProblemError, unexpected, type Problem } from '@/lib/problem';
 import { rosterDb } from '../db';
 import { startExtensionWorker } from './extension-worker';
 
@@ -16,7 +17,8 @@ export interface RosterWorker {
   window(request: WindowRequest): Promise<MemberWindow>;
   /** Every member that matches, in order, handed to `onChunk` a chunk at a time (each its own task); resolves with how many. */
   allRows(query: { filter: MemberFilter; sort: MemberSort }, onChunk: (rows: Member[], total: number) => void): Promise<number>;
-  error?: string;
+  /** Why the worker gives no members: a code, put into words where it is shown. */
+  error?: Problem;
 }
 
 interface RowsWaiting {
@@ -32,7 +34,7 @@ interface RowsWaiting {
 export function useRosterWorker(snapshotId: string | undefined): RosterWorker {
   const [watched, setWatched] = useState<{ snapshotId: string; version: number }>();
   const [ready, setReady] = useState<{ snapshotId: string; version: number; counts: RosterCounts }>();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<Problem>();
   const worker = useRef<Worker | undefined>(undefined);
   const waiting = useRef(new Map<number, { resolve: (window: MemberWindow) => void; reject: (error: Error) => void }>());
   const streams = useRef(new Map<number, RowsWaiting>());
@@ -58,12 +60,12 @@ export function useRosterWorker(snapshotId: string | undefined): RosterWorker {
             streaming.delete(event.id);
           }
         } else if (event.id !== undefined) {
-          (pending.get(event.id) ?? streaming.get(event.id))?.reject(new Error(event.message));
+          (pending.get(event.id) ?? streaming.get(event.id))?.reject(new ProblemError(event.problem));
           pending.delete(event.id);
           streaming.delete(event.id);
-        } else setError(event.message);
+        } else setError(event.problem);
       },
-      setError,
+      (message) => setError(unexpected('read-roster', message)),
     );
     worker.current = started;
     const stopWatching = watchMembers(rosterDb(), snapshotId, (version) => {
@@ -75,7 +77,7 @@ export function useRosterWorker(snapshotId: string | undefined): RosterWorker {
       started.terminate();
       worker.current = undefined;
       pending.clear();
-      for (const stream of streaming.values()) stream.reject(new Error('the roster was closed'));
+      for (const stream of streaming.values()) stream.reject(new ProblemError({ code: 'roster-not-open' }));
       streaming.clear();
     };
   }, [snapshotId]);
@@ -85,7 +87,7 @@ export function useRosterWorker(snapshotId: string | undefined): RosterWorker {
     (request: WindowRequest) =>
       new Promise<MemberWindow>((resolve, reject) => {
         if (!worker.current || snapshotId === undefined || version === undefined) {
-          reject(new Error('the roster is not open yet'));
+          reject(new ProblemError({ code: 'roster-not-open' }));
           return;
         }
         const id = nextId.current++;
@@ -98,7 +100,7 @@ export function useRosterWorker(snapshotId: string | undefined): RosterWorker {
     (query: { filter: MemberFilter; sort: MemberSort }, onChunk: (rows: Member[], total: number) => void) =>
       new Promise<number>((resolve, reject) => {
         if (!worker.current || snapshotId === undefined || version === undefined) {
-          reject(new Error('the roster is not open yet'));
+          reject(new ProblemError({ code: 'roster-not-open' }));
           return;
         }
         const id = nextId.current++;

@@ -1,12 +1,14 @@
 import { useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getPolicy, getSnapshot, membersOf, RosterDbError } from '@/lib/db';
+import { getPolicy, getSnapshot, membersOf } from '@/lib/db';
 import { applyPolicy } from '@/lib/use-cases';
 import { proposeInternalDomains, type DomainEvidence } from '@/lib/domain-proposal';
 import type { Translate } from '@/lib/i18n';
 import { DEFAULT_POLICY_TENANT } from '@/lib/model';
+import { problemOf, type Problem } from '@/lib/problem';
 import { rosterDb } from '../db';
 import { useI18n } from '../i18n-context';
+import { ProblemDetail } from '../ProblemDetail';
 
 function evidenceText(t: Translate, evidence: DomainEvidence): string {
   switch (evidence.kind) {
@@ -31,7 +33,7 @@ export function DomainProposal({ snapshotId }: { snapshotId: string }) {
   const id = useId();
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error?: boolean }>();
+  const [message, setMessage] = useState<{ text: string; error?: Problem }>();
   const data = useLiveQuery(async () => {
     const db = rosterDb();
     const snapshot = await getSnapshot(db, snapshotId);
@@ -76,7 +78,8 @@ export function DomainProposal({ snapshotId }: { snapshotId: string }) {
       });
       setMessage({ text: t('proposalApplied', { snapshots, changed }) });
     } catch (error) {
-      setMessage({ text: error instanceof RosterDbError ? p(error.problem) : String(error), error: true });
+      const problem = problemOf(error, 'apply-policy');
+      setMessage({ text: p(problem), error: problem });
     } finally {
       setBusy(false);
     }
@@ -125,6 +128,7 @@ export function DomainProposal({ snapshotId }: { snapshotId: string }) {
           {message.text}
         </p>
       )}
+      <ProblemDetail problem={message?.error} />
     </section>
   );
 }

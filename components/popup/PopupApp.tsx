@@ -1,20 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
 import { AuditEvent, type AuditRequest, type PageInfo, type ScanCandidate, type ScanMode } from '@/lib/messages';
 import type { PickState } from '@/lib/scan/list-pick';
-import { AUDIT_ERROR_TEXT, CONSOLE_LABEL } from '@/lib/labels';
+import { CONSOLE_LABEL } from '@/lib/labels';
 import { useI18n } from '../i18n-context';
+import { ProblemDetail } from '../ProblemDetail';
 import { linkStatusText, verdictText } from '../verdict-text';
 import type { Completeness } from '@/lib/completeness';
 import { AuditSummary } from './AuditSummary';
 import { DomainProposal } from './DomainProposal';
 import { choiceStatus, ChosenList, type ChoicePhase } from './ChosenList';
+import { auditErrorWords } from './audit-error';
 
 type Phase =
   | { kind: 'inspecting' }
   | { kind: 'ready' }
   | { kind: 'running'; rows: number; page: number; pages?: number }
   | { kind: 'done'; snapshotId: string; completeness: Completeness; candidates: ScanCandidate[] }
-  | { kind: 'error'; text: string }
+  | { kind: 'error'; text: string; detail?: string }
   | ChoicePhase;
 
 interface PortLike {
@@ -59,7 +61,7 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
           setPhase({ kind: 'done', snapshotId: event.snapshotId, completeness: event.completeness, candidates: event.candidates });
           break;
         case 'audit/error':
-          setPhase({ kind: 'error', text: l(AUDIT_ERROR_TEXT[event.code], { message: event.problem ? p(event.problem) : event.message }) });
+          setPhase({ kind: 'error', ...auditErrorWords({ l, p }, event) });
           if (event.code === 'no-roster') setCanChoose(true);
           break;
         // The admin chose a list (the popup stayed open): look at the page again, through that list.
@@ -149,6 +151,7 @@ export function PopupApp({ tabId, connect }: { tabId: number | undefined; connec
       <p role="status" className={phase.kind === 'error' ? 'error' : undefined}>
         {statusText}
       </p>
+      {phase.kind === 'error' && <ProblemDetail detail={phase.detail} />}
       {pick && page && <ChosenList pick={pick} onForget={() => portRef.current?.postMessage({ type: 'audit/forget', profile: page.profile, url: page.url })} />}
 
       {phase.kind === 'done' && <DomainProposal snapshotId={phase.snapshotId} />}

@@ -45,6 +45,8 @@ export interface CsvFile extends CsvLayout {
   rowLines: number[];
   /** Things worth telling the admin that do not stop the file from being read. */
   warnings: CsvProblem[];
+  /** How many more there were than `warnings` lists (it lists at most MAX_WARNINGS). */
+  warningsLeftOut?: number;
 }
 
 export interface CsvReadFailure {
@@ -187,15 +189,17 @@ export function readCsv(bytes: Uint8Array, override?: CsvEncoding): CsvFile | Cs
   const rows: string[][] = [];
   const rowLines: number[] = [];
   const width = layout.headers.length;
+  let warningsLeftOut = 0;
   for (let r = layout.dataRowIndex; r < recordCount(tokens); r++) {
     if (isBlankRecord(tokens, r)) continue;
     const row = recordValues(units, tokens, r, layout.encoding);
     const line = tokens.recordLine[r]!;
-    if (row.length !== width && warnings.length < MAX_WARNINGS) {
-      warnings.push({ code: 'column-count', line, width, cells: row.length });
+    if (row.length !== width) {
+      if (warnings.length < MAX_WARNINGS) warnings.push({ code: 'column-count', line, width, cells: row.length });
+      else warningsLeftOut += 1;
     }
     rows.push(row);
     rowLines.push(line);
   }
-  return { ok: true, ...layout, rows, rowLines, warnings };
+  return { ok: true, ...layout, rows, rowLines, warnings, ...(warningsLeftOut > 0 ? { warningsLeftOut } : {}) };
 }

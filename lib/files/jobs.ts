@@ -82,7 +82,15 @@ export const FileJobEvent = z.discriminatedUnion('type', [
     added: z.object({ snapshots: Count, members: Count, policies: Count, templates: Count, exports: Count }),
     kept: z.object({ snapshots: Count, policies: Count, templates: Count, exports: Count }),
   }),
-  z.object({ type: z.literal('imported'), snapshotId: z.string(), members: Count, sheets: z.array(Name).max(1000) }),
+  /** `warnings`: the first ISSUES_LISTED of what the admin is told about the file (codes, lib/import `ImportWarning`); `warningCount` all of them. */
+  z.object({
+    type: z.literal('imported'),
+    snapshotId: z.string(),
+    members: Count,
+    sheets: z.array(Name).max(1000),
+    warnings: z.array(Problem).max(ISSUES_LISTED),
+    warningCount: Count,
+  }),
   /** `sheets`: the template's worksheets, for the admin to choose from (none for CSV). */
   z.object({ type: z.literal('built'), result: BuiltExport, sheets: z.array(Name).max(1000) }),
   /** Every failure: the problem as a code with parameters; the page puts it in the admin's words. */

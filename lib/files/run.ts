@@ -3,7 +3,7 @@ import { importRoster } from '../import';
 import { recordSnapshot } from '../use-cases';
 import { sheetNames } from '../xlsx/table';
 import { buildExport } from './export';
-import { ROSTER_FILE_MAX_BYTES, tooLarge, unexpectedFailure, type FileJob, type FileJobEvent } from './jobs';
+import { ISSUES_LISTED, ROSTER_FILE_MAX_BYTES, tooLarge, unexpectedFailure, type FileJob, type FileJobEvent } from './jobs';
 
 /**
  * Runs one file job where it cannot freeze the dashboard (in a worker): the size bound is checked
@@ -71,5 +71,12 @@ async function importFile(
       ...(deps.estimate ? { estimate: deps.estimate } : {}),
     },
   );
-  return { type: 'imported', snapshotId: snapshot.id, members: snapshot.counts.members, sheets };
+  return {
+    type: 'imported',
+    snapshotId: snapshot.id,
+    members: snapshot.counts.members,
+    sheets,
+    warnings: imported.warnings.slice(0, ISSUES_LISTED),
+    warningCount: imported.warningCount,
+  };
 }

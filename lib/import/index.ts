@@ -11,7 +11,7 @@ import { immedioUsers } from './immedio-users';
 import { lineworksMembers } from './lineworks-members';
 import type { CellGetter, ImportProfile } from './profile';
 import { slackMembers } from './slack-members';
-import { readTable } from '../xlsx/table';
+import { isWorkbookTable, readTable, workbookWarnings } from '../xlsx/table';
 
 export type { ImportProfile } from './profile';
 
@@ -26,11 +26,17 @@ export interface ImportedRoster {
   tenant: string;
   headers: string[];
   rows: MemberRow[];
-  warnings: CsvProblem[];
+  /** What the admin is told after the import (a row of the wrong width, undecodable bytes, rows left out, a workbook's links), listed up to a bound. */
+  warnings: ImportWarning[];
+  /** How many warnings there are in all, `warnings` and those it leaves out. */
+  warningCount: number;
 }
 
 /** Why a roster file was not imported; words in lib/problem-text.ts. */
 export type ImportProblem = CsvProblem | XlsxProblem | { code: 'no-identifier-column' };
+
+/** What is worth telling about a roster file that was imported; words in lib/problem-text.ts. */
+export type ImportWarning = CsvProblem | { code: 'xlsx-external-links' } | { code: 'import-rows-skipped'; rows: number };
 
 export interface ImportFailure {
   ok: false;
@@ -87,6 +93,7 @@ export function importRoster(bytes: Uint8Array, options: { profile?: string; enc
   });
   const has = (...headers: string[]) => headers.some((header) => positions.has(normalizeHeader(header)));
   const rows: MemberRow[] = [];
+  let skipped = 0;
   for (const cells of file.rows) {
     const get: CellGetter = (...headers) => {
       for (const header of headers) {
@@ -100,6 +107,21 @@ export function importRoster(bytes: Uint8Array, options: { profile?: string; enc
     const fields = Object.fromEntries(Object.entries(input.fields ?? {}).filter(([, value]) => value));
     const parsed = MemberRow.safeParse({ ...input, fields, cells: cells.slice(0, MAX_CELLS_PER_ROW).map(clip) });
     if (parsed.success && (parsed.data.name || parsed.data.identifier)) rows.push(parsed.data);
+    else skipped += 1;
   }
-  return { ok: true, profile: profile.id, console: profile.console, tenant: guessTenant(rows), headers: file.headers, rows, warnings: file.warnings };
+  const warnings: ImportWarning[] = [
+    ...(isWorkbookTable(file) ? workbookWarnings(file).map((warning) => warning.problem) : []),
+    ...(skipped > 0 ? [{ code: 'import-rows-skipped' as const, rows: skipped }] : []),
+    ...file.warnings,
+  ];
+  return {
+    ok: true,
+    profile: profile.id,
+    console: profile.console,
+    tenant: guessTenant(rows),
+    headers: file.headers,
+    rows,
+    warnings,
+    warningCount: warnings.length + (file.warningsLeftOut ?? 0),
+  };
 }

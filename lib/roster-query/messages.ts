@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Classification, FindingId, LinkStatus, Member } from '../model';
+import { Problem, type UnexpectedProblem } from '../problem';
 
 /**
  * The messages between the dashboard and its roster worker. Both sides parse what they receive:
@@ -72,7 +73,10 @@ export const RosterQueryEvent = z.discriminatedUnion('type', [
       classifications: z.record(Classification, Count),
     }),
   }),
-  /** The members could not be read; `id` when one query is what failed. */
-  z.object({ type: z.literal('failed'), id: Id.optional(), message: z.string().max(2000) }),
+  /** The members could not be read; `id` when one query is what failed. A code, never words (lib/problem-text.ts). */
+  z.object({ type: z.literal('failed'), id: Id.optional(), problem: Problem }),
 ]);
 export type RosterQueryEvent = z.infer<typeof RosterQueryEvent>;
+
+/** Why the dashboard got no members from its roster worker: asked before the roster was open, or the members could not be read. */
+export type RosterQueryProblem = { code: 'roster-not-open' } | UnexpectedProblem;

@@ -1,6 +1,7 @@
 import { memberColumnsAt, memberColumnsFrom, writeMissingMemberColumns } from '../db/member-columns';
 import type { RosterDb } from '../db/schema';
 import type { Member } from '../model';
+import { unexpected } from '../problem';
 import { RosterQueryEngine } from './engine';
 import { ROWS_CHUNK, RosterQueryRequest, type RosterQueryEvent } from './messages';
 
@@ -79,8 +80,8 @@ export function serveRosterQueries(db: RosterDb, post: (event: RosterQueryEvent)
   };
 
   const failIfUnread = (loading: Loading, request: QueryRequest, answered: Promise<void>): Promise<void> =>
-    answered.catch(() => {
-      if (current === loading) post({ type: 'failed', id: request.id, message: 'the roster could not be read' });
+    answered.catch((error: unknown) => {
+      if (current === loading) post({ type: 'failed', id: request.id, problem: unexpected('read-roster', error) });
     });
 
   const load = async (loading: Loading) => {
@@ -112,8 +113,9 @@ export function serveRosterQueries(db: RosterDb, post: (event: RosterQueryEvent)
     load(loading).catch((error: unknown) => {
       if (current !== loading) return;
       current = undefined;
-      post({ type: 'failed', message: String((error as Error)?.message ?? error).slice(0, 2000) });
-      for (const request of loading.waiting) post({ type: 'failed', id: request.id, message: 'the roster could not be read' });
+      const problem = unexpected('read-roster', error);
+      post({ type: 'failed', problem });
+      for (const request of loading.waiting) post({ type: 'failed', id: request.id, problem });
     });
     return loading;
   };

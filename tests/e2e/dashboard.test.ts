@@ -546,4 +546,52 @@ describe('dashboard (Japanese)', () => {
     expect(await codesShown(page)).toEqual([]);
     expect(await allViolations(page)).toEqual([]);
   });
+
+  it("tells of an imported file's warnings in Japanese, with how many", async () => {
+    await go(page, '#/snapshots');
+    const section = page.getByRole('region', { name: '名簿ファイルを読み込む' });
+    // A row a cell short (line 3) and a row with neither a name nor an address (line 4).
+    const file = 'email,name,team\nhanako@example.co.jp,花子,営業\ntaro@example.co.jp\n,,総務\n';
+    await section.getByLabel('名簿ファイル', { exact: true }).setInputFiles({ name: 'short.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await section.getByText('short.csv から 2 人を読み込みました。').waitFor();
+    const warnings = section.getByRole('group', { name: 'このファイルについての注意 (2 件)' });
+    await expect
+      .poll(() => warnings.getByRole('listitem').allTextContents())
+      .toEqual(['名前も ID もない 1 行は読み込みませんでした。', '3 行目: 列の数が見出しと違います (見出し 3 列、この行 1 列)。']);
+    expect(await codesShown(page)).toEqual([]);
+    expect(await allViolations(page)).toEqual([]);
+  });
+
+  // Last: the cache stops taking writes.
+  it('says an unexpected failure in Japanese, what was being done and that nothing was lost, the exception only under a closed "details"', async () => {
+    await go(page, '#/settings');
+    const status = page
+      .locator('form')
+      .filter({ has: page.getByLabel('社内ドメイン') })
+      .getByRole('status');
+    await expect.poll(() => page.getByRole('button', { name: /保存/ }).isEnabled()).toBe(true);
+    // The browser's database refuses every write with an error nobody planned for.
+    await page.evaluate(() => {
+      for (const method of ['put', 'add', 'delete', 'clear'] as const) {
+        Object.defineProperty(IDBObjectStore.prototype, method, {
+          value: () => {
+            throw new Error('simulated IndexedDB failure');
+          },
+        });
+      }
+    });
+    await page.getByLabel('社内ドメイン').fill('example.co.jp\nexample.jp');
+    await page.getByRole('button', { name: /保存/ }).click();
+    await expect
+      .poll(() => status.innerText())
+      .toBe('ドメイン設定の適用中に予期しないエラーが起きました。保存済みのデータは失われていません。もう一度お試しください。');
+    // The exception (English, as the browser wrote it) is there for whoever asks, collapsed.
+    const details = page.locator('details.problem-detail');
+    expect(await details.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
+    expect(await details.locator('summary').innerText()).toBe('技術的な詳細');
+    expect(await details.locator('code').textContent()).toContain('simulated IndexedDB failure');
+    expect(await page.locator('main').innerText()).not.toMatch(/Error|simulated|IndexedDB/i);
+    expect(await codesShown(page)).toEqual([]);
+    expect(await allViolations(page)).toEqual([]);
+  });
 });

@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { INCOMPLETE_REASONS } from '../../lib/completeness';
 import { FORMAT_IDS } from '../../lib/formats';
+import { AuditErrorCode } from '../../lib/messages';
 import { FindingId } from '../../lib/model';
+import { PROBLEM_TEXT } from '../../lib/problem-text';
 
 /** Checks of a page as an admin meets it: what axe-core finds, and codes that must never show. */
 
@@ -21,7 +23,9 @@ export async function allViolations(page: Page): Promise<string[]> {
 
 /**
  * Codes that must never reach an admin in the Japanese UI, taken from the code lists themselves:
- * finding ids, the reasons an audit stops short, format ids; then the classification reasons
+ * finding ids, the reasons an audit stops short, format ids, the codes of problems and of the popup's
+ * audit errors (those of more than one word: a lone English word is left to the unit test of the
+ * words); then the classification reasons
  * (phrases, not a list) and English words once added to Japanese labels for tests' sake. Console ids
  * are left to the unit test of CONSOLE_LABEL: the sample audits' page titles, shown as read, are named
  * after them.
@@ -30,6 +34,7 @@ const CODES = [
   ...FindingId.options,
   ...INCOMPLETE_REASONS,
   ...FORMAT_IDS,
+  ...[...Object.keys(PROBLEM_TEXT), ...AuditErrorCode.options].filter((code) => code.includes('-')),
   'no domain policy yet',
   'not internal',
   'no internal domains set',

@@ -33,3 +33,26 @@ describe('popup', () => {
     await expect.poll(() => popup.getByRole('status').textContent()).toMatch(/cannot be audited/);
   });
 });
+
+describe('popup (Japanese)', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await startSession({ lang: 'ja' });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('refuses a browser page in Japanese alone, the browser\'s own English only under a closed "details"', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto('chrome://version');
+    const popup = await session.openPopup(await session.activeTabId());
+    await expect.poll(() => popup.getByRole('status').innerText()).toBe('このページは監査できません (ブラウザーの内部ページと拡張機能ストアは対象外です)。');
+    const details = popup.locator('details.problem-detail');
+    expect(await details.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
+    expect(await details.locator('summary').innerText()).toBe('技術的な詳細');
+    // What Chromium said (e.g. "Cannot access a chrome:// URL") is kept, for whoever opens the details.
+    expect(await details.locator('code').textContent()).toMatch(/[a-z]/i);
+    expect(await popup.locator('main').innerText()).not.toMatch(/cannot|access|chrome:\/\//i);
+  });
+});

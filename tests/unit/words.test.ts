@@ -22,7 +22,8 @@ import { SKIPPED_PART_TEXT, VIEW_NAME_PROBLEM_TEXT } from '../../lib/member-tabl
 import { AuditErrorCode } from '../../lib/messages';
 import { Classification, ConsoleId, FieldKey, FindingId, LinkStatus, Severity } from '../../lib/model';
 import type { IncompleteReason } from '../../lib/scan/contract';
-import { PROBLEM_TEXT, sayProblem, UNKNOWN_PROBLEM_TEXT, type KnownProblem, type ProblemCode } from '../../lib/problem-text';
+import { PROBLEM_TEXT, sayProblem, TASK_TEXT, technicalDetail, UNKNOWN_PROBLEM_TEXT, type KnownProblem, type ProblemCode } from '../../lib/problem-text';
+import { TASKS } from '../../lib/problem';
 
 // Every reason the reader gives has words: a new reader code missing from INCOMPLETE_REASONS fails to compile.
 const readerReasonsHaveWords: IncompleteReasonCode = '' as IncompleteReason;
@@ -85,8 +86,9 @@ describe('one text system: every code an admin can meet has Japanese and English
     }
   });
 
-  it('every audit error of the popup', () => {
+  it('every audit error of the popup, none with room for an English detail in its sentence', () => {
     checkTable('AUDIT_ERROR_TEXT', AuditErrorCode.options, AUDIT_ERROR_TEXT);
+    for (const [code, text] of Object.entries(AUDIT_ERROR_TEXT)) expect(placeholders(text.en), code).toEqual([]);
   });
 
   it('every finding: its title and its explanation', () => {
@@ -108,7 +110,11 @@ describe('one text system: every code an admin can meet has Japanese and English
     for (const [code, text] of Object.entries({ ...IDENTIFIER_PROBLEM_TEXT, ...LINEWORKS_ID_ISSUE_TEXT })) checkText(code, text);
   });
 
-  it('every problem lib/ reports (the cache, file jobs, file reading, export checks), every parameter it names filled', () => {
+  it('every task an unexpected error names', () => {
+    checkTable('TASK_TEXT', TASKS, TASK_TEXT);
+  });
+
+  it('every problem lib/ reports (the cache, file jobs, file reading, import warnings, the roster worker, export checks), every parameter it names filled', () => {
     checkTable('PROBLEM_TEXT', Object.keys(PROBLEM_SAMPLES) as ProblemCode[], PROBLEM_TEXT);
     for (const [code, sample] of Object.entries(PROBLEM_SAMPLES)) {
       for (const lang of ['ja', 'en'] as const) {
@@ -125,6 +131,9 @@ describe('one text system: every code an admin can meet has Japanese and English
  * sample without a parameter, fails to compile; the test above then checks the words it gets.
  */
 const PROBLEM_SAMPLES: { [Code in ProblemCode]: KnownProblem & { code: Code } } = {
+  unexpected: { code: 'unexpected', task: 'apply-policy', detail: 'DatabaseClosedError: Database has been closed' },
+  'roster-not-open': { code: 'roster-not-open' },
+  'import-rows-skipped': { code: 'import-rows-skipped', rows: 1200 },
   'storage-full': { code: 'storage-full' },
   'storage-full-measured': { code: 'storage-full-measured', usedBytes: 1536 * 1024, quotaBytes: 10 * 1024 ** 3 },
   'snapshot-invalid': { code: 'snapshot-invalid', detail: 'members[1].classification' },
@@ -227,6 +236,45 @@ describe('sayProblem', () => {
       expect(sayProblem({ code, line: 3 }, 'en')).toBe(UNKNOWN_PROBLEM_TEXT.en);
     }
     checkText('UNKNOWN_PROBLEM_TEXT', UNKNOWN_PROBLEM_TEXT);
+  });
+});
+
+describe('an error nobody planned for', () => {
+  // The exceptions of the places that once showed them as they were (issue 14 point 5).
+  const exceptions = ['DatabaseClosedError: Database has been closed', 'the roster is not open yet', 'TypeError: x is undefined'];
+
+  it('is said as what was being done and that nothing saved was lost, in every task and language, never with its exception', () => {
+    for (const task of TASKS) {
+      for (const detail of exceptions) {
+        const problem = { code: 'unexpected', task, detail } as const;
+        expect(sayProblem(problem, 'ja'), task).toContain(`${TASK_TEXT[task].ja}中に予期しないエラーが起きました。保存済みのデータは失われていません。`);
+        expect(sayProblem(problem, 'en'), task).toContain(`Something unexpected went wrong while ${TASK_TEXT[task].en}. Nothing saved was lost`);
+        for (const lang of ['ja', 'en'] as const) expect(sayProblem(problem, lang)).not.toContain(detail);
+        // The exception is for the collapsed "details" element alone.
+        expect(technicalDetail(problem)).toBe(detail);
+      }
+    }
+  });
+
+  it("no sentence quotes a detail (an exception, a validator's English) but the backup's row-by-row report", () => {
+    const quoting = Object.entries(PROBLEM_TEXT)
+      .filter(([, text]) => text.en.includes('{detail}') || text.ja.includes('{detail}'))
+      .map(([code]) => code);
+    expect(quoting.sort()).toEqual(['backup-invalid', 'backup-invalid-at-least', 'backup-invalid-more']);
+  });
+
+  it("a file job's unplanned failure keeps its detail out of the sentence too, where a sentence that quotes its detail gives none apart", () => {
+    for (const code of ['read-failed', 'export-failed', 'file-too-large-to-read'] as const) {
+      const problem = { code, detail: 'NotReadableError: boom' };
+      for (const lang of ['ja', 'en'] as const) expect(sayProblem(problem, lang)).not.toContain('boom');
+      expect(technicalDetail(problem)).toBe('NotReadableError: boom');
+    }
+    expect(technicalDetail({ code: 'policy-invalid', detail: 'tenant: Invalid input' })).toBe('tenant: Invalid input');
+    // The backup's row-by-row report is the one sentence that quotes its detail: nothing is repeated under "details".
+    expect(technicalDetail({ code: 'backup-invalid', detail: 'members #1 (index): invalid' })).toBeUndefined();
+    expect(technicalDetail({ code: 'storage-full' })).toBeUndefined();
+    // An unknown code's sentence is generic: its detail, if any, goes under "details".
+    expect(technicalDetail({ code: 'from-a-newer-build', detail: 'x' })).toBe('x');
   });
 });
 

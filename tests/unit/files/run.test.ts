@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportBackup } from '../../../lib/db/backup';
 import { membersOf } from '../../../lib/db/schema';
 import { saveSnapshot } from '../../../lib/db/snapshots';
-import { FileJobEvent, ROSTER_FILE_MAX_BYTES } from '../../../lib/files/jobs';
+import { FileJobEvent, ISSUES_LISTED, ROSTER_FILE_MAX_BYTES } from '../../../lib/files/jobs';
 import { runFileJob } from '../../../lib/files/run';
 import { freshDb } from '../db/fake-db';
 import { makeRoster } from '../db/factory';
@@ -39,9 +39,19 @@ describe('runFileJob', () => {
       name: 'staff.csv',
       startedAt: 1,
     });
-    expect(last).toMatchObject({ type: 'imported', members: 2, sheets: [] });
+    expect(last).toMatchObject({ type: 'imported', members: 2, sheets: [], warnings: [], warningCount: 0 });
     const snapshotId = (last as { snapshotId: string }).snapshotId;
     expect((await db.snapshots.get(snapshotId))?.completeness).toEqual({ verdict: 'complete', evidence: 'file', read: 2 });
+  });
+
+  it("hands the page an import's warnings, the first few as codes and how many in all", async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `p${i}@example.com`);
+    const { last } = await run({ kind: 'import-roster', file: csv(['email,name', ...rows, ''].join('\n')), name: 'short.csv', startedAt: 1 });
+    expect(FileJobEvent.parse(last)).toEqual(last);
+    expect(last).toMatchObject({ type: 'imported', members: 30, warningCount: 30 });
+    const { warnings } = last as FileJobEvent & { type: 'imported' };
+    expect(warnings).toHaveLength(ISSUES_LISTED);
+    expect(warnings[0]).toEqual({ code: 'column-count', line: 2, width: 2, cells: 1 });
   });
 
   it('refuses a roster file over the size bound before reading it, and a file without an identifier column in words', async () => {

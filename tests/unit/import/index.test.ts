@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importRoster, type ImportedRoster } from '../../../lib/import';
+import { handWorkbook, sheetXml } from '../xlsx/workbooks';
 
 const templates = join(__dirname, '../../fixtures/csv/templates');
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -72,5 +73,36 @@ describe('importRoster', () => {
   it('clips over-long cells instead of failing', () => {
     const roster = imported(utf8(`email,name\na@example.com,${'x'.repeat(5000)}\n`));
     expect(roster.rows[0]!.name).toHaveLength(2000);
+  });
+  it('tells of every row of the wrong width and every row left out, with how many in all', () => {
+    const clean = imported(utf8('email,name\na@example.com,A\n'));
+    expect(clean.warnings).toEqual([]);
+    expect(clean.warningCount).toBe(0);
+
+    // 150 rows a cell short (100 listed, the rest counted), and two rows without a name or an address.
+    const short = Array.from({ length: 150 }, (_, i) => `p${i}@example.com`);
+    const roster = imported(utf8(['email,name,team', 'ok@example.com,OK,x', ...short, ',,x', ',,y', ''].join('\n')));
+    expect(roster.rows).toHaveLength(151);
+    expect(roster.warnings[0]).toEqual({ code: 'import-rows-skipped', rows: 2 });
+    expect(roster.warnings[1]).toEqual({ code: 'column-count', line: 3, width: 3, cells: 1 });
+    expect(roster.warnings.filter((warning) => warning.code === 'column-count')).toHaveLength(100);
+    expect(roster.warningCount).toBe(1 + 150);
+  });
+  it("tells of a workbook's links to other files, which it never follows", () => {
+    const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId3" Type="${REL}/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>`;
+    const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const sheet = sheetXml(`<row r="1">${cell('A1', 'email')}</row><row r="2">${cell('A2', 'a@example.com')}</row>`);
+    const bytes = handWorkbook({
+      sheet,
+      extra: {
+        'xl/_rels/workbook.xml.rels': utf8(rels),
+        'xl/externalLinks/externalLink1.xml': utf8('<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'),
+      },
+    });
+    const roster = imported(bytes);
+    expect(roster.rows).toHaveLength(1);
+    expect(roster.warnings).toEqual([{ code: 'xlsx-external-links' }]);
+    expect(roster.warningCount).toBe(1);
   });
 });

@@ -138,6 +138,19 @@ describe('roster worker service', () => {
     expect(await s.db.memberColumns.get(['s1', 0])).toMatchObject({ count: PEOPLE.length, indexes: Int32Array.from(s.members, (m) => m.index) });
   });
 
+  it('tells of members it cannot read with a code, the exception only as its detail, to the roster and every query waiting', async () => {
+    const s = await served();
+    s.db.close();
+    s.ask({ type: 'window', id: 3, snapshotId: 's1', version: 0, ...unfiltered, filter: { classification: 'external' }, offset: 0, limit: 5 });
+    await s.until(() => s.events.length >= 2);
+    expect(s.events).toMatchObject([
+      { type: 'failed', problem: { code: 'unexpected', task: 'read-roster' } },
+      { type: 'failed', id: 3, problem: { code: 'unexpected', task: 'read-roster' } },
+    ]);
+    expect(s.events.every((event) => !('message' in event))).toBe(true);
+    expect(String((s.events[0] as unknown as { problem: { detail: string } }).problem.detail)).toMatch(/closed/i);
+  });
+
   it('ignores a message that is not a request', async () => {
     const s = await served();
     const invalid: unknown[] = [
