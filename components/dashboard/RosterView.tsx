@@ -1,4 +1,18 @@
-import { lazy, memo, Suspense, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
+import {
+  lazy,
+  memo,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type RefObject,
+} from 'react';
 import type { DomainCount, MemberFilter, MemberSortField } from '@/lib/roster-query';
 import {
   availableColumns,
@@ -37,10 +51,14 @@ const MemberDetail = lazy(() => import('./MemberDetail').then((m) => ({ default:
 
 export function RosterView({ snapshotRef, initialFinding }: { snapshotRef: SnapshotRef; initialFinding?: FindingId | undefined }) {
   const { t, l, lang } = useI18n();
-  const snapshot = useSnapshot(snapshotRef);
+  const read = useSnapshot(snapshotRef);
+  // The view is drawn from a deferred copy: React draws it as a transition, a few milliseconds at a
+  // time, so its first drawing is no long task on the page's thread.
+  const snapshot = useDeferredValue(read);
   // The roster worker reads the members once, answers the table's windows, and counts the domains
-  // for the chart and the domain filter.
-  const roster = useRosterWorker(snapshot?.id);
+  // for the chart and the domain filter. It starts as soon as the snapshot is read, while the view
+  // is being drawn.
+  const roster = useRosterWorker(read?.id);
   const domains = roster.counts?.domains;
   // The table's filters live here: a chart's bar sets them as the table's own controls do.
   const [filter, setFilter] = useState<MemberFilter>(initialFinding ? { findingId: initialFinding } : {});
@@ -84,7 +102,13 @@ export function RosterView({ snapshotRef, initialFinding }: { snapshotRef: Snaps
         {verdictText({ t, l }, snapshotCompleteness(snapshot))}
       </p>
       <RosterOverview snapshot={snapshot} domains={domains} filter={filter} onChoose={(chosen) => chooseFromChart(setFilter, chosen)} />
-      <RosterTable snapshot={snapshot} domains={domains} roster={roster} filter={filter} setFilter={setFilter} />
+      {/* The worker follows the snapshot read, the view its deferred copy: while they differ (a newer audit
+          became the latest), the table waits rather than show one audit's rows under another's heading. */}
+      {read?.id === snapshot.id ? (
+        <RosterTable snapshot={snapshot} domains={domains} roster={roster} filter={filter} setFilter={setFilter} />
+      ) : (
+        <p className="muted">{t('loading')}</p>
+      )}
     </>
   );
 }
