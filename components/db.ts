@@ -1,4 +1,4 @@
-import { openRosterDb, type RosterDb } from '@/lib/db';
+import { openRosterDb, type RosterDb } from '@/lib/db/schema';
 
 let db: RosterDb | undefined;
 

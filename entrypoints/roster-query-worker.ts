@@ -1,4 +1,4 @@
-import { openRosterDb } from '@/lib/db';
+import { openRosterDb } from '@/lib/db/schema';
 import { serveRosterQueries } from '@/lib/roster-query';
 
 /**

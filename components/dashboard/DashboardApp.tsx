@@ -1,16 +1,20 @@
+import { lazy, Suspense } from 'react';
 import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../i18n-context';
 import { useHashRoute } from './hooks';
 import { LATEST, navSection, routeHash, type Route, type ViewName } from './routes';
-import { SnapshotsView } from './SnapshotsView';
-import { RosterView } from './RosterView';
-import { FindingsView } from './FindingsView';
-import { SettingsView } from './SettingsView';
-import { CompareView } from './CompareView';
-import { JoinView } from './JoinView';
-import { ExportView } from './ExportView';
-import { DataView } from './DataView';
 import { PageKey, ViewHeading } from './ViewHeading';
+
+// Each view is its own chunk, loaded when its route is first shown: the roster's first rows do not
+// wait for the compare, export or settings code (nor the file formats they carry) to be parsed and run.
+const SnapshotsView = lazy(() => import('./SnapshotsView').then((m) => ({ default: m.SnapshotsView })));
+const RosterView = lazy(() => import('./RosterView').then((m) => ({ default: m.RosterView })));
+const FindingsView = lazy(() => import('./FindingsView').then((m) => ({ default: m.FindingsView })));
+const SettingsView = lazy(() => import('./SettingsView').then((m) => ({ default: m.SettingsView })));
+const CompareView = lazy(() => import('./CompareView').then((m) => ({ default: m.CompareView })));
+const JoinView = lazy(() => import('./JoinView').then((m) => ({ default: m.JoinView })));
+const ExportView = lazy(() => import('./ExportView').then((m) => ({ default: m.ExportView })));
+const DataView = lazy(() => import('./DataView').then((m) => ({ default: m.DataView })));
 
 const NAV: { view: ViewName; label: MessageKey; route: Route }[] = [
   { view: 'snapshots', label: 'navAudits', route: { view: 'snapshots' } },
@@ -92,7 +96,9 @@ export function DashboardApp() {
           <p className="sidebar-note muted">{t('privacyNote')}</p>
         </nav>
         <main id="main" tabIndex={-1}>
-          <View route={route} />
+          <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+            <View route={route} />
+          </Suspense>
         </main>
       </div>
     </PageKey.Provider>

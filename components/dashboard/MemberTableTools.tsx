@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import { findingRule } from '@/lib/findings';
 import type { ConsoleId, Snapshot } from '@/lib/model';
@@ -13,7 +13,6 @@ import {
   type MemberColumnId,
   type MemberColumnSpec,
 } from '@/lib/member-table/columns';
-import { exportColumns, exportCsvHead, exportCsvLines, exportFileName } from '@/lib/member-table/export-rows';
 import {
   applyView,
   deleteView,
@@ -69,11 +68,15 @@ export function useColumnLayout(console: ConsoleId): [ColumnLayout, (layout: Col
       current = false;
     };
   }, [console]);
-  const change = (next: ColumnLayout, live = false) => {
-    setLayout({ console, layout: next });
-    // A layout that cannot be written holds on screen until the page is reloaded; nothing else is lost.
-    if (!live) saveLayout(browser.storage.local, console, next).catch(() => undefined);
-  };
+  // One function per console: the table's memoised header is not drawn again for it.
+  const change = useCallback(
+    (next: ColumnLayout, live = false) => {
+      setLayout({ console, layout: next });
+      // A layout that cannot be written holds on screen until the page is reloaded; nothing else is lost.
+      if (!live) saveLayout(browser.storage.local, console, next).catch(() => undefined);
+    },
+    [console],
+  );
   return [layout.console === console ? layout.layout : NATURAL_LAYOUT, change];
 }
 
@@ -340,13 +343,15 @@ export function DownloadRows({
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>();
   const [status, setStatus] = useState<{ text: string; error?: boolean }>({ text: '' });
   const download = async () => {
-    const columns = exportColumns(shown, lang);
-    const context = { snapshot, lang };
-    const parts = [exportCsvHead(columns)];
     let done = 0;
     setStatus({ text: '' });
     setProgress({ done, total: total ?? 0 });
     try {
+      // The CSV writer (and the encoders it carries) loads on the first download, not with the table.
+      const { exportColumns, exportCsvHead, exportCsvLines, exportFileName } = await import('@/lib/member-table/export-rows');
+      const columns = exportColumns(shown, lang);
+      const context = { snapshot, lang };
+      const parts = [exportCsvHead(columns)];
       const written = await roster.allRows({ filter, sort }, (rows, all) => {
         parts.push(exportCsvLines(columns, rows, context));
         done += rows.length;

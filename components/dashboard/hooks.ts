@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getSnapshot, latestSnapshot } from '@/lib/db';
+import { getSnapshot, latestSnapshot } from '@/lib/db/snapshots';
 import type { Snapshot } from '@/lib/model';
 import { rosterDb } from '../db';
 import { LATEST, parseRoute, routeHash, type Route, type SnapshotRef } from './routes';

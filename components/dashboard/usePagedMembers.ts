@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { MemberFilter, MemberSort } from '@/lib/roster-query';
 import type { Member } from '@/lib/model';
 import { problemOf, type Problem } from '@/lib/problem';
@@ -67,11 +68,15 @@ export function usePagedMembers(
     requested.current.add(requestKey);
     // An answer to a query the table has moved on from is dropped; the first answer to a new one
     // replaces the old query's pages, which stay on screen until then.
+    // Drawn in the task that brings the window (flushSync), not in one React schedules after it: a
+    // frame the browser draws in between would stand between the keystroke and its rows.
     const answer = (update: (current: PageState) => PageState) =>
-      setState((current) => {
-        if (key !== latest.current.dataKey) return current;
-        return update(current.dataKey === key ? current : { dataKey: key, queryKey: query, snapshotId: id, total: undefined, pages: new Map() });
-      });
+      flushSync(() =>
+        setState((current) => {
+          if (key !== latest.current.dataKey) return current;
+          return update(current.dataKey === key ? current : { dataKey: key, queryKey: query, snapshotId: id, total: undefined, pages: new Map() });
+        }),
+      );
     worker.window({ filter: f, sort: s, offset: page * MEMBER_PAGE_SIZE, limit: MEMBER_PAGE_SIZE, ...(total !== undefined ? { knownTotal: total } : {}) }).then(
       (result) => answer((current) => ({ ...current, total: result.total, pages: new Map(current.pages).set(page, result.rows) })),
       (error: unknown) => answer((current) => ({ ...current, error: problemOf(error, 'read-roster') })),

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { watchMembers } from '@/lib/db';
+import { watchMembers } from '@/lib/db/snapshots';
 import { RosterQueryEvent, type MemberFilter, type MemberSort, type MemberWindow, type RosterCounts, type RosterQueryRequest } from '@/lib/roster-query';
 import type { Member } from '@/lib/model';
 import { ProblemError, unexpected, type Problem } from '@/lib/problem';

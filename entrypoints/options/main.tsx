@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { requestPersistence } from '@/lib/db';
+import { requestPersistence } from '@/lib/db/errors';
 import { I18nProvider } from '@/components/i18n-context';
 import { DashboardApp } from '@/components/dashboard/DashboardApp';
 import '@/components/theme.css';
