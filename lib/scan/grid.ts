@@ -36,7 +36,7 @@ export function gridSource(grid: Element, parts: readonly Element[] = [grid]): R
     rowCount: rowCount > 0 ? rowCount : undefined,
     columnCount: colCount > 0 ? colCount : undefined,
     rowElements() {
-      const groups = groupRows(ownRows()).filter((group) => !isHeaderRow(group[0]!));
+      const groups = groupRows(ownRows()).filter(drawsRecord);
       fragments = new Map(groups.map((group) => [group[0]!, group]));
       return groups.map((group) => group[0]!);
     },
@@ -124,6 +124,18 @@ export function gridParts(grid: Element): Element[] {
   const keys = siblings.map(keysOf);
   const shared = keys.every((own, i) => own.size > 0 && [...own].some((key) => keys.some((other, j) => j !== i && other.has(key))));
   return shared ? siblings : [grid];
+}
+
+/**
+ * A row that draws a record: it has a cell, and its first is no column header. SlickGrid keeps an
+ * empty `role=row` for a hidden pane before the rows: taken for one, it hid the real scroller.
+ */
+function drawsRecord(group: readonly Element[]): boolean {
+  for (const row of group) {
+    const first = row.querySelector(CELL_SELECTOR);
+    if (first) return first.getAttribute('role') !== 'columnheader';
+  }
+  return false;
 }
 
 function isHeaderRow(row: Element): boolean {

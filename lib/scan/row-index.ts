@@ -7,7 +7,7 @@ export function rowIndexOf(element: Element): number {
 /**
  * Attributes by which windowed lists say which item a row element draws: ARIA first, then the
  * index attributes of common virtualisers (AG Grid `row-index`, MUI `data-rowindex`, TanStack
- * Virtual `data-index`, react-window `aria-posinset` / `data-react-window-index`).
+ * Virtual `data-index`, react-window `aria-posinset` / `data-react-window-index`, SlickGrid `data-row`).
  */
 const INDEX_ATTRIBUTES = [
   'aria-rowindex',
@@ -18,6 +18,7 @@ const INDEX_ATTRIBUTES = [
   'data-index',
   'data-item-index',
   'data-react-window-index',
+  'data-row',
 ] as const;
 
 /**

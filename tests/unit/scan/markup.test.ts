@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { profileFor } from '../../../lib/consoles';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { scanRoster } from '../../../lib/scan';
+import { inspectPage, scanRoster } from '../../../lib/scan';
 import { html, recordingHooks, URL_HERE } from './hooks';
 
 const people = Array.from({ length: 12 }, (_, i) => ({ name: `山田 ${i + 1}郎`, email: `yamada${i + 1}@example.co.jp`, dept: `営業${(i % 3) + 1}課` }));
@@ -30,6 +30,22 @@ describe('rows whatever the markup', () => {
     html(`<div role="treegrid" aria-rowcount="${people.length + 1}" aria-colcount="3">
       <div class="header"><div class="pinned-left">${header(1, ['名前'])}</div><div class="centre">${header(2, ['メールアドレス', '部署'])}</div></div>
       <div class="body"><div class="pinned-left" role="rowgroup">${left}</div><div class="centre" role="rowgroup">${centre}</div></div></div>`);
+    const { result, rows } = await read();
+    expect(result.reachedEnd).toBe(true);
+    expect(rows.map((row) => [row.name, row.identifier, row.fields?.organisation])).toEqual(people.map((p) => [p.name, p.email, p.dept]));
+  });
+
+  it('takes no empty row for a record (SlickGrid: a hidden pane keeps a row with no cells before the rows)', async () => {
+    const cells = (p: (typeof people)[number]) =>
+      `<div class="slick-cell l0 r0">${p.name}</div><div class="slick-cell l1 r1">${p.email}</div><div class="slick-cell l2 r2">${p.dept}</div>`;
+    html(`<div class="slickgrid-container" role="grid">
+      <div class="slick-pane slick-pane-header slick-pane-left"><div class="slick-header-columns slick-header-columns-left" role="row">
+        <div role="columnheader" class="slick-header-column">名前</div><div role="columnheader" class="slick-header-column">メールアドレス</div><div role="columnheader" class="slick-header-column">部署</div></div></div>
+      <div class="slick-pane slick-pane-header slick-pane-right" style="display:none"><div class="slick-header-columns slick-header-columns-right" role="row"></div></div>
+      <div class="slick-pane slick-pane-top slick-pane-left"><div class="slick-viewport"><div class="grid-canvas">
+        ${people.map((p, i) => `<div class="slick-row" role="row" data-row="${i}">${cells(p).replaceAll('class="slick-cell', 'role="gridcell" class="slick-cell')}</div>`).join('')}
+      </div></div></div></div>`);
+    expect(inspectPage(document, URL_HERE, profileFor(document, URL_HERE)).candidates[0]?.rows).toBe(people.length);
     const { result, rows } = await read();
     expect(result.reachedEnd).toBe(true);
     expect(rows.map((row) => [row.name, row.identifier, row.fields?.organisation])).toEqual(people.map((p) => [p.name, p.email, p.dept]));
