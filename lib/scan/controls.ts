@@ -258,6 +258,8 @@ export function pageSizeChoice(root: Element, rowsShown: number): PageSizeContro
 }
 
 const COMBOBOX = '[role=combobox], [aria-haspopup=listbox]';
+/** A button that opens a menu beside it (ARIA, or Bootstrap's dropdown toggle, which says nothing until opened). */
+const MENU_BUTTON = '[aria-haspopup]:not([aria-haspopup=false]), [data-bs-toggle=dropdown], [data-toggle=dropdown], .dropdown-toggle';
 /** What a page-size box is called ("Page Size", "Rows per page:", 「表示件数」). */
 const PAGE_SIZE_NAME = /page\s*size|per\s*page|rows|表示件数|件数|表示数|ページあたり|1\s*ページ/i;
 
@@ -268,13 +270,13 @@ const PAGE_SIZE_NAME = /page\s*size|per\s*page|rows|表示件数|件数|表示�
  * a page size with its unit (Naive UI's select: a `tabindex` div showing 「20 / ページ」).
  */
 function isPageSizeBox(element: Element, rowsShown: number): boolean {
-  const combobox = element.matches(COMBOBOX);
-  if (!combobox && !(element.getAttribute('tabindex') === '0' && pagerOf(element))) return false;
+  const opensList = element.matches(COMBOBOX) || element.matches(MENU_BUTTON);
+  if (!opensList && !(element.getAttribute('tabindex') === '0' && pagerOf(element))) return false;
   const shown = shownValue(element);
   const size = pageSizeOf(shown);
   if (size === undefined) return false;
   if (!/^\d+$/.test(shown)) return true;
-  return combobox && (PAGE_SIZE_NAME.test(accessibleName(element)) || (size === rowsShown && !!pagerOf(element)));
+  return opensList && (PAGE_SIZE_NAME.test(accessibleName(element)) || (size === rowsShown && !!pagerOf(element)));
 }
 
 /** What a custom select shows: its own text, or, for an input inside the select, the text around it. */
@@ -310,6 +312,7 @@ export function pageSizeOffer(combobox: Element): { options: number; larger?: El
   const lists = listIds.map((id) => doc.getElementById(id)).filter((list): list is HTMLElement => list !== null);
   let candidates =
     lists.length > 0 ? lists.flatMap((list) => Array.from(list.querySelectorAll('[role=option]'))) : Array.from(doc.querySelectorAll('[role=option]'));
+  if (candidates.length === 0) candidates = menuBeside(combobox);
   if (candidates.length === 0) candidates = unmarkedOptions(combobox);
   let larger: Element | undefined;
   let size = pageSizeOf(shownValue(combobox)) ?? 0;
@@ -323,6 +326,20 @@ export function pageSizeOffer(combobox: Element): { options: number; larger?: El
   // 1, 2, 3, … are pages to jump to, not page sizes: choosing the largest would skip to the last page.
   if (offered.length >= 3 && offered.every((offer, index) => offer === index + 1)) return { options: offered.length };
   return larger ? { options: offered.length, larger } : { options: offered.length };
+}
+
+/**
+ * The items of a menu drawn beside the button that opens it, in the same group (Bootstrap: a
+ * `.dropdown-menu` of links after the toggle), at least two that offer a page size.
+ */
+function menuBeside(button: Element): Element[] {
+  const group = button.parentElement;
+  // A combobox's options come in its listbox, drawn once it opens: never the form's copy beside it.
+  if (!group || button.matches(COMBOBOX) || !button.matches(MENU_BUTTON)) return [];
+  const found = Array.from(group.querySelectorAll('*')).filter(
+    (element) => element.firstElementChild === null && !button.contains(element) && pageSizeOf(element.textContent ?? '') !== undefined,
+  );
+  return found.length >= 2 ? found : [];
 }
 
 /**

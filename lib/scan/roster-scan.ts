@@ -60,6 +60,8 @@ interface ColumnPosition {
 const SLICE_ROWS = 300;
 const MAX_PAGES = 1000;
 const CHANGE_TIMEOUT_MS = 3000;
+/** How long a list already redrawn by a click is watched for the rest of its drawing. */
+const REDRAWN_QUIET_MS = 300;
 /** How long a scroll step may take to bring rows: generous, since a step that brings them ends the wait at once. */
 const STEP_TIMEOUT_MS = 3000;
 /** How long the bottom of a list is watched for more rows, and longer while it shows it is loading. */
@@ -212,6 +214,7 @@ class RosterScan {
       await this.choosePageSize();
     }
     this.noteStatedTotal();
+    const firstPage = this.fingerprint();
     for (;;) {
       await this.readPage(tab);
       this.pagesRead++;
@@ -220,6 +223,8 @@ class RosterScan {
       this.pages ??= pageCount(this.source.root, next, this.source.rowElements().length);
       if (this.pagesRead >= MAX_PAGES) throw new ScanStop('page-limit');
       if (!(await this.follow(next))) return;
+      // A pager that goes round (bootstrap-table's "next" on the last page shows the first again) has shown every page.
+      if (this.fingerprint() === firstPage) return;
       this.page++;
     }
   }
@@ -816,8 +821,10 @@ class RosterScan {
     }
     if (this.doc !== this.liveDoc) throw new ScanStop('needs-click');
     clickElement(control);
+    // A page that redrew during the click itself (bootstrap-table) is watched only a moment for more.
+    const redrawn = this.fingerprint() !== before;
     for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
-      await this.hooks.waitForChange(changeRoot(this.source.root), CHANGE_TIMEOUT_MS);
+      await this.hooks.waitForChange(changeRoot(this.source.root), attempt === 0 && redrawn ? REDRAWN_QUIET_MS : CHANGE_TIMEOUT_MS);
       this.checkStop();
       this.refindIfDetached();
       if (!isBusy(this.source.root) && this.fingerprint() !== before) return true;

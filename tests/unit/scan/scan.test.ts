@@ -47,6 +47,24 @@ describe('pagination by a next button', () => {
     expect(recorder.progress.at(-1)).toEqual({ rows: 12, page: 3, pages: 3 });
   });
 
+  it('stops when "next" on the last page goes round to the first (bootstrap-table)', async () => {
+    let page = 1;
+    html(
+      `<table><thead><tr><th>名前</th><th>メール</th></tr></thead><tbody></tbody></table><nav class="pagination"><a href="#" aria-label="next page">›</a></nav>`,
+    );
+    const render = () => (document.querySelector('tbody')!.innerHTML = tableRows(range((page - 1) * 4 + 1, page * 4)));
+    render();
+    document.querySelector('a')!.addEventListener('click', (event) => {
+      event.preventDefault();
+      page = (page % 3) + 1;
+      render();
+    });
+    const recorder = recordingHooks();
+    const result = await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, recorder.hooks);
+    expect(result).toMatchObject({ reachedEnd: true, pagesRead: 3 });
+    expect(recorder.rows.map((row) => row.identifier)).toEqual(range(1, 12).map((p) => p.email));
+  });
+
   it('stops when next brings nothing new', async () => {
     html(`<table><tr><th>Name</th><th>Email</th></tr>${tableRows(range(1, 3))}</table><button>Next</button>`);
     const recorder = recordingHooks();
@@ -112,6 +130,46 @@ describe('page size', () => {
     expect(result.pagesRead).toBe(3);
     expect(recorder.rows).toHaveLength(25);
     expect(document.getElementById('size')!.getAttribute('aria-expanded')).toBe('false');
+  });
+});
+
+describe('a page-size dropdown button (bootstrap-table)', () => {
+  it('opens the menu beside the button, chooses its largest size, and stops where "next" goes round to the first page', async () => {
+    let perPage = 10;
+    let page = 1;
+    const total = 230;
+    const render = () => {
+      const pages = Math.ceil(total / perPage);
+      document.getElementById('app')!.innerHTML = `<table><thead><tr><th>氏名</th><th>メールアドレス</th></tr></thead><tbody>${tableRows(
+        range((page - 1) * perPage + 1, Math.min(page * perPage, total)),
+      )}</tbody></table>
+        <div class="fixed-table-pagination"><div class="pagination-detail"><span class="pagination-info">Showing ${(page - 1) * perPage + 1} to ${Math.min(page * perPage, total)} of ${total} rows</span>
+        <div class="page-list"><div class="btn-group dropdown"><button class="btn dropdown-toggle" type="button" data-bs-toggle="dropdown"><span class="page-size">${perPage}</span> <span class="caret"></span></button>
+        <div class="dropdown-menu" style="display:none">${[10, 25, 50, 100].map((size) => `<a class="dropdown-item${size === perPage ? ' active' : ''}" href="#">${size}</a>`).join('')}</div></div> rows per page</div></div>
+        <div class="pagination"><ul class="pagination">${Array.from({ length: pages }, (_, i) => `<li class="page-item${i + 1 === page ? ' active' : ''}"><a class="page-link" aria-label="to page ${i + 1}" href="javascript:void(0)">${i + 1}</a></li>`).join('')}
+        <li class="page-item page-next"><a class="page-link" aria-label="next page" href="javascript:void(0)">›</a></li></ul></div></div>`;
+      const menu = document.querySelector<HTMLElement>('.dropdown-menu')!;
+      document.querySelector('.dropdown-toggle')!.addEventListener('click', () => (menu.style.display = 'block'));
+      document.querySelectorAll('.dropdown-item').forEach((item) =>
+        item.addEventListener('click', (event) => {
+          event.preventDefault();
+          perPage = Number(item.textContent);
+          page = 1;
+          render();
+        }),
+      );
+      // Redrawn during the click itself; on the last page "next" goes back to the first.
+      document.querySelector('.page-next a')!.addEventListener('click', () => {
+        page = page >= pages ? 1 : page + 1;
+        render();
+      });
+    };
+    html('<div id="app"></div>');
+    render();
+    const recorder = recordingHooks();
+    const result = await scanRoster(document, URL_HERE, profileFor(document, URL_HERE), { mode: 'roster' }, recorder.hooks);
+    expect(result).toMatchObject({ reachedEnd: true, pagesRead: 3, statedTotal: total });
+    expect(recorder.rows.map((row) => row.identifier)).toEqual(range(1, total).map((p) => p.email));
   });
 });
 
