@@ -476,10 +476,6 @@ class RosterScan {
   }
 
   /**
-   * Sets the scroll position (and tells the page, which may not hear a scroll in a background tab),
-   * then waits up to `timeoutMs` for the drawn rows to change.
-   */
-  /**
    * Back to where the read stood after a jump: steps go on only from there, since from anywhere else
    * the rows between were never drawn. False (the read marked incomplete) when the page keeps the list elsewhere.
    */
@@ -490,6 +486,10 @@ class RosterScan {
     return false;
   }
 
+  /**
+   * Sets the scroll position (and tells the page, which may not hear a scroll in a background tab),
+   * then waits up to `timeoutMs` for the drawn rows to change.
+   */
   private async scrollTo(container: Element, top: number, watch: Node, timeoutMs: number): Promise<void> {
     for (let attempt = 0; attempt < 2; attempt++) {
       const before = this.fingerprint();
